@@ -1,0 +1,81 @@
+//! The iManage Customer ID: assigned by iManage, usually a small number, easily confused
+//! with other identifiers.
+
+use serde::{Deserialize, Serialize};
+
+use super::finding::{Field, Finding, FindingCode};
+use super::text;
+
+/// What the core made of the Customer ID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerIdReport {
+    pub input: String,
+    /// The ID as it goes into the support request (trimmed).
+    pub value: String,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads the Customer ID. Empty input gives `None`: fine while typing, but the support
+/// request lists it as missing.
+pub fn analyze_customer_id(raw: &str) -> Option<CustomerIdReport> {
+    let value = text::clean(raw).text;
+    if value.is_empty() {
+        return None;
+    }
+    let findings = customer_id_findings(&value).into_iter().collect();
+    Some(CustomerIdReport {
+        input: raw.to_owned(),
+        value,
+        findings,
+    })
+}
+
+fn customer_id_findings(value: &str) -> Option<Finding> {
+    let field = Field::CustomerId;
+    if value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hex_digits: String = value
+        .chars()
+        .filter(|c| !matches!(c, '-' | '{' | '}'))
+        .collect();
+    let all_hex = !hex_digits.is_empty() && hex_digits.chars().all(|c| c.is_ascii_hexdigit());
+    if all_hex && hex_digits.len() == 32 && is_guid_shape(value) {
+        return Some(Finding::warning(
+            FindingCode::CustomerIdLooksLikeClientId,
+            field,
+            "The Customer ID looks like an application Client ID (a GUID), not an iManage Customer ID.",
+            "Enter the Customer ID from your iManage onboarding documents; it is usually a number.",
+        ));
+    }
+    if all_hex && hex_digits.len() == 32 && !value.contains(['-', '{']) {
+        return Some(Finding::warning(
+            FindingCode::CustomerIdLooksLikeShareId,
+            field,
+            "The Customer ID looks like an iManage Share company ID (32 letters and digits), not an iManage Customer ID.",
+            "Enter the Customer ID from your iManage onboarding documents; it is usually a number.",
+        ));
+    }
+    if value.contains("://") || value.contains('@') || value.starts_with("www.") {
+        return Some(Finding::warning(
+            FindingCode::CustomerIdLooksLikeAddress,
+            field,
+            "The Customer ID looks like a web or e-mail address.",
+            "Enter only the ID, such as 1764.",
+        ));
+    }
+    Some(Finding::warning(
+        FindingCode::CustomerIdNotDigits,
+        field,
+        format!("The Customer ID \u{201C}{value}\u{201D} is not only digits; iManage Customer IDs are usually a number."),
+        "Check the ID with your iManage administrator, or send it as it is if you are sure.",
+    ))
+}
+
+/// 8-4-4-4-12 hexadecimal groups.
+fn is_guid_shape(value: &str) -> bool {
+    let value = value.trim_start_matches('{').trim_end_matches('}');
+    let groups: Vec<usize> = value.split('-').map(str::len).collect();
+    groups == [8, 4, 4, 4, 12]
+}

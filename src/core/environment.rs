@@ -1,0 +1,383 @@
+//! Environment URLs: from the reader's rows to one canonical redirect URI per environment,
+//! with every finding about each entry and about the list as a whole.
+
+use serde::{Deserialize, Serialize};
+
+use super::address::{read_address, ReadAddress};
+use super::finding::{Field, Finding, FindingCode, FixAction};
+use super::role::{role_from_host, Role};
+use super::text::split_entries;
+use super::uri::{Origin, RedirectUri, MAX_REDIRECT_URI_LENGTH, REDIRECT_PATH};
+
+/// One environment row as the reader filled it in. `url` may hold a pasted list; it is
+/// split into entries on line breaks, commas and semicolons.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EnvironmentInput {
+    /// The role the reader chose; when absent, one is suggested from the host name.
+    pub role: Option<Role>,
+    pub url: String,
+}
+
+/// What the core made of one entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentReport {
+    /// The input row this entry came from.
+    pub row: usize,
+    /// The entry's position within that row (0 unless several addresses were pasted).
+    pub part: usize,
+    /// The entry as typed.
+    pub input: String,
+    /// The entry after trimming, unwrapping quotes and removing invisible characters.
+    pub cleaned: String,
+    /// The role chosen by the reader, or the suggested one.
+    pub role: Option<Role>,
+    /// True when `role` was suggested rather than chosen.
+    pub role_suggested: bool,
+    /// Absent when an error applies.
+    pub origin: Option<Origin>,
+    /// Absent when an error applies.
+    pub redirect_uri: Option<RedirectUri>,
+    pub findings: Vec<Finding>,
+    /// The index (in the report's entry list) of an earlier entry with the same origin.
+    pub duplicate_of: Option<usize>,
+}
+
+impl EnvironmentReport {
+    pub fn has_error(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+
+    /// The environment's name for lists: its role, or its position.
+    pub fn name(&self) -> String {
+        match &self.role {
+            Some(role) => role.label().to_owned(),
+            None => format!("Environment {}", self.row + 1),
+        }
+    }
+}
+
+/// A redirect URI to register, with the role it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrationEntry {
+    pub role: Option<Role>,
+    pub redirect_uri: RedirectUri,
+}
+
+/// Everything about the environment list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentsReport {
+    pub entries: Vec<EnvironmentReport>,
+    /// Findings about the list as a whole (no production, a single environment).
+    pub findings: Vec<Finding>,
+    /// Each distinct redirect URI once, in the order entered.
+    pub registrations: Vec<RegistrationEntry>,
+}
+
+/// Reads one environment entry (already split from its row).
+pub fn analyze_entry(entry: &str) -> (String, Option<Origin>, Vec<Finding>) {
+    let reading = read_address(entry, Field::Environment);
+    let mut findings = reading.findings;
+    let Some(address) = reading.address else {
+        return (reading.cleaned, None, findings);
+    };
+    findings.extend(environment_rules(&address));
+    let origin = Origin::from_address(&address);
+    let uri = origin.redirect_uri();
+    if uri.as_str().len() > MAX_REDIRECT_URI_LENGTH {
+        findings.push(Finding::warning(
+            FindingCode::RedirectUriTooLong,
+            Field::Environment,
+            format!(
+                "The redirect URI would be {} characters long; some sign-in services refuse more than {MAX_REDIRECT_URI_LENGTH}.",
+                uri.as_str().len()
+            ),
+            "Check that only one environment address was pasted.",
+        ));
+    }
+    (reading.cleaned, Some(origin), findings)
+}
+
+/// The rules for an environment's host, port and path beyond what every address passes.
+fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let field = Field::Environment;
+    let host = address.host.as_str();
+    let with_host = |new_host: &str| ReadAddress {
+        host: new_host.to_owned(),
+        path: "/".into(),
+        query_and_fragment: String::new(),
+        ..address.clone()
+    };
+
+    if let Some(bare) = host.strip_prefix("www.") {
+        if bare.contains('.') {
+            findings.push(
+                Finding::warning(
+                    FindingCode::WwwPrefix,
+                    field,
+                    format!("The environment URL starts with www. ({host}); Clio Operate addresses do not normally have it."),
+                    format!("Check the address you sign in to; it is probably {bare}."),
+                )
+                .with_action(FixAction::ReplaceText {
+                    label: "Remove www.".into(),
+                    text: with_host(bare).origin(),
+                }),
+            );
+        }
+    }
+
+    let first_label = host.split('.').next().unwrap_or(host);
+    if let Some(app_label) = first_label.strip_suffix("-identity") {
+        let mut finding = Finding::warning(
+            FindingCode::IdentityServerHost,
+            field,
+            format!("The environment URL ({host}) looks like the sign-in (identity) server, not the application."),
+            "Enter the address of the application itself, the one you use every day.",
+        );
+        if !app_label.is_empty() && !app_label.ends_with('-') {
+            let app_host = format!("{app_label}{}", &host[first_label.len()..]);
+            finding.fix =
+                format!("Enter the address of the application itself, probably {app_host}.");
+            finding = finding.with_action(FixAction::ReplaceText {
+                label: format!("Use {app_host}"),
+                text: with_host(&app_host).origin(),
+            });
+        }
+        findings.push(finding);
+    }
+
+    if let Some(port) = address.port {
+        findings.push(
+            Finding::warning(
+                FindingCode::NonDefaultPort,
+                field,
+                format!(
+                    "The environment URL has the port :{port}, so the redirect URI includes it."
+                ),
+                "Check that you sign in with this port in the address; if not, remove it.",
+            )
+            .with_action(FixAction::ReplaceText {
+                label: "Remove the port".into(),
+                text: ReadAddress {
+                    port: None,
+                    ..with_host(host)
+                }
+                .origin(),
+            }),
+        );
+    }
+
+    if let Some(difference) = redirect_path_difference(&address.path, &address.query_and_fragment) {
+        findings.push(Finding::info(
+            FindingCode::RedirectUriPasted,
+            field,
+            "You pasted the redirect URI itself; the environment is the part before /externalServices.",
+            "Nothing to do: the redirect URI below is built from it.",
+        ));
+        if let Some(difference) = difference {
+            findings.push(Finding::warning(
+                FindingCode::RedirectPathDiffers,
+                field,
+                format!("The pasted redirect URI {difference}, so it is not the exact string to register."),
+                format!("Register the redirect URI exactly as shown, ending in {REDIRECT_PATH}. If the other form was registered, ask Support to correct it."),
+            ));
+        }
+    } else if address.has_extra() {
+        findings.push(
+            Finding::info(
+                FindingCode::PathDropped,
+                field,
+                format!(
+                    "The environment URL has more after the host ({}{}), which is not part of the environment and was left out.",
+                    if address.path == "/" { "" } else { &address.path },
+                    address.query_and_fragment
+                ),
+                "Nothing to do.",
+            )
+            .with_action(FixAction::ReplaceText {
+                label: "Remove the path".into(),
+                text: address.origin(),
+            }),
+        );
+    }
+    findings
+}
+
+/// Whether `path` is the redirect path in some form: `None` when it is not; `Some(None)`
+/// when it is exactly right; `Some(Some(description))` naming how it differs.
+pub fn redirect_path_difference(path: &str, query_and_fragment: &str) -> Option<Option<String>> {
+    let trimmed = path.strip_suffix('/').unwrap_or(path);
+    if !trimmed.eq_ignore_ascii_case(REDIRECT_PATH) {
+        return None;
+    }
+    let mut differences = Vec::new();
+    if trimmed != REDIRECT_PATH {
+        differences.push(format!(
+            "is written {trimmed} instead of {REDIRECT_PATH} (the case differs)"
+        ));
+    }
+    if path.ends_with('/') {
+        differences.push("ends with a slash (/)".to_owned());
+    }
+    if !query_and_fragment.is_empty() {
+        differences.push(format!("has {query_and_fragment} after the path"));
+    }
+    Some((!differences.is_empty()).then(|| differences.join(" and ")))
+}
+
+/// Reads every row, suggests roles, and runs the checks across entries.
+pub fn analyze_environments(rows: &[EnvironmentInput]) -> EnvironmentsReport {
+    let mut entries = Vec::new();
+    for (row, input) in rows.iter().enumerate() {
+        let parts = split_entries(&input.url);
+        for (part, text) in parts.iter().enumerate() {
+            let (cleaned, origin, mut findings) = analyze_entry(text);
+            if part == 0 && parts.len() > 1 {
+                findings.insert(
+                    0,
+                    Finding::info(
+                        FindingCode::SeveralAddressesInOneBox,
+                        Field::Environment,
+                        format!(
+                            "This box has {} addresses; each is treated as its own environment.",
+                            parts.len()
+                        ),
+                        "Give each environment its own row so you can set its role.",
+                    )
+                    .with_action(FixAction::SplitRow {
+                        label: "Put each address on its own row".into(),
+                        row,
+                    }),
+                );
+            }
+            let chosen = if parts.len() == 1 {
+                input.role.clone()
+            } else {
+                None
+            };
+            let role_suggested = chosen.is_none();
+            let role = chosen.or_else(|| origin.as_ref().and_then(|o| role_from_host(o.host())));
+            entries.push(EnvironmentReport {
+                row,
+                part,
+                input: text.to_string(),
+                cleaned,
+                role,
+                role_suggested,
+                redirect_uri: origin.as_ref().map(Origin::redirect_uri),
+                origin,
+                findings,
+                duplicate_of: None,
+            });
+        }
+    }
+
+    // With no production named, the first entry without a role is most likely it.
+    if !entries.iter().any(|e| e.role == Some(Role::Production)) {
+        if let Some(entry) = entries
+            .iter_mut()
+            .find(|e| e.role.is_none() && e.origin.is_some())
+        {
+            entry.role = Some(Role::Production);
+        }
+    }
+
+    mark_duplicates(&mut entries);
+
+    let registrations: Vec<RegistrationEntry> = entries
+        .iter()
+        .filter(|e| e.duplicate_of.is_none())
+        .filter_map(|e| {
+            e.redirect_uri
+                .clone()
+                .map(|redirect_uri| RegistrationEntry {
+                    role: e.role.clone(),
+                    redirect_uri,
+                })
+        })
+        .collect();
+
+    let mut findings = Vec::new();
+    if !registrations.is_empty()
+        && !registrations
+            .iter()
+            .any(|r| r.role == Some(Role::Production))
+    {
+        findings.push(Finding::warning(
+            FindingCode::NoProduction,
+            Field::Environments,
+            "No environment is marked as Production.",
+            "Add your production environment, or set the role of the one you have.",
+        ));
+    }
+    if registrations.len() == 1 {
+        findings.push(Finding::info(
+            FindingCode::SingleEnvironment,
+            Field::Environments,
+            "Only one environment is listed; UAT, training and test environments must each be registered too.",
+            "Add every other Clio Operate environment that will connect to iManage.",
+        ));
+    }
+    EnvironmentsReport {
+        entries,
+        findings,
+        registrations,
+    }
+}
+
+fn mark_duplicates(entries: &mut [EnvironmentReport]) {
+    for later in 1..entries.len() {
+        let Some(origin) = entries[later].origin.clone() else {
+            continue;
+        };
+        let Some(first) = entries[..later]
+            .iter()
+            .position(|e| e.origin.as_ref() == Some(&origin) && e.duplicate_of.is_none())
+        else {
+            continue;
+        };
+        let first_role = entries[first].role.clone();
+        let entry = &mut entries[later];
+        entry.duplicate_of = Some(first);
+        let first_name = first_role
+            .as_ref()
+            .map_or_else(|| format!("row {}", first + 1), |r| r.label().to_owned());
+        let roles_differ =
+            !entry.role_suggested && entry.role.is_some() && entry.role != first_role;
+        let finding = if roles_differ {
+            Finding::warning(
+                FindingCode::SameOriginTwoRoles,
+                Field::Environment,
+                format!(
+                    "This address ({origin}) is also listed as {first_name}; one address cannot be two environments."
+                ),
+                "Check which environment this is, and correct the address or the role.",
+            )
+        } else {
+            Finding::warning(
+                FindingCode::DuplicateEnvironment,
+                Field::Environment,
+                format!("This address is the same environment as {first_name} ({origin}); it is listed once."),
+                "Remove this row.",
+            )
+        };
+        let row = entry.row;
+        let alone_in_row = entry.part == 0
+            && !entry
+                .findings
+                .iter()
+                .any(|f| f.code == FindingCode::SeveralAddressesInOneBox);
+        entry.findings.push(if alone_in_row {
+            finding.with_action(FixAction::RemoveRow {
+                label: "Remove this row".into(),
+                row,
+            })
+        } else {
+            finding
+        });
+    }
+}

@@ -1,0 +1,314 @@
+//! The state of one widget's form and the one reducer that changes it. Pure, so every
+//! interaction can be tested natively; the UI only dispatches [`FormAction`]s.
+
+use super::environment::EnvironmentInput;
+use super::finding::FixAction;
+use super::role::{role_from_host, Role};
+use super::text::split_entries;
+use super::timestamp::Timestamp;
+use super::AnalysisRequest;
+
+/// Identifies an environment row for the life of the form (indices shift on removal).
+pub type RowId = u32;
+
+/// One environment row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvironmentRow {
+    pub id: RowId,
+    /// The role the reader chose; `None` shows the suggestion.
+    pub role: Option<Role>,
+    pub url: String,
+}
+
+/// The field a one-click fix applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixTarget {
+    Row(RowId),
+    ImanageUrl,
+    CustomerId,
+    Version,
+}
+
+/// A text field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    ImanageUrl,
+    CustomerId,
+    Version,
+    FirmName,
+    ContactName,
+    ContactEmail,
+}
+
+/// Everything the reader can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormAction {
+    SetRowUrl {
+        id: RowId,
+        url: String,
+    },
+    SetRowRole {
+        id: RowId,
+        role: Option<Role>,
+    },
+    AddRow,
+    RemoveRow {
+        id: RowId,
+    },
+    /// A paste into a row: a list becomes one row per address, from this row on.
+    PasteIntoRow {
+        id: RowId,
+        text: String,
+    },
+    SetText {
+        field: TextField,
+        text: String,
+    },
+    ApplyFix {
+        target: FixTarget,
+        action: FixAction,
+    },
+    /// The reader asked for the support request: from now on errors are summarised.
+    AskForRequest,
+    LoadExample,
+    Reset,
+}
+
+/// The form's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormState {
+    pub rows: Vec<EnvironmentRow>,
+    next_id: RowId,
+    pub imanage_url: String,
+    pub customer_id: String,
+    pub version: String,
+    pub firm_name: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    /// Set by the embedding page, not by the reader.
+    pub support_email: String,
+    /// True once the reader has asked for the support request.
+    pub asked_for_request: bool,
+}
+
+/// The iManage URL the form starts with.
+pub const DEFAULT_IMANAGE_URL: &str = super::imanage::STANDARD_URL;
+
+impl Default for FormState {
+    fn default() -> Self {
+        FormState {
+            rows: vec![EnvironmentRow {
+                id: 0,
+                role: Some(Role::Production),
+                url: String::new(),
+            }],
+            next_id: 1,
+            imanage_url: DEFAULT_IMANAGE_URL.to_owned(),
+            customer_id: String::new(),
+            version: String::new(),
+            firm_name: String::new(),
+            contact_name: String::new(),
+            contact_email: String::new(),
+            support_email: String::new(),
+            asked_for_request: false,
+        }
+    }
+}
+
+impl FormState {
+    /// A form with the support address the embedding page configured.
+    pub fn with_support_email(support_email: &str) -> Self {
+        FormState {
+            support_email: support_email.to_owned(),
+            ..FormState::default()
+        }
+    }
+
+    fn new_row(&mut self, role: Option<Role>, url: String) -> EnvironmentRow {
+        let id = self.next_id;
+        self.next_id += 1;
+        EnvironmentRow { id, role, url }
+    }
+
+    fn position(&self, id: RowId) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+
+    /// The row id at a report row index.
+    pub fn row_id(&self, index: usize) -> Option<RowId> {
+        self.rows.get(index).map(|r| r.id)
+    }
+
+    pub fn text(&self, field: TextField) -> &str {
+        match field {
+            TextField::ImanageUrl => &self.imanage_url,
+            TextField::CustomerId => &self.customer_id,
+            TextField::Version => &self.version,
+            TextField::FirmName => &self.firm_name,
+            TextField::ContactName => &self.contact_name,
+            TextField::ContactEmail => &self.contact_email,
+        }
+    }
+
+    fn text_mut(&mut self, field: TextField) -> &mut String {
+        match field {
+            TextField::ImanageUrl => &mut self.imanage_url,
+            TextField::CustomerId => &mut self.customer_id,
+            TextField::Version => &mut self.version,
+            TextField::FirmName => &mut self.firm_name,
+            TextField::ContactName => &mut self.contact_name,
+            TextField::ContactEmail => &mut self.contact_email,
+        }
+    }
+
+    /// The request for the core, stamped with `now`.
+    pub fn to_request(&self, now: Option<Timestamp>) -> AnalysisRequest {
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        AnalysisRequest {
+            environments: self
+                .rows
+                .iter()
+                .map(|row| EnvironmentInput {
+                    role: row.role.clone(),
+                    url: row.url.clone(),
+                })
+                .collect(),
+            imanage_url: some(&self.imanage_url),
+            customer_id: some(&self.customer_id),
+            version: some(&self.version),
+            firm_name: some(&self.firm_name),
+            contact_name: some(&self.contact_name),
+            contact_email: some(&self.contact_email),
+            support_email: some(&self.support_email),
+            generated_at: now,
+        }
+    }
+
+    /// Applies one action. Never discards what the reader typed except on `Reset` or an
+    /// explicit fix or removal.
+    pub fn reduce(mut self, action: FormAction) -> Self {
+        match action {
+            FormAction::SetRowUrl { id, url } => {
+                if let Some(i) = self.position(id) {
+                    self.rows[i].url = url;
+                }
+            }
+            FormAction::SetRowRole { id, role } => {
+                if let Some(i) = self.position(id) {
+                    self.rows[i].role = role;
+                }
+            }
+            FormAction::AddRow => {
+                let row = self.new_row(None, String::new());
+                self.rows.push(row);
+            }
+            FormAction::RemoveRow { id } => {
+                if let Some(i) = self.position(id) {
+                    self.rows.remove(i);
+                }
+                if self.rows.is_empty() {
+                    let row = self.new_row(Some(Role::Production), String::new());
+                    self.rows.push(row);
+                }
+            }
+            FormAction::PasteIntoRow { id, text } => self.paste_into_row(id, &text),
+            FormAction::SetText { field, text } => *self.text_mut(field) = text,
+            FormAction::ApplyFix { target, action } => self.apply_fix(target, action),
+            FormAction::AskForRequest => self.asked_for_request = true,
+            FormAction::LoadExample => {
+                let support_email = std::mem::take(&mut self.support_email);
+                self = example();
+                self.support_email = support_email;
+            }
+            FormAction::Reset => self = FormState::with_support_email(&self.support_email),
+        }
+        self
+    }
+
+    fn paste_into_row(&mut self, id: RowId, text: &str) {
+        let Some(i) = self.position(id) else { return };
+        let entries = split_entries(text);
+        if entries.len() <= 1 {
+            self.rows[i].url = text.to_owned();
+            return;
+        }
+        let keep_role = self.rows[i].role.clone();
+        let mut new_rows = Vec::with_capacity(entries.len());
+        for (n, entry) in entries.iter().enumerate() {
+            let entry = entry.trim().to_owned();
+            let suggested = suggest_role(&entry);
+            if n == 0 {
+                let role = if self.rows[i].url.trim().is_empty() && suggested.is_some() {
+                    suggested
+                } else {
+                    keep_role.clone()
+                };
+                new_rows.push(EnvironmentRow {
+                    id,
+                    role,
+                    url: entry,
+                });
+            } else {
+                new_rows.push(self.new_row(suggested, entry));
+            }
+        }
+        self.rows.splice(i..=i, new_rows);
+    }
+
+    fn apply_fix(&mut self, target: FixTarget, action: FixAction) {
+        match action {
+            FixAction::ReplaceText { text, .. } => match target {
+                FixTarget::Row(id) => {
+                    if let Some(i) = self.position(id) {
+                        self.rows[i].url = text;
+                    }
+                }
+                FixTarget::ImanageUrl => self.imanage_url = text,
+                FixTarget::CustomerId => self.customer_id = text,
+                FixTarget::Version => self.version = text,
+            },
+            FixAction::RemoveRow { row, .. } => {
+                if let Some(id) = self.row_id(row) {
+                    *self = std::mem::take(self).reduce(FormAction::RemoveRow { id });
+                }
+            }
+            FixAction::SplitRow { row, .. } => {
+                if let Some(id) = self.row_id(row) {
+                    let text = self.rows[row].url.clone();
+                    self.paste_into_row(id, &text);
+                }
+            }
+        }
+    }
+}
+
+/// The role a pasted address suggests, from words in its host name.
+fn suggest_role(entry: &str) -> Option<Role> {
+    let (_, origin, _) = super::environment::analyze_entry(entry);
+    origin.and_then(|o| role_from_host(o.host()))
+}
+
+/// Fake data for "Try an example": every name is on reserved example domains.
+pub fn example() -> FormState {
+    let mut state = FormState {
+        rows: Vec::new(),
+        next_id: 0,
+        imanage_url: "https://acme.cloudimanage.com".into(),
+        customer_id: "1764".into(),
+        version: "7.10".into(),
+        firm_name: "Acme Legal LLP (example)".into(),
+        contact_name: "Sam Example".into(),
+        contact_email: "sam@acme-legal.example".into(),
+        support_email: String::new(),
+        asked_for_request: false,
+    };
+    for (role, url) in [
+        (Role::Production, "https://acme.clio-operate.example"),
+        (Role::Uat, "https://acme-uat.clio-operate.example"),
+        (Role::Training, "https://acme-training.clio-operate.example"),
+    ] {
+        let row = state.new_row(Some(role), url.into());
+        state.rows.push(row);
+    }
+    state
+}

@@ -1,0 +1,288 @@
+//! Reading pasted text: splitting lists into entries and stripping the junk that e-mails,
+//! Word and spreadsheets wrap around an address.
+
+/// Splits pasted text into entries on line breaks, commas and semicolons, before any URL
+/// parsing: the URL parser would read `https://a.com,https://b.com` as one address whose
+/// host is `a.com,https`. Blank entries are skipped.
+pub fn split_entries(raw: &str) -> Vec<&str> {
+    raw.split(is_entry_separator)
+        .filter(|entry| !trim_junk(entry).is_empty())
+        .collect()
+}
+
+fn is_entry_separator(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | ',' | ';' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Characters that are invisible in most fonts and that pasted text often carries:
+/// zero-width spaces and joiners, the word joiner, the byte-order mark and the soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
+    )
+}
+
+/// Characters removed from inside an entry: tab and line breaks (which the URL parser would
+/// delete silently, hiding a typo) and the invisible characters above.
+pub fn is_removed_inside(c: char) -> bool {
+    matches!(c, '\t' | '\r' | '\n') || is_invisible(c)
+}
+
+fn is_edge_junk(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c) || c.is_control()
+}
+
+/// Trims Unicode white space (including no-break space), invisible characters and
+/// control characters from both ends.
+pub fn trim_junk(text: &str) -> &str {
+    text.trim_matches(is_edge_junk)
+}
+
+const QUOTE_PAIRS: &[(char, char)] = &[
+    ('"', '"'),
+    ('\'', '\''),
+    ('`', '`'),
+    ('\u{201C}', '\u{201D}'), // “ ”
+    ('\u{201D}', '\u{201D}'), // ” ”
+    ('\u{201E}', '\u{201C}'), // „ “
+    ('\u{2018}', '\u{2019}'), // ‘ ’
+    ('\u{2019}', '\u{2019}'), // ’ ’
+    ('\u{AB}', '\u{BB}'),     // « »
+    ('\u{BB}', '\u{AB}'),     // » «
+    ('\u{2039}', '\u{203A}'), // ‹ ›
+    ('<', '>'),
+    ('(', ')'),
+    ('[', ']'),
+];
+
+/// List bullets that a paste from a document may start with.
+const BULLETS: &[char] = &[
+    '\u{2022}', '\u{B7}', '\u{2023}', '\u{25AA}', '\u{25E6}', '-', '*',
+];
+
+/// An entry after cleaning, with what was removed from inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub text: String,
+    /// Invisible characters, tabs and line breaks removed from inside the entry.
+    pub removed: Vec<char>,
+}
+
+/// Cleans one entry: trims junk, drops a leading list bullet, unwraps matching quotes
+/// and angle brackets (repeatedly), then removes invisible characters from inside.
+pub fn clean(entry: &str) -> Cleaned {
+    let mut text = trim_junk(entry);
+    loop {
+        let before = text;
+        if let Some(rest) = strip_bullet(text) {
+            text = trim_junk(rest);
+        }
+        if let Some(inner) = unwrap_pair(text) {
+            text = trim_junk(inner);
+        }
+        if text == before {
+            break;
+        }
+    }
+    let mut removed = Vec::new();
+    let kept: String = text
+        .chars()
+        .filter(|&c| {
+            let drop = is_removed_inside(c);
+            if drop {
+                removed.push(c);
+            }
+            !drop
+        })
+        .collect();
+    Cleaned {
+        text: kept,
+        removed,
+    }
+}
+
+fn strip_bullet(text: &str) -> Option<&str> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    let followed_by_space = rest.starts_with(|c: char| c.is_whitespace());
+    (BULLETS.contains(&first) && followed_by_space).then_some(rest)
+}
+
+fn unwrap_pair(text: &str) -> Option<&str> {
+    let first = text.chars().next()?;
+    let last = text.chars().next_back()?;
+    // A single character cannot be a pair.
+    text.chars().nth(1)?;
+    QUOTE_PAIRS
+        .iter()
+        .any(|&(open, close)| open == first && close == last)
+        .then(|| &text[first.len_utf8()..text.len() - last.len_utf8()])
+}
+
+/// Describes a character for a message: the character itself when it is visible, its
+/// code point, and the script it comes from where that explains a look-alike.
+pub fn describe_char(c: char) -> String {
+    let code = format!("U+{:04X}", c as u32);
+    let script = match c as u32 {
+        0x0370..=0x03FF => Some("Greek"),
+        0x0400..=0x052F => Some("Cyrillic"),
+        0x0530..=0x058F => Some("Armenian"),
+        0xFF00..=0xFFEF => Some("full-width"),
+        0x2000..=0x206F => Some("punctuation or formatting"),
+        _ => None,
+    };
+    let visible = !c.is_control() && !c.is_whitespace() && !is_invisible(c) && !is_bidi_control(c);
+    let shown = if visible {
+        format!("\u{201C}{c}\u{201D} ")
+    } else {
+        String::new()
+    };
+    let look_alike = ascii_look_alike(c)
+        .map(|a| format!(", which looks like \u{201C}{a}\u{201D}"))
+        .unwrap_or_default();
+    match script {
+        Some(script) => format!("the {script} character {shown}({code}){look_alike}"),
+        None => format!("the character {shown}({code}){look_alike}"),
+    }
+}
+
+/// Right-to-left and other directional formatting characters.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The ASCII letter a common look-alike character imitates.
+pub fn ascii_look_alike(c: char) -> Option<char> {
+    let code = c as u32;
+    if (0xFF01..=0xFF5E).contains(&code) {
+        return char::from_u32(code - 0xFEE0).map(|a| a.to_ascii_lowercase());
+    }
+    let a = match c {
+        'а' | 'А' | 'α' | 'Α' => 'a',
+        'в' | 'В' | 'β' | 'Β' => 'b',
+        'с' | 'С' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'Е' | 'ε' | 'Ε' => 'e',
+        'һ' | 'Н' | 'Η' => 'h',
+        'і' | 'І' | 'ι' | 'Ι' | 'ı' => 'i',
+        'ј' | 'Ј' => 'j',
+        'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'ӏ' => 'l',
+        'М' | 'Μ' => 'm',
+        'п' | 'ո' | 'Ν' | 'η' => 'n',
+        'о' | 'О' | 'ο' | 'Ο' | 'օ' => 'o',
+        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'ѕ' | 'Ѕ' => 's',
+        'т' | 'Т' | 'τ' | 'Τ' => 't',
+        'υ' | 'ս' => 'u',
+        'ν' | 'ѵ' => 'v',
+        'ԝ' | 'ѡ' => 'w',
+        'х' | 'Х' | 'χ' | 'Χ' => 'x',
+        'у' | 'У' | 'γ' | 'Υ' => 'y',
+        'Ζ' => 'z',
+        _ => return None,
+    };
+    Some(a)
+}
+
+/// Levenshtein distance, for "did you mean" hints on short host names.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_every_separator_and_skips_blanks() {
+        let cases: &[(&str, &[&str])] = &[
+            ("a.com", &["a.com"]),
+            ("a.com\nb.com", &["a.com", "b.com"]),
+            ("a.com\r\nb.com", &["a.com", "b.com"]),
+            ("a.com, b.com; c.com", &["a.com", " b.com", " c.com"]),
+            (
+                "https://a.com,https://b.com",
+                &["https://a.com", "https://b.com"],
+            ),
+            ("\n\n  \n", &[]),
+            ("a.com\u{2028}b.com", &["a.com", "b.com"]),
+            (",,;;a.com,,", &["a.com"]),
+            ("a.com\n\u{200B}\nb.com", &["a.com", "b.com"]),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(split_entries(raw), *expected, "splitting {raw:?}");
+        }
+    }
+
+    #[test]
+    fn cleans_wrappers_and_invisible_characters() {
+        let cases: &[(&str, &str, usize)] = &[
+            ("  https://a.com  ", "https://a.com", 0),
+            ("\u{A0}https://a.com\u{A0}", "https://a.com", 0),
+            ("\u{FEFF}https://a.com", "https://a.com", 0),
+            ("\"https://a.com\"", "https://a.com", 0),
+            ("\u{201C}https://a.com\u{201D}", "https://a.com", 0),
+            ("\u{2018}https://a.com\u{2019}", "https://a.com", 0),
+            ("\u{AB} https://a.com \u{BB}", "https://a.com", 0),
+            ("<https://a.com>", "https://a.com", 0),
+            ("\"<https://a.com>\"", "https://a.com", 0),
+            ("\u{2022} https://a.com", "https://a.com", 0),
+            ("- https://a.com", "https://a.com", 0),
+            ("https://a\u{200B}.com", "https://a.com", 1),
+            ("https://a\u{AD}cme.com", "https://acme.com", 1),
+            ("https://ac\tme.com", "https://acme.com", 1),
+            ("\"https://a.com", "\"https://a.com", 0),
+            ("\"", "\"", 0),
+            ("-acme.com", "-acme.com", 0),
+        ];
+        for (raw, text, removed) in cases {
+            let cleaned = clean(raw);
+            assert_eq!(cleaned.text, *text, "cleaning {raw:?}");
+            assert_eq!(cleaned.removed.len(), *removed, "removed from {raw:?}");
+        }
+    }
+
+    #[test]
+    fn describes_look_alike_characters() {
+        assert!(describe_char('а').contains("Cyrillic"));
+        assert!(describe_char('а').contains("U+0430"));
+        assert!(describe_char('а').contains("looks like \u{201C}a\u{201D}"));
+        assert!(describe_char('Ａ').contains("full-width"));
+        assert!(describe_char('\u{202E}').contains("U+202E"));
+        assert!(!describe_char('\u{202E}').contains('\u{202E}'));
+    }
+
+    #[test]
+    fn measures_edit_distance() {
+        let cases = [
+            ("cloudimanage.com", "cloudimanage.com", 0),
+            ("cloudlmanage.com", "cloudimanage.com", 1),
+            ("cloudimanage.co", "cloudimanage.com", 1),
+            ("clouimanage.com", "cloudimanage.com", 1),
+            ("cloudimange.con", "cloudimanage.com", 2),
+            ("", "abc", 3),
+            ("evilcloudimanage.com", "cloudimanage.com", 4),
+        ];
+        for (a, b, d) in cases {
+            assert_eq!(edit_distance(a, b), d, "{a} vs {b}");
+        }
+    }
+}

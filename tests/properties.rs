@@ -1,0 +1,206 @@
+//! Properties that hold for any input: the core never panics, every redirect URI it
+//! produces is canonical, and feeding a produced origin back in is stable.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{is_dns_host, URI_PATTERN};
+use imanage_connect::core::environment::analyze_entry;
+use imanage_connect::core::version::analyze_version;
+use imanage_connect::core::{
+    analyze, AnalysisRequest, ConfigPath, EnvironmentInput, Role, Severity, Timestamp,
+};
+use proptest::prelude::*;
+use regex::Regex;
+
+fn uri_pattern() -> Regex {
+    Regex::new(URI_PATTERN).unwrap()
+}
+
+/// Text that looks like what readers paste: URL-ish pieces, junk wrappers, invisible and
+/// look-alike characters, and plain noise.
+fn pasted_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("https://".to_owned()),
+        Just("http://".to_owned()),
+        Just("HTTPS:".to_owned()),
+        Just("mailto:".to_owned()),
+        Just("acme".to_owned()),
+        Just("clioweb".to_owned()),
+        Just("cloudimanage".to_owned()),
+        Just(".com".to_owned()),
+        Just(".".to_owned()),
+        Just("-".to_owned()),
+        Just("_".to_owned()),
+        Just(":443".to_owned()),
+        Just(":8443".to_owned()),
+        Just(":".to_owned()),
+        Just("@".to_owned()),
+        Just("%2F".to_owned()),
+        Just("/externalServices/replyFrom".to_owned()),
+        Just("/".to_owned()),
+        Just("\\".to_owned()),
+        Just("?#".to_owned()),
+        Just("[::1]".to_owned()),
+        Just("0x7f.1".to_owned()),
+        Just("xn--".to_owned()),
+        Just("www.".to_owned()),
+        Just("\"".to_owned()),
+        Just("<>".to_owned()),
+        Just("\u{200B}".to_owned()),
+        Just("\u{AD}".to_owned()),
+        Just("\u{A0}".to_owned()),
+        Just("\u{202E}".to_owned()),
+        Just("\u{0430}".to_owned()),
+        Just("\u{FF41}".to_owned()),
+        Just("\t".to_owned()),
+        Just(" ".to_owned()),
+        "[a-zA-Z0-9]{1,8}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+}
+
+/// A syntactically valid host with no warning-worthy feature.
+fn plain_host() -> impl Strategy<Value = String> {
+    let label = "[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?";
+    (prop::collection::vec(label, 1..4), "[a-z]{2,6}")
+        .prop_filter("not www or identity", |(labels, _)| {
+            labels[0] != "www" && !labels[0].ends_with("-identity")
+        })
+        .prop_map(|(labels, tld)| format!("{}.{tld}", labels.join(".")))
+}
+
+fn check_entry(input: &str, pattern: &Regex) -> Result<(), TestCaseError> {
+    let (_, origin, findings) = analyze_entry(input);
+    let has_error = findings.iter().any(|f| f.severity == Severity::Error);
+    prop_assert_eq!(
+        has_error,
+        origin.is_none(),
+        "error iff no URI for {:?}",
+        input
+    );
+    for finding in &findings {
+        prop_assert!(!finding.message.is_empty() && !finding.fix.is_empty());
+    }
+    if let Some(origin) = origin {
+        let uri = origin.redirect_uri();
+        prop_assert!(pattern.is_match(uri.as_str()), "{:?} gave {:?}", input, uri);
+        prop_assert!(
+            is_dns_host(origin.host()),
+            "{:?} gave host {:?}",
+            input,
+            origin.host()
+        );
+        // Feeding the origin back yields the same URI, and no warning the origin itself
+        // did not already carry.
+        let (_, again, again_findings) = analyze_entry(origin.as_str());
+        prop_assert_eq!(again.as_ref().map(|o| o.redirect_uri()), Some(uri));
+        for finding in again_findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+        {
+            prop_assert!(
+                findings.iter().any(|f| f.code == finding.code),
+                "re-feeding {:?} added {:?}",
+                origin.as_str(),
+                finding.code
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_pasted_entry_is_safe(input in pasted_text()) {
+        check_entry(&input, &uri_pattern())?;
+    }
+
+    #[test]
+    fn any_string_at_all_is_safe(input in any::<String>()) {
+        check_entry(&input, &uri_pattern())?;
+        let _ = analyze_version(&input);
+    }
+
+    #[test]
+    fn plain_hosts_survive_every_disguise(
+        host in plain_host(),
+        scheme in prop_oneof![Just(""), Just("https://"), Just("http://"), Just("HTTPS://")],
+        upper in any::<bool>(),
+        port in prop_oneof![Just(""), Just(":443")],
+        dot in prop_oneof![Just(""), Just(".")],
+        path in prop_oneof![Just(""), Just("/"), Just("/admin/oauth"), Just("/externalServices/replyFrom"), Just("?x=1#y")],
+        wrap in prop_oneof![Just(("", "")), Just(("\"", "\"")), Just(("<", ">")), Just((" \u{A0}", "\u{200B} ")), Just(("\u{201C}", "\u{201D}"))],
+    ) {
+        let shown_host = if upper { host.to_uppercase() } else { host.clone() };
+        let input = format!("{}{scheme}{shown_host}{dot}{port}{path}{}", wrap.0, wrap.1);
+        let (_, origin, findings) = analyze_entry(&input);
+        prop_assert_eq!(
+            origin.map(|o| o.redirect_uri().as_str().to_owned()),
+            Some(format!("https://{host}/externalServices/replyFrom")),
+            "{:?} -> {:?}", input, findings
+        );
+        // The canonical origin itself is silent.
+        let (_, _, clean) = analyze_entry(&format!("https://{host}"));
+        prop_assert!(clean.is_empty(), "{:?}", clean);
+    }
+
+    #[test]
+    fn whole_requests_never_panic_and_keep_their_promises(
+        rows in prop::collection::vec((prop::option::of(prop_oneof![Just(Role::Production), Just(Role::Uat), Just(Role::Other("x\ny".into()))]), pasted_text()), 0..6),
+        imanage in prop::option::of(pasted_text()),
+        customer in prop::option::of(pasted_text()),
+        version in prop::option::of(pasted_text()),
+        firm in prop::option::of(any::<String>()),
+        support in prop::option::of(pasted_text()),
+        now in prop::option::of(-10_000_000_000_000i64..10_000_000_000_000),
+    ) {
+        let request = AnalysisRequest {
+            environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url }).collect(),
+            imanage_url: imanage,
+            customer_id: customer,
+            version,
+            firm_name: firm,
+            support_email: support,
+            generated_at: now.map(Timestamp::from_millis),
+            ..AnalysisRequest::default()
+        };
+        let report = analyze(&request);
+        let pattern = uri_pattern();
+        for entry in &report.environments.entries {
+            prop_assert_eq!(entry.has_error(), entry.redirect_uri.is_none());
+            if let Some(uri) = &entry.redirect_uri {
+                prop_assert!(pattern.is_match(uri.as_str()));
+                prop_assert!(report.support_request.body.lines().any(|l| l == uri.as_str()) || entry.duplicate_of.is_some());
+            }
+        }
+        let request = &report.support_request;
+        prop_assert!(request.mailto.len() <= imanage_connect::core::support_request::MAILTO_BUDGET);
+        prop_assert!(request.mailto.is_ascii());
+        prop_assert_eq!(request.ready, request.blockers.is_empty() && !request.missing.iter().any(|m| m.required));
+        prop_assert_eq!(request.ready, report.counts.errors == 0 && !request.missing.iter().any(|m| m.required));
+        for finding in report.all_findings() {
+            prop_assert!(!finding.message.is_empty() && !finding.fix.is_empty());
+        }
+        // Serialising the report is always possible.
+        prop_assert!(serde_json::to_string(&report).is_ok());
+    }
+
+    #[test]
+    fn the_path_follows_numeric_comparison(major in 0u64..20, minor in 0u64..30, patch in 0u64..30) {
+        let report = analyze_version(&format!("{major}.{minor}.{patch}"));
+        let expected = if (major, minor, patch) >= (7, 11, 0) { ConfigPath::Standard } else { ConfigPath::Hosted };
+        prop_assert_eq!(report.path, expected);
+        prop_assert_eq!(analyze_version(&format!("v{major}.{minor}")).path,
+            if (major, minor) >= (7, 11) { ConfigPath::Standard } else { ConfigPath::Hosted });
+    }
+
+    #[test]
+    fn timestamps_round_trip(ms in -62_000_000_000_000i64..250_000_000_000_000) {
+        let t = Timestamp::from_millis(ms - ms.rem_euclid(1000));
+        prop_assert_eq!(Timestamp::parse_iso(&t.to_iso()), Some(t));
+    }
+}
