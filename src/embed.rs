@@ -32,6 +32,7 @@ pub fn mount_element(element: Element) {
             .get_attribute("data-support-email")
             .unwrap_or_default()
             .into(),
+        initial: None,
     };
     let _ = element.set_attribute(MOUNTED_ATTRIBUTE, "");
     yew::Renderer::<App>::with_root_and_props(element, props).render();

@@ -1,12 +1,28 @@
 //! The yew shell: renders the core's report and dispatches the reader's actions to the
 //! form reducer. No rule or decision lives here.
 
+mod clipboard;
+mod copy_button;
+mod environment_row;
+mod environments;
+mod error_summary;
+mod findings;
+mod imanage;
+mod next_steps;
+mod path;
+mod request;
+mod text_field;
+
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::form::{FormAction, FormState};
-use crate::core::{analyze, Finding, Report, Severity, Timestamp};
+use crate::core::{analyze, Field, Report, Timestamp};
+
+pub use copy_button::CopyButton;
 
 /// One widget instance's reducer: the core's [`FormState`] behind yew's `Reducible`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,67 +36,202 @@ impl Reducible for Form {
     }
 }
 
+/// What every component of one instance shares: its id prefix, its status region, and
+/// its root element (to find fields by id within this instance only).
+#[derive(Clone, PartialEq)]
+pub struct Instance {
+    pub prefix: AttrValue,
+    pub announce: Callback<String>,
+    pub root: NodeRef,
+    pub dispatch: Callback<FormAction>,
+}
+
+impl Instance {
+    /// An id unique to this instance on the page.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.prefix)
+    }
+
+    /// The id of the input a finding or summary link for `field` points at.
+    pub fn field_id(&self, field: Field, row_id: Option<u32>) -> String {
+        match (field, row_id) {
+            (Field::Environment | Field::Environments, Some(row)) => {
+                self.id(&format!("row-{row}-url"))
+            }
+            (Field::Environment | Field::Environments, None) => self.id("environments"),
+            (Field::ImanageUrl, _) => self.id("imanage-url"),
+            (Field::CustomerId, _) => self.id("customer-id"),
+            (Field::Version, _) => self.id("version"),
+            (Field::ContactEmail, _) => self.id("contact-email"),
+        }
+    }
+
+    /// Moves focus to the element with `id` in this instance, scrolling it into view.
+    pub fn focus(&self, id: &str) {
+        let Some(root) = self.root.cast::<web_sys::Element>() else {
+            return;
+        };
+        if let Ok(Some(element)) = root.query_selector(&format!("#{id}")) {
+            element.scroll_into_view();
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    }
+}
+
 /// Options an embedding page sets for one instance.
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     /// Prefix that makes every id in this instance unique on the page.
     pub instance: AttrValue,
+    /// The Clio Operate Support address for the e-mail link; none by default.
     #[prop_or_default]
     pub support_email: AttrValue,
+    /// The form to start with (prefilled by the embedding page).
+    #[prop_or_default]
+    pub initial: Option<Rc<FormState>>,
 }
 
 fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
 }
 
+/// The text the status region reads after the reader pauses: what is ready and what
+/// needs fixing, never every keystroke.
+fn status_summary(report: &Report) -> String {
+    let uris = report.environments.registrations.len();
+    let errors = report.counts.errors;
+    let warnings = report.counts.warnings;
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let mut parts = vec![format!(
+        "{} ready",
+        plural(uris, "redirect URI", "redirect URIs")
+    )];
+    if errors > 0 {
+        parts.push(format!("{} to fix", plural(errors, "problem", "problems")));
+    }
+    if warnings > 0 {
+        parts.push(format!(
+            "{} to check",
+            plural(warnings, "warning", "warnings")
+        ));
+    }
+    format!("{}.", parts.join(", "))
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let form = use_reducer(|| Form(FormState::with_support_email(&props.support_email)));
+    let form = {
+        let props = props.clone();
+        use_reducer(move || {
+            let mut state = props.initial.as_deref().cloned().unwrap_or_default();
+            state.support_email = props.support_email.to_string();
+            Form(state)
+        })
+    };
     let report: Rc<Report> = use_memo(form.clone(), |form| {
         analyze(&form.0.to_request(Some(now())))
     });
-    let id = |name: &str| format!("{}-{name}", props.instance);
-    let row = form.0.rows[0].clone();
-    let oninput = {
-        let form = form.dispatcher();
-        Callback::from(move |event: InputEvent| {
-            let target: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            form.dispatch(FormAction::SetRowUrl {
-                id: row.id,
-                url: target.value(),
-            });
+    let status = use_state(String::new);
+    let root = use_node_ref();
+
+    // One polite status region per instance. A repeated message gets a trailing no-break
+    // space toggled so that screen readers announce it again.
+    let announce = {
+        let status = status.clone();
+        Callback::from(move |message: String| {
+            let message = if *status == message {
+                format!("{message}\u{A0}")
+            } else {
+                message
+            };
+            status.set(message);
         })
     };
+
+    // Announce the state of the report once the reader pauses typing.
+    let summary_timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let announce = announce.clone();
+        let summary = status_summary(&report);
+        let touched = form.0 != FormState::with_support_email(&form.0.support_email);
+        use_effect_with(summary, move |summary| {
+            let summary = summary.clone();
+            *summary_timer.borrow_mut() =
+                touched.then(|| Timeout::new(1_200, move || announce.emit(summary)));
+        });
+    }
+
+    let dispatch = {
+        let form = form.dispatcher();
+        Callback::from(move |action: FormAction| form.dispatch(action))
+    };
+    let instance = Instance {
+        prefix: props.instance.clone(),
+        announce: announce.clone(),
+        root: root.clone(),
+        dispatch: dispatch.clone(),
+    };
+    let title_id = instance.id("title");
+    let on_example = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(FormAction::LoadExample);
+            announce.emit("Example details filled in. They are fictitious.".into());
+        })
+    };
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(FormAction::Reset);
+            announce.emit("Everything was cleared.".into());
+        })
+    };
+
     html! {
-        <section class="imh" aria-labelledby={id("title")}>
-            <h2 id={id("title")} class="imh-title">{"Redirect URIs to register"}</h2>
-            <label for={id("urls")} class="imh-label">{"Clio Operate environment URLs, one per line"}</label>
-            <textarea id={id("urls")} class="imh-input" rows="4" value={form.0.rows[0].url.clone()} {oninput}
-                data-testid="environment-urls" spellcheck="false" autocomplete="off" />
-            <ul class="imh-results" data-testid="results">
-                { for report.environments.entries.iter().map(|entry| html! {
-                    <li class="imh-result">
-                        <div class="imh-entry">{ &entry.cleaned }</div>
-                        if let Some(uri) = &entry.redirect_uri {
-                            <code class="imh-uri" data-testid="redirect-uri">{ uri.as_str() }</code>
-                        }
-                        <ul class="imh-findings">{ for entry.findings.iter().map(finding) }</ul>
-                    </li>
-                }) }
-            </ul>
-        </section>
+        <ContextProvider<Instance> context={instance.clone()}>
+            <section class="imh" aria-labelledby={title_id.clone()} ref={root} data-testid="widget">
+                <h2 id={title_id} class="imh-title">{"Check your iManage Cloud details"}</h2>
+                <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
+                <div class="imh-toolbar">
+                    <button type="button" class="imh-button imh-button-small" onclick={on_example}>{"Try an example"}</button>
+                    <button type="button" class="imh-button imh-button-small" onclick={on_reset}>{"Start again"}</button>
+                </div>
+                <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
+                <error_summary::ErrorSummary report={report.clone()} form={form.0.clone()} />
+                <environments::EnvironmentsStep report={report.clone()} form={form.0.clone()} />
+                <imanage::ImanageStep report={report.clone()} form={form.0.clone()} />
+                <path::PathStep report={report.clone()} form={form.0.clone()} />
+                <request::RequestStep report={report.clone()} form={form.0.clone()} />
+                <next_steps::NextSteps report={report.clone()} form={form.0.clone()} />
+            </section>
+        </ContextProvider<Instance>>
     }
 }
 
-fn finding(finding: &Finding) -> Html {
-    let class = match finding.severity {
-        Severity::Error => "imh-finding imh-error",
-        Severity::Warning => "imh-finding imh-warning",
-        Severity::Info => "imh-finding imh-info",
-    };
-    html! {
-        <li class={class} data-code={finding.code.as_str()}>
-            { &finding.message }{" "}{ &finding.fix }
-        </li>
-    }
+/// Props every step takes: the report to render and the form it came from.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepProps {
+    pub report: Rc<Report>,
+    pub form: FormState,
+}
+
+/// The instance context; every component is rendered inside [`App`]'s provider.
+#[hook]
+pub fn use_instance() -> Instance {
+    use_context::<Instance>().unwrap_or_else(|| Instance {
+        prefix: "imh".into(),
+        announce: Callback::noop(),
+        root: NodeRef::default(),
+        dispatch: Callback::noop(),
+    })
 }

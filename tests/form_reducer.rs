@@ -190,8 +190,13 @@ fn example_and_reset_keep_the_configured_support_address() {
         "the example is clean"
     );
 
-    let asked = loaded.reduce(FormAction::AskForRequest);
-    assert!(asked.asked_for_request);
+    let asked = loaded
+        .reduce(FormAction::AskForRequest)
+        .reduce(FormAction::AskForRequest);
+    assert!(asked.asked_for_request());
+    assert_eq!(asked.request_attempts, 2);
+    let asked = asked.reduce(FormAction::MarkDelivered);
+    assert!(asked.request_delivered);
     let reset = asked.reduce(FormAction::Reset);
     assert_eq!(
         reset,

@@ -254,6 +254,15 @@ pub fn analyze_environments(rows: &[EnvironmentInput]) -> EnvironmentsReport {
                     }),
                 );
             }
+            if parts.len() > 1 {
+                // A fix rewrites a whole row; with several addresses in it, the only
+                // safe fix is to split the row first.
+                for finding in &mut findings {
+                    if !matches!(finding.action, Some(FixAction::SplitRow { .. })) {
+                        finding.action = None;
+                    }
+                }
+            }
             let chosen = if parts.len() == 1 {
                 input.role.clone()
             } else {

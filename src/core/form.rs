@@ -70,6 +70,8 @@ pub enum FormAction {
     },
     /// The reader asked for the support request: from now on errors are summarised.
     AskForRequest,
+    /// The request was copied, downloaded or opened in e-mail.
+    MarkDelivered,
     LoadExample,
     Reset,
 }
@@ -87,8 +89,11 @@ pub struct FormState {
     pub contact_email: String,
     /// Set by the embedding page, not by the reader.
     pub support_email: String,
-    /// True once the reader has asked for the support request.
-    pub asked_for_request: bool,
+    /// How many times the reader has asked for the support request; each time moves
+    /// focus to the error summary again.
+    pub request_attempts: u32,
+    /// True once the request was copied, downloaded or opened in e-mail.
+    pub request_delivered: bool,
 }
 
 /// The iManage URL the form starts with.
@@ -110,7 +115,8 @@ impl Default for FormState {
             contact_name: String::new(),
             contact_email: String::new(),
             support_email: String::new(),
-            asked_for_request: false,
+            request_attempts: 0,
+            request_delivered: false,
         }
     }
 }
@@ -132,6 +138,16 @@ impl FormState {
 
     fn position(&self, id: RowId) -> Option<usize> {
         self.rows.iter().position(|r| r.id == id)
+    }
+
+    /// The id the next added row will get.
+    pub fn next_row_id(&self) -> RowId {
+        self.next_id
+    }
+
+    /// Whether the reader has asked for the support request yet.
+    pub fn asked_for_request(&self) -> bool {
+        self.request_attempts > 0
     }
 
     /// The row id at a report row index.
@@ -214,7 +230,8 @@ impl FormState {
             FormAction::PasteIntoRow { id, text } => self.paste_into_row(id, &text),
             FormAction::SetText { field, text } => *self.text_mut(field) = text,
             FormAction::ApplyFix { target, action } => self.apply_fix(target, action),
-            FormAction::AskForRequest => self.asked_for_request = true,
+            FormAction::AskForRequest => self.request_attempts += 1,
+            FormAction::MarkDelivered => self.request_delivered = true,
             FormAction::LoadExample => {
                 let support_email = std::mem::take(&mut self.support_email);
                 self = example();
@@ -300,7 +317,8 @@ pub fn example() -> FormState {
         contact_name: "Sam Example".into(),
         contact_email: "sam@acme-legal.example".into(),
         support_email: String::new(),
-        asked_for_request: false,
+        request_attempts: 0,
+        request_delivered: false,
     };
     for (role, url) in [
         (Role::Production, "https://acme.clio-operate.example"),

@@ -1,0 +1,119 @@
+//! A copy button named for what it copies, with a select-and-copy fallback when the
+//! clipboard is unavailable or refused. Focus stays on the button after a copy.
+
+use yew::prelude::*;
+
+use super::clipboard::copy_text;
+use super::use_instance;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CopyButtonProps {
+    /// The text to copy.
+    pub text: AttrValue,
+    /// Visible button text, e.g. "Copy".
+    pub label: AttrValue,
+    /// Completes the accessible name, visually hidden: "redirect URI for UAT".
+    #[prop_or_default]
+    pub what: AttrValue,
+    /// What the status region says after a copy, e.g. "Redirect URI for UAT copied."
+    pub copied_message: AttrValue,
+    #[prop_or_default]
+    pub primary: bool,
+    #[prop_or_default]
+    pub small: bool,
+    /// Runs before copying; returning false cancels the copy (e.g. errors remain).
+    #[prop_or_default]
+    pub before_copy: Option<Callback<(), bool>>,
+    /// Told when the text was copied or shown for copying by hand.
+    #[prop_or_default]
+    pub on_delivered: Callback<()>,
+    #[prop_or_default]
+    pub testid: AttrValue,
+}
+
+#[component]
+pub fn CopyButton(props: &CopyButtonProps) -> Html {
+    let instance = use_instance();
+    let fallback = use_state(|| false);
+    let fallback_ref = use_node_ref();
+
+    // In the fallback, select the text so Ctrl+C / Cmd+C copies it at once.
+    {
+        let fallback_ref = fallback_ref.clone();
+        use_effect_with((*fallback, props.text.clone()), move |(shown, _)| {
+            if *shown {
+                if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                    let _ = area.focus();
+                    area.select();
+                }
+            }
+        });
+    }
+
+    let onclick = {
+        let props = props.clone();
+        let fallback = fallback.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(before) = &props.before_copy {
+                if !before.emit(()) {
+                    return;
+                }
+            }
+            let copying = copy_text(&props.text);
+            let fallback = fallback.clone();
+            let announce = announce.clone();
+            let message = props.copied_message.to_string();
+            let delivered = props.on_delivered.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match copying.await {
+                    Ok(()) => {
+                        fallback.set(false);
+                        announce.emit(message);
+                    }
+                    Err(()) => {
+                        fallback.set(true);
+                        announce.emit(
+                            "Copying is blocked here. The text is selected below: press Control and C, or Command and C on a Mac, to copy it."
+                                .into(),
+                        );
+                    }
+                }
+                delivered.emit(());
+            });
+        })
+    };
+    let on_close = {
+        let fallback = fallback.clone();
+        Callback::from(move |_: MouseEvent| fallback.set(false))
+    };
+
+    let mut class = classes!("imh-button");
+    if props.primary {
+        class.push("imh-button-primary");
+    }
+    if props.small {
+        class.push("imh-button-small");
+    }
+    let fallback_id = instance.id(&format!("copy-fallback-{}", props.testid));
+    html! {
+        <>
+            <button type="button" {class} {onclick} data-testid={props.testid.clone()}>
+                { &props.label }
+                if !props.what.is_empty() {
+                    <span class="imh-visually-hidden">{" "}{ &props.what }</span>
+                }
+            </button>
+            if *fallback {
+                <div class="imh-copy-fallback" data-testid="copy-fallback">
+                    <label class="imh-label" for={fallback_id.clone()}>
+                        {"Copy this text: it is selected, so press Control and C (Command and C on a Mac)."}
+                    </label>
+                    <textarea id={fallback_id} class="imh-textarea" readonly=true rows="4"
+                        ref={fallback_ref} value={props.text.clone()} />
+                    <button type="button" class="imh-button imh-button-small" onclick={on_close}>{"Done"}</button>
+                </div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,210 @@
+//! One environment row: role, address, the redirect URI it gives with a copy button, and
+//! its findings with one-click fixes.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::form::{EnvironmentRow, FixTarget, FormAction};
+use crate::core::text::split_entries;
+use crate::core::{EnvironmentReport, Role};
+
+use super::copy_button::CopyButton;
+use super::findings::Findings;
+use super::use_instance;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EnvironmentRowProps {
+    pub index: usize,
+    pub row: EnvironmentRow,
+    /// The report's entries for this row (several when a list was pasted into it).
+    pub entries: Vec<EnvironmentReport>,
+    pub removable: bool,
+}
+
+/// The select's value for a role.
+fn role_value(role: &Role) -> &str {
+    match role {
+        Role::Other(_) => "other",
+        named => named.key(),
+    }
+}
+
+fn role_from_value(value: &str) -> Option<Role> {
+    match value {
+        "" => None,
+        "other" => Some(Role::Other(String::new())),
+        key => Some(Role::parse(key)),
+    }
+}
+
+#[component]
+pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
+    let instance = use_instance();
+    let row = &props.row;
+    let id = row.id;
+    let number = props.index + 1;
+    let url_id = instance.id(&format!("row-{id}-url"));
+    let role_id = instance.id(&format!("row-{id}-role"));
+    let name_id = instance.id(&format!("row-{id}-role-name"));
+    let findings_id = instance.id(&format!("row-{id}-findings"));
+
+    let suggested = row
+        .role
+        .is_none()
+        .then(|| props.entries.first().and_then(|e| e.role.clone()))
+        .flatten();
+    let shown_role = row.role.clone().or_else(|| suggested.clone());
+    let selected = shown_role.as_ref().map_or("", role_value).to_owned();
+    let name = shown_role
+        .as_ref()
+        .map_or(format!("environment {number}"), |r| {
+            format!("environment {number} ({})", r.label())
+        });
+
+    let dispatch = instance.dispatch.clone();
+    let on_role = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            dispatch.emit(FormAction::SetRowRole {
+                id,
+                role: role_from_value(&select.value()),
+            });
+        })
+    };
+    let on_role_name = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(FormAction::SetRowRole {
+                id,
+                role: Some(Role::Other(input.value())),
+            });
+        })
+    };
+    let on_url = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(FormAction::SetRowUrl {
+                id,
+                url: input.value(),
+            });
+        })
+    };
+    // A single-line input would flatten a pasted list; a list becomes rows instead.
+    let on_paste = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |event: Event| {
+            let Some(text) = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+                .and_then(|data| data.get_data("text").ok())
+            else {
+                return;
+            };
+            let count = split_entries(&text).len();
+            if count > 1 {
+                event.prevent_default();
+                dispatch.emit(FormAction::PasteIntoRow { id, text });
+                announce.emit(format!(
+                    "{count} environments added from the pasted list. Check the role of each."
+                ));
+            }
+        })
+    };
+    let on_remove = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        let name = name.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(FormAction::RemoveRow { id });
+            announce.emit(format!("Removed {name}."));
+        })
+    };
+
+    let has_error = props.entries.iter().any(EnvironmentReport::has_error);
+    let has_findings = props.entries.iter().any(|e| !e.findings.is_empty());
+    let several = props.entries.len() > 1;
+    let role_options = [
+        ("production", "Production"),
+        ("uat", "UAT"),
+        ("training", "Training"),
+        ("test", "Test"),
+        ("other", "Other"),
+    ];
+
+    html! {
+        <li class="imh-row" data-testid="environment-row">
+            <div class="imh-row-fields">
+                <div class="imh-field">
+                    <label class="imh-label" for={role_id.clone()}>
+                        {"Role"}<span class="imh-visually-hidden">{format!(" of environment {number}")}</span>
+                    </label>
+                    <select id={role_id} class="imh-select" onchange={on_role} data-testid="role">
+                        if shown_role.is_none() {
+                            <option value="" selected=true>{"Choose a role"}</option>
+                        }
+                        { for role_options.iter().map(|(value, label)| html! {
+                            <option value={*value} selected={selected == *value}>{ *label }</option>
+                        }) }
+                    </select>
+                    if suggested.is_some() {
+                        <span class="imh-suggested">{"Suggested from the address"}</span>
+                    }
+                </div>
+                <div class="imh-field">
+                    <label class="imh-label" for={url_id.clone()}>
+                        {"Address"}<span class="imh-visually-hidden">{format!(" of environment {number}")}</span>
+                    </label>
+                    <input id={url_id} class="imh-input imh-input-mono" type="text" value={row.url.clone()}
+                        oninput={on_url} onpaste={on_paste}
+                        placeholder="https://yourfirm.example.com" spellcheck="false" autocomplete="off" autocapitalize="off"
+                        aria-invalid={has_error.then_some("true")}
+                        aria-describedby={has_findings.then(|| findings_id.clone())}
+                        data-testid="environment-url" />
+                </div>
+                if props.removable {
+                    <button type="button" class="imh-button" onclick={on_remove} data-testid="remove-environment">
+                        {"Remove"}<span class="imh-visually-hidden">{format!(" {name}")}</span>
+                    </button>
+                }
+            </div>
+            if matches!(row.role, Some(Role::Other(_))) {
+                <div class="imh-field">
+                    <label class="imh-label" for={name_id.clone()}>{format!("Name of environment {number}")}</label>
+                    <input id={name_id} class="imh-input" type="text" oninput={on_role_name}
+                        value={match &row.role { Some(Role::Other(name)) => name.clone(), _ => String::new() }}
+                        placeholder="For example, Staging" data-testid="role-name" />
+                </div>
+            }
+            <div id={findings_id}>
+                { for props.entries.iter().map(|entry| {
+                    let label = entry.role.as_ref().map_or(format!("environment {number}"), |r| r.label().to_owned());
+                    html! {
+                        <div class="imh-entry">
+                            if several {
+                                <p class="imh-hint"><code>{ entry.cleaned.clone() }</code></p>
+                            }
+                            if let Some(uri) = &entry.redirect_uri {
+                                <div class="imh-uri-line">
+                                    <span class="imh-uri-label">{"Redirect URI"}</span>
+                                    <code class="imh-uri" data-testid="redirect-uri">{ uri.as_str() }</code>
+                                    <CopyButton text={uri.as_str().to_owned()} label="Copy" small=true
+                                        what={format!("redirect URI for {label}")}
+                                        copied_message={format!("Redirect URI for {label} copied.")}
+                                        testid={format!("copy-uri-{id}-{}", entry.part)} />
+                                </div>
+                            }
+                            <Findings findings={entry.findings.clone()}
+                                target={Some(FixTarget::Row(id))}
+                                context={format!("for {name}")}
+                                id={format!("{}-{}", instance.id(&format!("row-{id}-entry")), entry.part)} />
+                        </div>
+                    }
+                }) }
+            </div>
+        </li>
+    }
+}

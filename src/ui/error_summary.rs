@@ -1,0 +1,77 @@
+//! The GOV.UK-style error summary: shown when the reader asks for the support request
+//! while something blocks it; takes focus, and links to each field.
+
+use yew::prelude::*;
+
+use crate::core::Field;
+
+use super::{use_instance, StepProps};
+
+#[component]
+pub fn ErrorSummary(props: &StepProps) -> Html {
+    let instance = use_instance();
+    let summary_ref = use_node_ref();
+    let request = &props.report.support_request;
+    let shown = props.form.asked_for_request() && !request.ready;
+
+    // Each request for the support request moves focus here again.
+    {
+        let summary_ref = summary_ref.clone();
+        use_effect_with((props.form.request_attempts, shown), move |(_, shown)| {
+            if *shown {
+                if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
+                    element.scroll_into_view();
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    if !shown {
+        return html! {};
+    }
+
+    let entries = &props.report.environments.entries;
+    let mut items: Vec<(String, String)> = Vec::new();
+    for blocker in &request.blockers {
+        let row = blocker
+            .entry
+            .and_then(|i| entries.get(i))
+            .and_then(|entry| props.form.row_id(entry.row));
+        let message = match blocker.entry.and_then(|i| entries.get(i)) {
+            Some(entry) => format!("Environment {}: {}", entry.row + 1, blocker.message),
+            None => blocker.message.clone(),
+        };
+        items.push((instance.field_id(blocker.field, row), message));
+    }
+    for missing in request.missing.iter().filter(|m| m.required) {
+        let row = match missing.field {
+            Field::Environments => props.form.rows.first().map(|r| r.id),
+            _ => None,
+        };
+        items.push((
+            instance.field_id(missing.field, row),
+            missing.message.clone(),
+        ));
+    }
+    let title_id = instance.id("error-summary-title");
+    html! {
+        <div class="imh-error-summary" ref={summary_ref} tabindex="-1" role="alert"
+            aria-labelledby={title_id.clone()} data-testid="error-summary">
+            <h3 class="imh-error-summary-title" id={title_id}>{"There is a problem"}</h3>
+            <p>{"Fix these before you send the request:"}</p>
+            <ul>
+                { for items.into_iter().map(|(id, message)| {
+                    let onclick = {
+                        let instance = instance.clone();
+                        let id = id.clone();
+                        Callback::from(move |event: MouseEvent| {
+                            event.prevent_default();
+                            instance.focus(&id);
+                        })
+                    };
+                    html! { <li><a href={format!("#{id}")} {onclick}>{ message }</a></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}

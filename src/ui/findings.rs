@@ -1,0 +1,72 @@
+//! A list of findings, each with its severity in words, the fix, and a one-click fix
+//! button where the core offers one.
+
+use yew::prelude::*;
+
+use crate::core::form::{FixTarget, FormAction};
+use crate::core::{Finding, Severity};
+
+use super::use_instance;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct FindingsProps {
+    pub findings: Vec<Finding>,
+    /// Where a one-click fix applies; without one, no fix buttons are offered.
+    #[prop_or_default]
+    pub target: Option<FixTarget>,
+    /// Completes fix buttons' accessible names, e.g. "for environment 2".
+    #[prop_or_default]
+    pub context: AttrValue,
+    /// The list's id, for the field's `aria-describedby`.
+    pub id: AttrValue,
+}
+
+fn kind(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("Error", "imh-finding imh-finding-error"),
+        Severity::Warning => ("Check", "imh-finding imh-finding-warning"),
+        Severity::Info => ("Note", "imh-finding imh-finding-info"),
+    }
+}
+
+#[component]
+pub fn Findings(props: &FindingsProps) -> Html {
+    let instance = use_instance();
+    if props.findings.is_empty() {
+        return html! {};
+    }
+    // Errors first, then warnings, then notes: the order of what matters.
+    let mut findings = props.findings.clone();
+    findings.sort_by_key(|f| f.severity);
+    html! {
+        <ul class="imh-findings" id={props.id.clone()}>
+            { for findings.into_iter().map(|finding| {
+                let (word, class) = kind(finding.severity);
+                let action = finding.action.clone().zip(props.target).map(|(action, target)| {
+                    let dispatch = instance.dispatch.clone();
+                    let label = action.label().to_owned();
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        dispatch.emit(FormAction::ApplyFix { target, action: action.clone() });
+                    });
+                    html! {
+                        <button type="button" class="imh-button imh-button-small" {onclick}
+                            data-testid="fix">
+                            { label }
+                            if !props.context.is_empty() {
+                                <span class="imh-visually-hidden">{" "}{ &props.context }</span>
+                            }
+                        </button>
+                    }
+                });
+                html! {
+                    <li {class} data-code={finding.code.as_str()}>
+                        <span class="imh-finding-kind">{ word }{":"}</span>{" "}
+                        { finding.message.clone() }
+                        <span class="imh-finding-fix">{ finding.fix.clone() }</span>
+                        { for action }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

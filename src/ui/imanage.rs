@@ -1,0 +1,51 @@
+//! Step 2: the iManage URL (standard or vanity) and the Customer ID.
+
+use yew::prelude::*;
+
+use crate::core::form::{FixTarget, FormAction, TextField as Field};
+use crate::core::ImanageKind;
+
+use super::text_field::TextField;
+use super::{use_instance, StepProps};
+
+#[component]
+pub fn ImanageStep(props: &StepProps) -> Html {
+    let instance = use_instance();
+    let heading_id = instance.id("imanage-heading");
+    let report = &props.report;
+    let set = |field: Field| {
+        let dispatch = instance.dispatch.clone();
+        Callback::from(move |text: String| dispatch.emit(FormAction::SetText { field, text }))
+    };
+    let kind = report.imanage.as_ref().and_then(|r| r.kind.clone());
+    let kind_note = match kind {
+        Some(ImanageKind::Standard) => {
+            Some("This is the standard iManage Cloud address.".to_owned())
+        }
+        Some(ImanageKind::Vanity { subdomain }) => Some(format!(
+            "This is your firm's own (vanity) address, with the name \u{201C}{subdomain}\u{201D}."
+        )),
+        _ => None,
+    };
+    html! {
+        <section class="imh-step" aria-labelledby={heading_id.clone()}>
+            <h3 class="imh-step-title" id={heading_id}>{"2. Your iManage details"}</h3>
+            <TextField name="imanage-url" label="iManage URL" mono=true inputmode={AttrValue::Static("url")}
+                hint={html! { <>
+                    {"Most firms use "}<code>{"https://cloudimanage.com"}</code>{". If your firm signs in at its own address, such as "}
+                    <code>{"https://yourfirm.cloudimanage.com"}</code>{" (a vanity URL), enter that instead."}
+                </> }}
+                value={props.form.imanage_url.clone()} on_input={set(Field::ImanageUrl)}
+                findings={report.imanage.as_ref().map(|r| r.findings.clone()).unwrap_or_default()}
+                target={Some(FixTarget::ImanageUrl)} />
+            if let Some(note) = kind_note {
+                <p class="imh-hint" data-testid="imanage-kind">{ note }</p>
+            }
+            <TextField name="customer-id" label="iManage Customer ID" inputmode={AttrValue::Static("numeric")}
+                hint={html! { {"iManage gives each firm this number, for example 1764. It is in your iManage onboarding documents or messages from support@imanage.com. It is not your user name or firm name."} }}
+                value={props.form.customer_id.clone()} on_input={set(Field::CustomerId)}
+                findings={report.customer_id.as_ref().map(|r| r.findings.clone()).unwrap_or_default()}
+                target={Some(FixTarget::CustomerId)} />
+        </section>
+    }
+}

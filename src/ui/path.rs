@@ -1,0 +1,91 @@
+//! Step 3: the Clio Operate version, the configuration path it decides and why, and the
+//! exact steps and values for that path in each environment.
+
+use yew::prelude::*;
+
+use crate::core::configuration::{ValueSource, CONNECTION_SETTING, INTERNAL_CONNECTION_SETTING};
+use crate::core::form::{FixTarget, FormAction, TextField as Field};
+use crate::core::ConfigPath;
+
+use super::copy_button::CopyButton;
+use super::text_field::TextField;
+use super::{use_instance, StepProps};
+
+#[component]
+pub fn PathStep(props: &StepProps) -> Html {
+    let instance = use_instance();
+    let heading_id = instance.id("path-heading");
+    let report = &props.report;
+    let plan = &report.configuration;
+    let on_version = {
+        let dispatch = instance.dispatch.clone();
+        Callback::from(move |text: String| {
+            dispatch.emit(FormAction::SetText {
+                field: Field::Version,
+                text,
+            })
+        })
+    };
+    let decision_class = match plan.path {
+        ConfigPath::Undecided => "imh-decision imh-decision-undecided",
+        _ => "imh-decision",
+    };
+    html! {
+        <section class="imh-step" aria-labelledby={heading_id.clone()}>
+            <h3 class="imh-step-title" id={heading_id}>{"3. Your Clio Operate version and what to configure"}</h3>
+            <TextField name="version" label="Clio Operate version"
+                hint={html! { {"For example 7.11.0 or 7.10. It decides which configuration you follow."} }}
+                value={props.form.version.clone()} on_input={on_version}
+                findings={report.version.findings.clone()} target={Some(FixTarget::Version)} />
+            <p class={decision_class} data-testid="decision">{ report.version.reason.clone() }</p>
+            if plan.path != ConfigPath::Undecided {
+                <div class="imh-card" data-testid="path-card">
+                    <h4>{ plan.path.title() }{": steps after iManage confirms the registration"}</h4>
+                    if plan.path == ConfigPath::Hosted {
+                        <p>{"Below 7.11.0 the standard connection type cannot take your iManage URL, so you use the Hosted iManage connection type instead. It works the same; only the form differs. Ask Clio Operate Support for the Client ID and Client Secret before you start: you need them even for https://cloudimanage.com."}</p>
+                    } else {
+                        <p>{"From 7.11.0 the standard iManage Cloud linked service takes your iManage URL directly, including a vanity URL. No Client ID or Client Secret is needed."}</p>
+                    }
+                    <ol class="imh-steps">
+                        { for plan.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
+                    </ol>
+                    <p><strong>{format!("Connection setting: always {CONNECTION_SETTING}. ")}</strong>
+                        {format!("{INTERNAL_CONNECTION_SETTING} is for Clio Operate's internal use; never choose it, even for a test environment.")}</p>
+                    { for plan.environments.iter().map(|env| {
+                        let name = env.role.as_ref().map_or("Environment".to_owned(), |r| r.label().to_owned());
+                        html! {
+                            <>
+                                <h5>{ format!("{name}: ") }<code>{ env.origin.as_str() }</code></h5>
+                                <p class="imh-hint">{"Manage Linked Services: "}<code>{ env.linked_services_page.clone() }</code></p>
+                                <dl class="imh-values">
+                                    { for env.values.iter().map(|value| {
+                                        let class = match value.source {
+                                            ValueSource::FromSupport | ValueSource::FromFirm => "imh-from-support",
+                                            ValueSource::Enter => "imh-value-exact",
+                                            ValueSource::Select => "",
+                                        };
+                                        let copy = (value.source == ValueSource::Enter && value.value.starts_with("https://")).then(|| html! {
+                                            <>{" "}<CopyButton text={value.value.clone()} label="Copy" small=true
+                                                what={format!("{} for {name}", value.field)}
+                                                copied_message={format!("{} for {name} copied.", value.field)}
+                                                testid={format!("copy-value-{}-{}", name.to_lowercase().replace(' ', "-"), value.field.to_lowercase().replace(' ', "-"))} /></>
+                                        });
+                                        html! {
+                                            <>
+                                                <dt>{ value.field.clone() }</dt>
+                                                <dd><span {class}>{ value.value.clone() }</span>{ for copy }</dd>
+                                            </>
+                                        }
+                                    }) }
+                                </dl>
+                            </>
+                        }
+                    }) }
+                    if plan.environments.is_empty() {
+                        <p class="imh-hint">{"Add your environments above to see the values for each."}</p>
+                    }
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,195 @@
+//! Step 4: the reader's contact details, "Check your answers", and the support request
+//! delivered by copy (primary), e-mail link or text download.
+
+use yew::prelude::*;
+
+use crate::core::form::{FormAction, TextField as Field};
+use crate::core::support_request::encode_mailto_component;
+use crate::core::{Field as ReportField, Finding};
+
+use super::clipboard::copy_text;
+use super::copy_button::CopyButton;
+use super::text_field::TextField;
+use super::{use_instance, Instance, StepProps};
+
+/// The whole message as it is copied or downloaded.
+pub fn full_text(subject: &str, body: &str) -> String {
+    format!("Subject: {subject}\n\n{body}\n")
+}
+
+fn change_link(instance: &Instance, field: ReportField, row: Option<u32>, what: &str) -> Html {
+    let id = instance.field_id(field, row);
+    let onclick = {
+        let instance = instance.clone();
+        let id = id.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            instance.focus(&id);
+        })
+    };
+    html! {
+        <a href={format!("#{id}")} {onclick}>{"Change"}<span class="imh-visually-hidden">{format!(" {what}")}</span></a>
+    }
+}
+
+#[component]
+pub fn RequestStep(props: &StepProps) -> Html {
+    let instance = use_instance();
+    let heading_id = instance.id("request-heading");
+    let report = &props.report;
+    let request = &report.support_request;
+    let form = &props.form;
+    let set = |field: Field| {
+        let dispatch = instance.dispatch.clone();
+        Callback::from(move |text: String| dispatch.emit(FormAction::SetText { field, text }))
+    };
+    let text = full_text(&request.subject, &request.body);
+    let ready = request.ready;
+    let dispatch = instance.dispatch.clone();
+
+    let before_copy = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| {
+            dispatch.emit(FormAction::AskForRequest);
+            ready
+        })
+    };
+    let delivered = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| dispatch.emit(FormAction::MarkDelivered))
+    };
+    let on_email = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        let short = request.mailto_is_short;
+        let text = text.clone();
+        Callback::from(move |event: MouseEvent| {
+            dispatch.emit(FormAction::AskForRequest);
+            if !ready {
+                event.prevent_default();
+                return;
+            }
+            if short {
+                // The link is too long for the whole request: copy it for pasting.
+                let copying = copy_text(&text);
+                let announce = announce.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    announce.emit(match copying.await {
+                        Ok(()) => "The request is too long for an e-mail link, so it was copied: paste it into the new e-mail.".into(),
+                        Err(()) => "The request is too long for an e-mail link. Use Copy the request, then paste it into the e-mail.".into(),
+                    });
+                });
+            }
+            dispatch.emit(FormAction::MarkDelivered);
+        })
+    };
+    let on_download = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |event: MouseEvent| {
+            dispatch.emit(FormAction::AskForRequest);
+            if !ready {
+                event.prevent_default();
+                return;
+            }
+            dispatch.emit(FormAction::MarkDelivered);
+            announce.emit("The request was downloaded as a text file.".into());
+        })
+    };
+
+    let contact_findings: Vec<Finding> = report.contact_findings.clone();
+    let answer = |value: Option<Html>, missing: &str| match value {
+        Some(value) => value,
+        None => html! { <span class="imh-missing">{ missing.to_owned() }</span> },
+    };
+    let customer = report
+        .customer_id
+        .as_ref()
+        .map(|c| html! { c.value.clone() });
+    let imanage = report
+        .imanage
+        .as_ref()
+        .map(|r| html! { r.url.clone().unwrap_or_else(|| r.cleaned.clone()) });
+    let uris = (!report.environments.registrations.is_empty()).then(|| html! {
+        <ul class="imh-findings">
+            { for report.environments.registrations.iter().map(|r| html! {
+                <li>
+                    { r.role.as_ref().map_or("Environment".to_owned(), |role| role.label().to_owned()) }{": "}
+                    <code class="imh-uri">{ r.redirect_uri.as_str() }</code>
+                </li>
+            }) }
+        </ul>
+    });
+    let version = report
+        .version
+        .version
+        .as_ref()
+        .map(|_| html! { report.version.reason.clone() });
+    let optional =
+        |value: &str| (!value.trim().is_empty()).then(|| html! { value.trim().to_owned() });
+    let first_row = form.rows.first().map(|r| r.id);
+    let support = form.support_email.trim();
+    let download_href = format!(
+        "data:text/plain;charset=utf-8,{}",
+        encode_mailto_component(&text)
+    );
+
+    html! {
+        <section class="imh-step" aria-labelledby={heading_id.clone()}>
+            <h3 class="imh-step-title" id={heading_id}>{"4. Ask Clio Operate Support to register you"}</h3>
+            <p class="imh-hint">{"Support passes your details to iManage. Your name and e-mail help Support reply; they are optional."}</p>
+            <TextField name="firm-name" label="Firm name" optional=true autocomplete={AttrValue::Static("organization")}
+                value={form.firm_name.clone()} on_input={set(Field::FirmName)} />
+            <TextField name="contact-name" label="Your name" optional=true autocomplete={AttrValue::Static("name")}
+                value={form.contact_name.clone()} on_input={set(Field::ContactName)} />
+            <TextField name="contact-email" label="Your e-mail address" optional=true input_type={AttrValue::Static("email")}
+                autocomplete={AttrValue::Static("email")}
+                value={form.contact_email.clone()} on_input={set(Field::ContactEmail)} findings={contact_findings} />
+
+            <h4 class="imh-step-title">{"Check your answers"}</h4>
+            <dl class="imh-summary-list" data-testid="check-answers">
+                <div class="imh-summary-row">
+                    <dt>{"iManage Customer ID"}</dt>
+                    <dd>{ answer(customer, "Not entered yet") }{" "}{ change_link(&instance, ReportField::CustomerId, None, "iManage Customer ID") }</dd>
+                </div>
+                <div class="imh-summary-row">
+                    <dt>{"Redirect URIs"}</dt>
+                    <dd>{ answer(uris, "None yet") }{ change_link(&instance, ReportField::Environments, first_row, "environments") }</dd>
+                </div>
+                <div class="imh-summary-row">
+                    <dt>{"iManage URL"}</dt>
+                    <dd>{ answer(imanage, "Not entered yet") }{" "}{ change_link(&instance, ReportField::ImanageUrl, None, "iManage URL") }</dd>
+                </div>
+                <div class="imh-summary-row">
+                    <dt>{"Clio Operate version"}</dt>
+                    <dd>{ answer(version, "Not entered (recommended)") }{" "}{ change_link(&instance, ReportField::Version, None, "Clio Operate version") }</dd>
+                </div>
+                <div class="imh-summary-row">
+                    <dt>{"Firm and contact"}</dt>
+                    <dd>
+                        { answer(optional(&[form.firm_name.trim(), form.contact_name.trim(), form.contact_email.trim()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", ")), "Not given (optional)") }
+                    </dd>
+                </div>
+            </dl>
+
+            <div class="imh-actions">
+                <CopyButton text={text.clone()} label="Copy the request" primary=true
+                    copied_message="Request copied. Paste it into an e-mail or ticket to Clio Operate Support."
+                    before_copy={before_copy} on_delivered={delivered} testid="copy-request" />
+                <a class="imh-button" href={request.mailto.clone()} onclick={on_email} data-testid="email-request">{"Open in e-mail"}</a>
+                <a class="imh-button" href={download_href} download={request.file_name.clone()} onclick={on_download} data-testid="download-request">
+                    {"Download as a text file"}
+                </a>
+            </div>
+            <p class="imh-hint">
+                if support.is_empty() {
+                    {"Send it to Clio Operate Support the way you normally contact them."}
+                } else {
+                    {"The e-mail goes to "}<code>{ support.to_owned() }</code>{"."}
+                }
+            </p>
+            <h4 class="imh-step-title" id={instance.id("preview-heading")}>{"The message"}</h4>
+            <pre class="imh-preview" tabindex="0" aria-labelledby={instance.id("preview-heading")} data-testid="preview">{ text }</pre>
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! A labelled text input with its hint and findings, wired for assistive technology:
+//! `aria-invalid` and `aria-describedby` appear only once there is something to say.
+
+use yew::prelude::*;
+
+use crate::core::form::FixTarget;
+use crate::core::{Finding, Severity};
+
+use super::findings::Findings;
+use super::use_instance;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TextFieldProps {
+    /// The field's name within the instance ("customer-id"); its id is prefixed.
+    pub name: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<Html>,
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+    #[prop_or_default]
+    pub findings: Vec<Finding>,
+    #[prop_or_default]
+    pub target: Option<FixTarget>,
+    #[prop_or_default]
+    pub optional: bool,
+    #[prop_or_default]
+    pub mono: bool,
+    #[prop_or(AttrValue::Static("text"))]
+    pub input_type: AttrValue,
+    #[prop_or(AttrValue::Static("off"))]
+    pub autocomplete: AttrValue,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+}
+
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let instance = use_instance();
+    let id = instance.id(&props.name);
+    let hint_id = format!("{id}-hint");
+    let findings_id = format!("{id}-findings");
+    let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
+    let mut described: Vec<&str> = Vec::new();
+    if props.hint.is_some() {
+        described.push(&hint_id);
+    }
+    if !props.findings.is_empty() {
+        described.push(&findings_id);
+    }
+    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_input.emit(input.value());
+        })
+    };
+    let mut class = classes!("imh-input");
+    if props.mono {
+        class.push("imh-input-mono");
+    }
+    html! {
+        <div class="imh-field">
+            <label class="imh-label" for={id.clone()}>
+                { &props.label }
+                if props.optional { {" (optional)"} }
+            </label>
+            if let Some(hint) = &props.hint {
+                <p class="imh-hint" id={hint_id.clone()}>{ hint.clone() }</p>
+            }
+            <input {id} {class} type={props.input_type.clone()} value={props.value.clone()} {oninput}
+                spellcheck="false" autocomplete={props.autocomplete.clone()} autocapitalize="off"
+                inputmode={props.inputmode.clone()}
+                aria-invalid={invalid.then_some("true")}
+                aria-describedby={describedby}
+                data-testid={props.name.clone()} />
+            <Findings findings={props.findings.clone()} target={props.target} id={findings_id}
+                context={format!("for the {}", props.label)} />
+        </div>
+    }
+}
