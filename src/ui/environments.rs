@@ -20,16 +20,26 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
         .iter()
         .map(|r| r.redirect_uri.as_str())
         .collect();
+    // A new row's address field takes focus once it is rendered.
+    let pending_focus = use_state(|| None::<u32>);
+    {
+        let pending_focus = pending_focus.clone();
+        let instance = instance.clone();
+        let row_ids: Vec<u32> = props.form.rows.iter().map(|r| r.id).collect();
+        use_effect_with((*pending_focus, row_ids), move |(pending, rows)| {
+            if let Some(id) = pending.filter(|id| rows.contains(id)) {
+                instance.focus(&instance.id(&format!("row-{id}-url")));
+                pending_focus.set(None);
+            }
+        });
+    }
     let on_add = {
         let dispatch = instance.dispatch.clone();
-        let focus = instance.clone();
         let next_id = props.form.next_row_id();
+        let pending_focus = pending_focus.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(FormAction::AddRow);
-            // The new row's address field takes focus once rendered.
-            let focus = focus.clone();
-            let id = focus.id(&format!("row-{next_id}-url"));
-            gloo::timers::callback::Timeout::new(0, move || focus.focus(&id)).forget();
+            pending_focus.set(Some(next_id));
         })
     };
     let rows = props.form.rows.len();

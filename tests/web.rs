@@ -1,0 +1,489 @@
+//! Browser tests: the widget mounted in headless Chromium, driven through real DOM events.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use imanage_connect::core::form::FormState;
+use imanage_connect::ui::{App, AppProps};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A freshly mounted widget in its own host element.
+struct Widget {
+    root: Element,
+}
+
+async fn mount() -> Widget {
+    mount_with(None).await
+}
+
+async fn mount_with(initial: Option<FormState>) -> Widget {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    thread_local!(static N: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    let n = N.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let props = AppProps {
+        instance: format!("t{n}").into(),
+        support_email: "".into(),
+        initial: initial.map(Rc::new),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    Widget { root: host }
+}
+
+/// Resolves after the browser has run pending tasks (promises, timers of 0 ms).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+impl Widget {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    }
+
+    /// The control whose `<label>` reads `label` (hidden parts included).
+    fn field(&self, label: &str) -> Element {
+        let label_element = self
+            .all("label")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default().trim() == label)
+            .unwrap_or_else(|| panic!("no label {label:?}"));
+        let id = label_element.get_attribute("for").unwrap();
+        self.one(&format!("#{id}"))
+    }
+
+    /// The button or link whose text (hidden parts included) reads `name`.
+    fn button(&self, name: &str) -> HtmlElement {
+        self.all("button, a")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == name)
+            .unwrap_or_else(|| panic!("no button {name:?} among {:?}", self.texts("button")))
+            .dyn_into()
+            .unwrap()
+    }
+
+    async fn type_into(&self, label: &str, text: &str) {
+        let input: HtmlInputElement = self.field(label).dyn_into().unwrap();
+        input.set_value(text);
+        dispatch(&input, "input");
+        yew::scheduler::flush().await;
+    }
+
+    async fn choose(&self, label: &str, value: &str) {
+        let select: HtmlSelectElement = self.field(label).dyn_into().unwrap();
+        select.set_value(value);
+        dispatch(&select, "change");
+        yew::scheduler::flush().await;
+    }
+
+    async fn click(&self, name: &str) {
+        self.button(name).click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Waits (without a fixed sleep) until `check` holds, or fails after many turns.
+    async fn until(&self, what: &str, check: impl Fn(&Widget) -> bool) {
+        for _ in 0..200 {
+            yew::scheduler::flush().await;
+            if check(self) {
+                return;
+            }
+            next_task().await;
+        }
+        panic!("timed out waiting for {what}");
+    }
+
+    fn value(&self, label: &str) -> String {
+        self.field(label)
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value()
+    }
+
+    fn status(&self) -> String {
+        self.text("[role=status]").trim().to_owned()
+    }
+}
+
+fn dispatch(target: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Runs a small script in the page (test set-up only: stubbing the clipboard, pasting).
+fn js(args: &str, body: &str) -> js_sys::Function {
+    js_sys::Function::new_with_args(args, body)
+}
+
+fn stub_clipboard(accept: bool) {
+    js(
+        "accept",
+        "window.__copied = null;
+         Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+           writeText: (text) => accept
+             ? (window.__copied = text, Promise.resolve())
+             : Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) } });",
+    )
+    .call1(&JsValue::NULL, &JsValue::from_bool(accept))
+    .unwrap();
+}
+
+fn copied() -> Option<String> {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copied".into())
+        .ok()?
+        .as_string()
+}
+
+fn active_element() -> Option<Element> {
+    gloo::utils::document().active_element()
+}
+
+const URI: &str = "https://acme.example.com/externalServices/replyFrom";
+
+#[wasm_bindgen_test]
+async fn typing_an_address_shows_its_redirect_uri_and_findings() {
+    let widget = mount().await;
+    assert!(widget.texts("[data-testid=redirect-uri]").is_empty());
+    widget
+        .type_into(
+            "Address of environment 1",
+            "http://ACME.example.com/admin/oauth",
+        )
+        .await;
+    assert_eq!(widget.texts("[data-testid=redirect-uri]"), [URI]);
+    let codes: Vec<String> = widget
+        .all("[data-code]")
+        .iter()
+        .filter_map(|e| e.get_attribute("data-code"))
+        .collect();
+    assert!(codes.contains(&"http-upgraded".to_owned()), "{codes:?}");
+    assert!(codes.contains(&"path-dropped".to_owned()), "{codes:?}");
+    // The typed text is kept as typed.
+    assert_eq!(
+        widget.value("Address of environment 1"),
+        "http://ACME.example.com/admin/oauth"
+    );
+    let input = widget.field("Address of environment 1");
+    assert_eq!(
+        input.get_attribute("aria-invalid"),
+        None,
+        "warnings are not errors"
+    );
+    assert!(input.get_attribute("aria-describedby").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_error_marks_the_field_invalid_and_gives_no_uri() {
+    let widget = mount().await;
+    widget
+        .type_into("Address of environment 1", "https://jane@acme.example.com")
+        .await;
+    assert!(widget.texts("[data-testid=redirect-uri]").is_empty());
+    assert_eq!(
+        widget
+            .field("Address of environment 1")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(widget.text(".imh-finding-error").starts_with("Error:"));
+}
+
+#[wasm_bindgen_test]
+async fn pasting_a_list_makes_one_row_per_environment() {
+    let widget = mount().await;
+    let input = widget.field("Address of environment 1");
+    js(
+        "input",
+        "const data = new DataTransfer();
+         data.setData('text', 'https://acme.example.com\\nhttps://acme-uat.example.com; https://acme-train.example.com');
+         input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+    )
+    .call1(&JsValue::NULL, &input)
+    .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(widget.all("[data-testid=environment-row]").len(), 3);
+    assert_eq!(
+        widget.texts("[data-testid=redirect-uri]"),
+        [
+            "https://acme.example.com/externalServices/replyFrom",
+            "https://acme-uat.example.com/externalServices/replyFrom",
+            "https://acme-train.example.com/externalServices/replyFrom",
+        ]
+    );
+    let roles: Vec<String> = widget
+        .all("[data-testid=role]")
+        .into_iter()
+        .map(|s| s.dyn_into::<HtmlSelectElement>().unwrap().value())
+        .collect();
+    assert_eq!(roles, ["production", "uat", "training"]);
+    assert!(
+        widget.status().starts_with("3 environments added"),
+        "{}",
+        widget.status()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_one_click_fix_rewrites_the_address() {
+    let widget = mount().await;
+    widget
+        .type_into("Address of environment 1", "http://acme.example.com")
+        .await;
+    widget
+        .click("Use https for environment 1 (Production)")
+        .await;
+    assert_eq!(
+        widget.value("Address of environment 1"),
+        "https://acme.example.com"
+    );
+    assert!(widget.all("[data-code=http-upgraded]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn rows_can_be_added_named_and_removed() {
+    let widget = mount().await;
+    widget
+        .type_into("Address of environment 1", "acme.example.com")
+        .await;
+    widget.click("Add environment").await;
+    assert_eq!(
+        active_element(),
+        Some(widget.field("Address of environment 2")),
+        "the new row takes focus"
+    );
+    widget
+        .type_into("Address of environment 2", "acme-staging.example.com")
+        .await;
+    widget.choose("Role of environment 2", "other").await;
+    widget.type_into("Name of environment 2", "Staging").await;
+    assert_eq!(widget.all("[data-testid=redirect-uri]").len(), 2);
+    widget.click("Remove environment 1 (Production)").await;
+    assert_eq!(widget.all("[data-testid=environment-row]").len(), 1);
+    assert_eq!(
+        widget.value("Address of environment 1"),
+        "acme-staging.example.com"
+    );
+    assert_eq!(widget.status(), "Removed environment 1 (Production).");
+    assert!(widget.all("[data-code=no-production]").len() == 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_path_switches_at_7_11_0() {
+    let widget = mount().await;
+    assert!(widget
+        .text("[data-testid=decision]")
+        .starts_with("Enter your Clio Operate version"));
+    widget.type_into("Clio Operate version", "7.10").await;
+    assert_eq!(
+        widget.text("[data-testid=decision]"),
+        "7.10 \u{2192} 7.10.0 is below 7.11.0 \u{2192} Hosted iManage workaround"
+    );
+    widget
+        .type_into("Address of environment 1", "acme.example.com")
+        .await;
+    let card = widget.text("[data-testid=path-card]");
+    assert!(card.contains("Hosted iManage"), "{card}");
+    assert!(card.contains("Client Secret"), "{card}");
+    assert!(card.contains(URI), "{card}");
+    widget.type_into("Clio Operate version", "7.11.0").await;
+    assert_eq!(
+        widget.text("[data-testid=decision]"),
+        "7.11.0 is 7.11.0 or above \u{2192} Standard configuration"
+    );
+    let card = widget.text("[data-testid=path-card]");
+    assert!(!card.contains("Provided by Clio Operate Support"), "{card}");
+    assert!(!card.contains("Hosted iManage"), "{card}");
+    assert!(card.contains("Sharedo Production"), "{card}");
+    widget
+        .type_into("Clio Operate version", "7.11.0-beta")
+        .await;
+    assert!(widget
+        .text("[data-testid=decision]")
+        .ends_with("Hosted iManage workaround"));
+}
+
+#[wasm_bindgen_test]
+async fn asking_for_the_request_with_errors_shows_the_summary_and_focuses_it() {
+    let widget = mount().await;
+    stub_clipboard(true);
+    widget
+        .type_into("Address of environment 1", "jane@acme.example.com")
+        .await;
+    widget.click("Copy the request").await;
+    let summary = widget.one("[data-testid=error-summary]");
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains("There is a problem"));
+    assert_eq!(
+        active_element(),
+        Some(summary.clone()),
+        "focus moves to the summary"
+    );
+    let links = widget.texts("[data-testid=error-summary] a");
+    assert!(
+        links.iter().any(|l| l.starts_with("Environment 1:")),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"Enter your iManage Customer ID.".to_owned()),
+        "{links:?}"
+    );
+    assert_eq!(copied(), None, "nothing is copied while errors remain");
+    // Each link moves focus to its field.
+    widget.button("Enter your iManage Customer ID.").click();
+    assert_eq!(active_element(), Some(widget.field("iManage Customer ID")));
+    // Fixing everything removes the summary.
+    widget
+        .type_into("Address of environment 1", "acme.example.com")
+        .await;
+    widget.type_into("iManage Customer ID", "1764").await;
+    assert!(widget.all("[data-testid=error-summary]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn copying_a_redirect_uri_keeps_focus_and_announces_it() {
+    let widget = mount().await;
+    stub_clipboard(true);
+    widget
+        .type_into("Address of environment 1", "acme.example.com")
+        .await;
+    let button = widget.button("Copy redirect URI for Production");
+    button.focus().unwrap();
+    button.click();
+    widget
+        .until("the copy to finish", |w| {
+            w.status() == "Redirect URI for Production copied."
+        })
+        .await;
+    assert_eq!(copied().as_deref(), Some(URI));
+    assert_eq!(active_element(), Some(button.into()));
+}
+
+#[wasm_bindgen_test]
+async fn copying_falls_back_to_select_and_copy_when_refused() {
+    let widget = mount().await;
+    stub_clipboard(false);
+    widget
+        .type_into("Address of environment 1", "acme.example.com")
+        .await;
+    widget.button("Copy all redirect URIs").click();
+    widget
+        .until("the fallback", |w| {
+            !w.all("[data-testid=copy-fallback]").is_empty()
+        })
+        .await;
+    let area: web_sys::HtmlTextAreaElement = widget
+        .one("[data-testid=copy-fallback] textarea")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(area.value(), URI);
+    assert_eq!(
+        active_element(),
+        Some(area.clone().into()),
+        "the text takes focus"
+    );
+    assert_eq!(area.selection_start().unwrap(), Some(0));
+    assert_eq!(area.selection_end().unwrap(), Some(URI.len() as u32));
+    assert!(
+        widget.status().starts_with("Copying is blocked here"),
+        "{}",
+        widget.status()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_complete_request_is_copied_exactly() {
+    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    stub_clipboard(true);
+    widget.click("Copy the request").await;
+    widget
+        .until("the request to be copied", |_| copied().is_some())
+        .await;
+    let text = copied().unwrap();
+    assert!(
+        text.starts_with("Subject: iManage Cloud registration request \u{2013} Customer ID 1764\n"),
+        "{text}"
+    );
+    assert!(text
+        .lines()
+        .any(|l| l == "https://acme-uat.clio-operate.example/externalServices/replyFrom"));
+    assert!(widget.all("[data-testid=error-summary]").is_empty());
+    assert_eq!(widget.text("[data-testid=preview]"), text);
+    // Step 4 of the process (waiting for iManage) is now current.
+    let current = |w: &Widget| w.one("[aria-current=step]").text_content().unwrap();
+    widget
+        .until("the process to move on", |w| {
+            current(w).starts_with("Wait for iManage")
+        })
+        .await;
+}
+
+#[wasm_bindgen_test]
+async fn try_an_example_and_start_again() {
+    let widget = mount().await;
+    widget.click("Try an example").await;
+    assert_eq!(widget.all("[data-testid=redirect-uri]").len(), 3);
+    assert_eq!(widget.value("iManage Customer ID"), "1764");
+    widget.click("Start again").await;
+    assert_eq!(widget.all("[data-testid=redirect-uri]").len(), 0);
+    assert_eq!(widget.value("iManage Customer ID"), "");
+    assert_eq!(widget.value("iManage URL"), "https://cloudimanage.com");
+    assert_eq!(widget.status(), "Everything was cleared.");
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_share_no_ids() {
+    let first = mount().await;
+    let second = mount().await;
+    let ids = |w: &Widget| -> Vec<String> { w.all("[id]").iter().map(|e| e.id()).collect() };
+    let (a, b) = (ids(&first), ids(&second));
+    assert!(!a.is_empty());
+    assert!(a.iter().all(|id| !b.contains(id)), "shared ids");
+    first
+        .type_into("Address of environment 1", "acme.example.com")
+        .await;
+    assert_eq!(
+        second.all("[data-testid=redirect-uri]").len(),
+        0,
+        "no shared state"
+    );
+}
