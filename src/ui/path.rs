@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::configuration::{ValueSource, CONNECTION_SETTING, INTERNAL_CONNECTION_SETTING};
+use crate::core::configuration::ValueSource;
 use crate::core::form::{FixTarget, FormAction, TextField as Field};
 use crate::core::ConfigPath;
 
@@ -49,8 +49,6 @@ pub fn PathStep(props: &StepProps) -> Html {
                     <ol class="imh-steps">
                         { for plan.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
                     </ol>
-                    <p><strong>{format!("Connection setting: always {CONNECTION_SETTING}. ")}</strong>
-                        {format!("{INTERNAL_CONNECTION_SETTING} is for Clio Operate's internal use; never choose it, even for a test environment.")}</p>
                     { for plan.environments.iter().map(|env| {
                         let name = env.role.as_ref().map_or("Environment".to_owned(), |r| r.label().to_owned());
                         html! {

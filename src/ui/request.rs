@@ -17,8 +17,26 @@ pub fn full_text(subject: &str, body: &str) -> String {
     format!("Subject: {subject}\n\n{body}\n")
 }
 
+/// One "Check your answers" row: the question, the answer, and a Change link.
+fn summary_row(question: &str, answer: Html, change: Html) -> Html {
+    html! {
+        <div class="imh-summary-row">
+            <dt>{ question.to_owned() }</dt>
+            <dd>{ answer }</dd>
+            <dd class="imh-summary-change">{ change }</dd>
+        </div>
+    }
+}
+
 fn change_link(instance: &Instance, field: ReportField, row: Option<u32>, what: &str) -> Html {
-    let id = instance.field_id(field, row);
+    focus_link(instance, instance.field_id(field, row), what)
+}
+
+fn change_text_link(instance: &Instance, name: &str, what: &str) -> Html {
+    focus_link(instance, instance.id(name), what)
+}
+
+fn focus_link(instance: &Instance, id: String, what: &str) -> Html {
     let onclick = {
         let instance = instance.clone();
         let id = id.clone();
@@ -128,6 +146,11 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let optional =
         |value: &str| (!value.trim().is_empty()).then(|| html! { value.trim().to_owned() });
     let first_row = form.rows.first().map(|r| r.id);
+    let contact = [form.firm_name.trim(), form.contact_name.trim(), form.contact_email.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let support = form.support_email.trim();
     let download_href = format!(
         "data:text/plain;charset=utf-8,{}",
@@ -148,28 +171,11 @@ pub fn RequestStep(props: &StepProps) -> Html {
 
             <h4 class="imh-step-title">{"Check your answers"}</h4>
             <dl class="imh-summary-list" data-testid="check-answers">
-                <div class="imh-summary-row">
-                    <dt>{"iManage Customer ID"}</dt>
-                    <dd>{ answer(customer, "Not entered yet") }{" "}{ change_link(&instance, ReportField::CustomerId, None, "iManage Customer ID") }</dd>
-                </div>
-                <div class="imh-summary-row">
-                    <dt>{"Redirect URIs"}</dt>
-                    <dd>{ answer(uris, "None yet") }{ change_link(&instance, ReportField::Environments, first_row, "environments") }</dd>
-                </div>
-                <div class="imh-summary-row">
-                    <dt>{"iManage URL"}</dt>
-                    <dd>{ answer(imanage, "Not entered yet") }{" "}{ change_link(&instance, ReportField::ImanageUrl, None, "iManage URL") }</dd>
-                </div>
-                <div class="imh-summary-row">
-                    <dt>{"Clio Operate version"}</dt>
-                    <dd>{ answer(version, "Not entered (recommended)") }{" "}{ change_link(&instance, ReportField::Version, None, "Clio Operate version") }</dd>
-                </div>
-                <div class="imh-summary-row">
-                    <dt>{"Firm and contact"}</dt>
-                    <dd>
-                        { answer(optional(&[form.firm_name.trim(), form.contact_name.trim(), form.contact_email.trim()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", ")), "Not given (optional)") }
-                    </dd>
-                </div>
+                { summary_row("iManage Customer ID", answer(customer, "Not entered yet"), change_link(&instance, ReportField::CustomerId, None, "iManage Customer ID")) }
+                { summary_row("Redirect URIs", answer(uris, "None yet"), change_link(&instance, ReportField::Environments, first_row, "environments")) }
+                { summary_row("iManage URL", answer(imanage, "Not entered yet"), change_link(&instance, ReportField::ImanageUrl, None, "iManage URL")) }
+                { summary_row("Clio Operate version", answer(version, "Not entered (recommended)"), change_link(&instance, ReportField::Version, None, "Clio Operate version")) }
+                { summary_row("Firm and contact", answer(optional(&contact), "Not given (optional)"), change_text_link(&instance, "firm-name", "firm and contact")) }
             </dl>
 
             <div class="imh-actions">

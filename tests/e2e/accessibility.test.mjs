@@ -1,0 +1,118 @@
+// axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice) on the demo page in light and dark
+// schemes and at 320 px, in the states a reader passes through; and keyboard-only use.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { serve, launch, newPage, widgetReady } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    TAGS,
+  );
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The states to check: empty, filled with findings, the error summary shown. */
+async function states(page) {
+  const found = {};
+  found.empty = await axe(page);
+  await page.getByLabel('Address of environment 1').fill('http://www.ACME.example.com./admin/oauth');
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Address of environment 2').fill('https://jane@acme-uat.example.com');
+  await page.getByLabel('Clio Operate version', { exact: true }).fill('7.10');
+  await page.getByLabel('iManage Customer ID', { exact: true }).fill('3f2504e0-4f89-11d3-9a0c-0305e82c3301');
+  found.findings = await axe(page);
+  await page.getByRole('button', { name: 'Copy the request' }).click();
+  await page.getByRole('alert').waitFor();
+  found.summary = await axe(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  found.example = await axe(page);
+  return found;
+}
+
+for (const [name, options] of [
+  ['light, desktop', { colorScheme: 'light', viewport: { width: 1280, height: 900 } }],
+  ['dark, desktop', { colorScheme: 'dark', viewport: { width: 1280, height: 900 } }],
+  ['light, 320 px', { colorScheme: 'light', viewport: { width: 320, height: 800 } }],
+  ['dark, 320 px', { colorScheme: 'dark', viewport: { width: 320, height: 800 } }],
+]) {
+  test(`axe finds no violations (${name})`, async () => {
+    const page = await newPage(browser, options);
+    await page.goto(`${server.url}/`);
+    await widgetReady(page);
+    const found = await states(page);
+    for (const [state, violations] of Object.entries(found)) {
+      assert.deepEqual(violations, [], `${state}: ${violations.join('\n')}`);
+    }
+    if (options.viewport.width === 320) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `horizontal scroll of ${overflow}px at 320 px`);
+    }
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('everything works from the keyboard alone', async () => {
+  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${server.url}/`);
+  await widgetReady(page);
+  const focusedName = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return (el.labels?.[0]?.textContent ?? el.textContent ?? '').trim();
+  });
+  const tabTo = async (name) => {
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Tab');
+      if ((await focusedName()) === name) return;
+    }
+    assert.fail(`Tab never reached ${name}`);
+  };
+
+  await tabTo('Address of environment 1');
+  await page.keyboard.type('acme.example.com');
+  await tabTo('Add environment');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedName(), 'Address of environment 2', 'the new row takes focus');
+  await page.keyboard.type('http://acme-uat.example.com');
+  await tabTo('Use https for environment 2 (UAT)');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByLabel('Address of environment 2').inputValue(), 'https://acme-uat.example.com');
+
+  await tabTo('Copy the request');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByRole('alert').evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedName(), 'Enter your iManage Customer ID.');
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedName(), 'iManage Customer ID');
+  await page.keyboard.type('1764');
+
+  await tabTo('Copy the request');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Request copied' }).waitFor({ state: 'attached' });
+  assert.equal(await focusedName(), 'Copy the request', 'focus stays on the button');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^https:\/\/acme-uat\.example\.com\/externalServices\/replyFrom\r?$/m);
+
+  // The focus ring is visible on the focused control.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  assert.deepEqual(page.errors, []);
+});
