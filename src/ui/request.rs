@@ -146,11 +146,15 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let optional =
         |value: &str| (!value.trim().is_empty()).then(|| html! { value.trim().to_owned() });
     let first_row = form.rows.first().map(|r| r.id);
-    let contact = [form.firm_name.trim(), form.contact_name.trim(), form.contact_email.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let contact = [
+        form.firm_name.trim(),
+        form.contact_name.trim(),
+        form.contact_email.trim(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
     let support = form.support_email.trim();
     let download_href = format!(
         "data:text/plain;charset=utf-8,{}",
