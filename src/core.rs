@@ -5,7 +5,9 @@
 pub mod address;
 pub mod configuration;
 pub mod customer_id;
+pub mod diagnosis;
 pub mod environment;
+pub mod extract;
 pub mod finding;
 pub mod form;
 pub mod imanage;
@@ -59,8 +61,11 @@ pub struct AnalysisRequest {
     pub contact_email: Option<String>,
     /// The Clio Operate Support address for the e-mail link, set by the embedding page.
     pub support_email: Option<String>,
-    /// When the request is written; the core never reads a clock.
+    /// When the request is written; the core never reads a clock. Also "now" for the
+    /// diagnosis's 48-hour window.
     pub generated_at: Option<Timestamp>,
+    /// What the reader has for diagnosing `invalid_redirect_uri` after registration.
+    pub diagnosis: Option<diagnosis::DiagnosisInput>,
 }
 
 /// Everything the core decided about an [`AnalysisRequest`].
@@ -77,7 +82,9 @@ pub struct Report {
     /// Findings about the contact details.
     pub contact_findings: Vec<Finding>,
     pub support_request: SupportRequest,
-    /// How many findings of each severity, over the whole report.
+    /// The diagnosis of `invalid_redirect_uri`, once the reader has given something to go on.
+    pub diagnosis: Option<diagnosis::DiagnosisReport>,
+    /// How many findings of each severity, over the whole report except the diagnosis.
     pub counts: SeverityCounts,
     pub widget_version: String,
 }
@@ -138,6 +145,18 @@ pub fn analyze(request: &AnalysisRequest) -> Report {
         widget_version: WIDGET_VERSION,
     });
 
+    let diagnosis = request.diagnosis.as_ref().and_then(|input| {
+        diagnosis::diagnose(
+            input,
+            &diagnosis::DiagnosisContext {
+                environments: &environments,
+                customer_id: customer_id.as_ref().map(|c| c.value.as_str()),
+                support_email: &support_email,
+                now: request.generated_at,
+            },
+        )
+    });
+
     let mut report = Report {
         environments,
         imanage,
@@ -146,6 +165,7 @@ pub fn analyze(request: &AnalysisRequest) -> Report {
         configuration,
         contact_findings,
         support_request,
+        diagnosis,
         counts: SeverityCounts::default(),
         widget_version: WIDGET_VERSION.to_owned(),
     };

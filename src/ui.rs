@@ -3,6 +3,7 @@
 
 mod clipboard;
 mod copy_button;
+mod diagnosis;
 mod environment_row;
 mod environments;
 mod error_summary;
@@ -63,6 +64,9 @@ impl Instance {
             (Field::CustomerId, _) => self.id("customer-id"),
             (Field::Version, _) => self.id("version"),
             (Field::ContactEmail, _) => self.id("contact-email"),
+            (Field::Registered, _) => self.id("diagnosis-registered"),
+            (Field::Failing, _) => self.id("diagnosis-failing"),
+            (Field::SubmittedAt, _) => self.id("diagnosis-submitted"),
         }
     }
 
@@ -133,6 +137,8 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || {
             let mut state = props.initial.as_deref().cloned().unwrap_or_default();
             state.support_email = props.support_email.to_string();
+            // Minutes east of UTC; JavaScript counts them west.
+            state.utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
             Form(state)
         })
     };
@@ -213,6 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                 <path::PathStep report={report.clone()} form={form.0.clone()} />
                 <request::RequestStep report={report.clone()} form={form.0.clone()} />
                 <next_steps::NextSteps report={report.clone()} form={form.0.clone()} />
+                <diagnosis::DiagnosisStep report={report.clone()} form={form.0.clone()} />
             </section>
         </ContextProvider<Instance>>
     }

@@ -487,3 +487,131 @@ async fn two_instances_share_no_ids() {
         "no shared state"
     );
 }
+
+/// Fixes `Date.now()` for the widget's clock (restored by `restore_clock`).
+fn fix_clock(iso: &str) {
+    js(
+        "iso",
+        "window.__realNow = window.__realNow || Date.now; const t = Date.parse(iso); Date.now = () => t;",
+    )
+    .call1(&JsValue::NULL, &JsValue::from_str(iso))
+    .unwrap();
+}
+
+fn restore_clock() {
+    js("", "if (window.__realNow) { Date.now = window.__realNow; }")
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
+impl Widget {
+    async fn type_into_area(&self, label: &str, text: &str) {
+        let area: web_sys::HtmlTextAreaElement = self.field(label).dyn_into().unwrap();
+        area.set_value(text);
+        dispatch(&area, "input");
+        yew::scheduler::flush().await;
+    }
+
+    async fn check(&self, label: &str) {
+        let input: HtmlInputElement = self.field(label).dyn_into().unwrap();
+        input.set_checked(true);
+        dispatch(&input, "change");
+        yew::scheduler::flush().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn diagnosing_a_near_miss_and_the_wrong_connection() {
+    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    assert!(
+        widget.all("[data-testid=verdict]").is_empty(),
+        "no verdict before anything is entered"
+    );
+    widget
+        .type_into_area(
+            "Redirect URIs iManage confirmed",
+            "Hello,\nWe registered:\n\u{2022} https://acme.clio-operate.example/externalServices/replyFrom/\n\u{2022} <https://acme-uat.clio-operate.example/externalServices/replyFrom>\nRegards",
+        )
+        .await;
+    let verdict = widget.text("[data-testid=verdict]");
+    assert!(
+        verdict.starts_with("Most likely cause: A registered redirect URI does not exactly match"),
+        "{verdict}"
+    );
+    assert!(verdict.contains("ends with a slash"), "{verdict}");
+    let checks = widget.texts("[data-testid=diagnosis-environments] li");
+    assert!(
+        checks[0].contains("Registered with a difference"),
+        "{checks:?}"
+    );
+    assert!(checks[1].contains("Registered exactly"), "{checks:?}");
+    assert!(
+        checks[2].contains("Not in the confirmed list"),
+        "{checks:?}"
+    );
+    let follow_up = widget.text("[data-testid=follow-up-preview]");
+    assert!(
+        follow_up
+            .lines()
+            .any(|l| l == "https://acme.clio-operate.example/externalServices/replyFrom"),
+        "{follow_up}"
+    );
+
+    widget.check("Sharedo Test").await;
+    let verdict = widget.text("[data-testid=verdict]");
+    assert!(
+        verdict.starts_with("Most likely cause: The connection setting is Sharedo Test"),
+        "{verdict}"
+    );
+    assert!(verdict.contains("Also check"), "{verdict}");
+}
+
+#[wasm_bindgen_test]
+async fn the_48_hour_window_uses_the_clock() {
+    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    fix_clock("2026-11-28T10:00:00Z");
+    widget
+        .type_into(
+            "When the registration request was sent to Support",
+            "2026-11-27T12:00",
+        )
+        .await;
+    let window = widget.text("[data-testid=diagnosis-window]");
+    let verdict = widget.text("[data-testid=verdict]");
+    restore_clock();
+    // The browser's own offset decides the local time; in UTC it is 48 h from 12:00.
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    if offset == 0 {
+        assert_eq!(
+            window,
+            "48 hours pass on Sunday 29 November 2026, 12:00 (26 hours from now)."
+        );
+    }
+    assert!(window.starts_with("48 hours pass on"), "{window}");
+    assert!(
+        verdict.starts_with("Most likely cause: The registration may not have been processed yet"),
+        "{verdict}"
+    );
+
+    fix_clock("2026-12-02T10:00:00Z");
+    widget
+        .type_into(
+            "When the registration request was sent to Support",
+            "2026-11-27T12:00",
+        )
+        .await;
+    widget
+        .type_into_area(
+            "Redirect URIs iManage confirmed",
+            "https://acme.clio-operate.example/externalServices/replyFrom",
+        )
+        .await;
+    let window = widget.text("[data-testid=diagnosis-window]");
+    let verdict = widget.text("[data-testid=verdict]");
+    restore_clock();
+    assert!(window.starts_with("48 hours have passed"), "{window}");
+    assert!(
+        verdict.starts_with("Most likely cause: A redirect URI is not registered"),
+        "{verdict}"
+    );
+}

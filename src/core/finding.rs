@@ -28,6 +28,12 @@ pub enum Field {
     CustomerId,
     Version,
     ContactEmail,
+    /// The diagnosis: the URIs iManage confirmed.
+    Registered,
+    /// The diagnosis: the failing address or error text.
+    Failing,
+    /// The diagnosis: when the registration request was submitted.
+    SubmittedAt,
 }
 
 impl Field {
@@ -40,6 +46,9 @@ impl Field {
             Field::CustomerId => "iManage Customer ID",
             Field::Version => "Clio Operate version",
             Field::ContactEmail => "Contact e-mail",
+            Field::Registered => "Redirect URIs iManage confirmed",
+            Field::Failing => "Failing address or error",
+            Field::SubmittedAt => "Date the request was submitted",
         }
     }
 }
@@ -110,6 +119,12 @@ pub enum FindingCode {
     VersionUnparseable,
     // Contact details.
     ContactEmailUnusual,
+    // The diagnosis of invalid_redirect_uri.
+    NoUriFound,
+    RegisteredUnmatched,
+    SubmittedDateUnreadable,
+    SubmittedDateInFuture,
+    SubmittedTimeAssumed,
 }
 
 impl FindingCode {
@@ -172,6 +187,11 @@ impl FindingCode {
             VersionAmbiguous => "version-ambiguous",
             VersionUnparseable => "version-unparseable",
             ContactEmailUnusual => "contact-email-unusual",
+            NoUriFound => "no-uri-found",
+            RegisteredUnmatched => "registered-unmatched",
+            SubmittedDateUnreadable => "submitted-date-unreadable",
+            SubmittedDateInFuture => "submitted-date-in-future",
+            SubmittedTimeAssumed => "submitted-time-assumed",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The state of one widget's form and the one reducer that changes it. Pure, so every
 //! interaction can be tested natively; the UI only dispatches [`FormAction`]s.
 
+use super::diagnosis::{ConnectionChoice, DiagnosisInput};
 use super::environment::EnvironmentInput;
 use super::finding::FixAction;
 use super::role::{role_from_host, Role};
@@ -38,6 +39,12 @@ pub enum TextField {
     FirmName,
     ContactName,
     ContactEmail,
+    /// The diagnosis: the URIs iManage confirmed.
+    Registered,
+    /// The diagnosis: the failing address or error text.
+    Failing,
+    /// The diagnosis: when the request was submitted.
+    SubmittedAt,
 }
 
 /// Everything the reader can do.
@@ -64,6 +71,8 @@ pub enum FormAction {
         field: TextField,
         text: String,
     },
+    /// The connection setting chosen in Manage Linked Services (diagnosis).
+    SetConnection(Option<ConnectionChoice>),
     ApplyFix {
         target: FixTarget,
         action: FixAction,
@@ -89,6 +98,12 @@ pub struct FormState {
     pub contact_email: String,
     /// Set by the embedding page, not by the reader.
     pub support_email: String,
+    pub registered: String,
+    pub failing: String,
+    pub submitted_at: String,
+    pub connection: Option<ConnectionChoice>,
+    /// The browser's offset from UTC in minutes (east positive), for local times.
+    pub utc_offset_minutes: i32,
     /// How many times the reader has asked for the support request; each time moves
     /// focus to the error summary again.
     pub request_attempts: u32,
@@ -115,6 +130,11 @@ impl Default for FormState {
             contact_name: String::new(),
             contact_email: String::new(),
             support_email: String::new(),
+            registered: String::new(),
+            failing: String::new(),
+            submitted_at: String::new(),
+            connection: None,
+            utc_offset_minutes: 0,
             request_attempts: 0,
             request_delivered: false,
         }
@@ -163,6 +183,9 @@ impl FormState {
             TextField::FirmName => &self.firm_name,
             TextField::ContactName => &self.contact_name,
             TextField::ContactEmail => &self.contact_email,
+            TextField::Registered => &self.registered,
+            TextField::Failing => &self.failing,
+            TextField::SubmittedAt => &self.submitted_at,
         }
     }
 
@@ -174,6 +197,9 @@ impl FormState {
             TextField::FirmName => &mut self.firm_name,
             TextField::ContactName => &mut self.contact_name,
             TextField::ContactEmail => &mut self.contact_email,
+            TextField::Registered => &mut self.registered,
+            TextField::Failing => &mut self.failing,
+            TextField::SubmittedAt => &mut self.submitted_at,
         }
     }
 
@@ -197,6 +223,13 @@ impl FormState {
             contact_email: some(&self.contact_email),
             support_email: some(&self.support_email),
             generated_at: now,
+            diagnosis: Some(DiagnosisInput {
+                registered: some(&self.registered),
+                failing: some(&self.failing),
+                submitted_at: some(&self.submitted_at),
+                connection: self.connection,
+                utc_offset_minutes: Some(self.utc_offset_minutes),
+            }),
         }
     }
 
@@ -229,15 +262,22 @@ impl FormState {
             }
             FormAction::PasteIntoRow { id, text } => self.paste_into_row(id, &text),
             FormAction::SetText { field, text } => *self.text_mut(field) = text,
+            FormAction::SetConnection(choice) => self.connection = choice,
             FormAction::ApplyFix { target, action } => self.apply_fix(target, action),
             FormAction::AskForRequest => self.request_attempts += 1,
             FormAction::MarkDelivered => self.request_delivered = true,
             FormAction::LoadExample => {
                 let support_email = std::mem::take(&mut self.support_email);
+                let offset = self.utc_offset_minutes;
                 self = example();
                 self.support_email = support_email;
+                self.utc_offset_minutes = offset;
             }
-            FormAction::Reset => self = FormState::with_support_email(&self.support_email),
+            FormAction::Reset => {
+                let offset = self.utc_offset_minutes;
+                self = FormState::with_support_email(&self.support_email);
+                self.utc_offset_minutes = offset;
+            }
         }
         self
     }
@@ -317,6 +357,11 @@ pub fn example() -> FormState {
         contact_name: "Sam Example".into(),
         contact_email: "sam@acme-legal.example".into(),
         support_email: String::new(),
+        registered: String::new(),
+        failing: String::new(),
+        submitted_at: String::new(),
+        connection: None,
+        utc_offset_minutes: 0,
         request_attempts: 0,
         request_delivered: false,
     };

@@ -322,7 +322,9 @@ const GENERIC_SUBJECT: &str = "iManage Cloud registration request";
 const SHORT_BODY: &str =
     "The full registration request is on your clipboard: paste it here, below this line.";
 
-fn mailto(support_email: &str, subject: &str, body: &str) -> (String, bool) {
+/// A `mailto:` link within [`MAILTO_BUDGET`]; `true` when the body only asks the reader
+/// to paste the copied text.
+pub(crate) fn mailto(support_email: &str, subject: &str, body: &str) -> (String, bool) {
     let to = support_email.trim();
     let to = if looks_like_email(to) {
         encode_mailto_component(to).replace("%40", "@")

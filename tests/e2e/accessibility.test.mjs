@@ -44,6 +44,12 @@ async function states(page) {
   found.summary = await axe(page);
   await page.getByRole('button', { name: 'Try an example' }).click();
   found.example = await axe(page);
+  await page.getByLabel('Redirect URIs iManage confirmed').fill('https://acme.clio-operate.example/externalServices/replyFrom/');
+  await page.getByLabel('The address in the browser when the error appeared').fill('not a url');
+  await page.getByLabel('When the registration request was sent to Support').fill('2026-11-27T12:00');
+  await page.getByLabel('Sharedo Test').check();
+  await page.getByTestId('verdict').waitFor();
+  found.diagnosis = await axe(page);
   return found;
 }
 

@@ -1,0 +1,726 @@
+//! Diagnosing `invalid_redirect_uri` after registration: compares what iManage confirmed
+//! and what the failing sign-in sent with the URIs computed for each environment, checks
+//! the 48-hour window and the connection setting, and names the most likely cause.
+
+use serde::{Deserialize, Serialize};
+
+use super::address::read_address;
+use super::configuration::{CONNECTION_SETTING, INTERNAL_CONNECTION_SETTING};
+use super::environment::EnvironmentsReport;
+use super::extract::{extract_uris, percent_decode, ExtractedUri};
+use super::finding::{Field, Finding, FindingCode};
+use super::role::Role;
+use super::support_request::mailto;
+use super::timestamp::Timestamp;
+use super::uri::{RedirectUri, REDIRECT_PATH};
+
+/// iManage asks for 24–48 hours after the request is submitted.
+pub const WAIT_HOURS: i64 = 48;
+const MS_PER_HOUR: i64 = 3_600_000;
+
+/// The connection setting the reader chose in Manage Linked Services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ConnectionChoice {
+    SharedoProduction,
+    SharedoTest,
+    NotSure,
+}
+
+/// What the reader has for the diagnosis; every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct DiagnosisInput {
+    /// Text listing the URIs iManage confirmed as registered (e.g. the confirmation e-mail).
+    pub registered: Option<String>,
+    /// The failing URL from the address bar, or the error text.
+    pub failing: Option<String>,
+    /// When the registration request was submitted: ISO 8601 with a zone, a local
+    /// `YYYY-MM-DDTHH:MM`, or a local date `YYYY-MM-DD`.
+    pub submitted_at: Option<String>,
+    pub connection: Option<ConnectionChoice>,
+    /// The reader's offset from UTC in minutes (east positive), for local times.
+    pub utc_offset_minutes: Option<i32>,
+}
+
+/// One way a URI differs from the one to register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Difference {
+    TrailingSlash,
+    Http,
+    HostCase,
+    PathCase,
+    ExplicitPort,
+    Whitespace,
+    Encoding,
+    QueryOrFragment,
+    TrailingDot,
+    MissingPath,
+}
+
+impl Difference {
+    /// The difference in words, as it goes into a message to Support.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Difference::TrailingSlash => "it ends with a slash (/)",
+            Difference::Http => "it starts with http:// instead of https://",
+            Difference::HostCase => "the host name has capital letters",
+            Difference::PathCase => "the path is not written exactly /externalServices/replyFrom (the capital letters differ)",
+            Difference::ExplicitPort => "it includes the port :443",
+            Difference::Whitespace => "it contains spaces or other white space",
+            Difference::Encoding => "it is percent-encoded (%2F and similar) instead of written out",
+            Difference::QueryOrFragment => "it has a ? or # part after the path",
+            Difference::TrailingDot => "the host name ends with a dot",
+            Difference::MissingPath => "it has no /externalServices/replyFrom path",
+        }
+    }
+}
+
+/// How one environment's redirect URI stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "camelCase")]
+pub enum Match {
+    /// Found exactly as it must be.
+    Exact,
+    /// Found, but differing as listed.
+    #[serde(rename_all = "camelCase")]
+    NearMiss {
+        found: String,
+        differences: Vec<Difference>,
+    },
+    /// Not found.
+    Missing,
+    /// Nothing was pasted to compare with.
+    Unknown,
+}
+
+/// One environment in the diagnosis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentCheck {
+    pub role: Option<Role>,
+    pub redirect_uri: RedirectUri,
+    /// Against the URIs confirmed as registered.
+    pub registered: Match,
+    /// Against the URI the failing sign-in sent, when that was pasted and it belongs to
+    /// this environment.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sent: Option<Match>,
+}
+
+/// The 48-hour window after submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WaitWindow {
+    pub submitted_at: Timestamp,
+    pub wait_until: Timestamp,
+    /// `wait_until` in the reader's local time, e.g. "Monday 30 November 2026, 09:15".
+    pub wait_until_local: String,
+    pub passed: bool,
+    /// Whole hours left (0 once passed).
+    pub hours_left: i64,
+}
+
+/// A cause of the error, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cause {
+    pub kind: CauseKind,
+    pub title: String,
+    pub evidence: Vec<String>,
+    /// What to do.
+    pub action: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CauseKind {
+    WrongConnection,
+    SentUriDiffers,
+    RegisteredUriDiffers,
+    NotRegisteredYet,
+    NotRegistered,
+    CheckConnection,
+    NoCauseFound,
+}
+
+/// A message to Support asking for a correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUp {
+    pub subject: String,
+    pub body: String,
+    pub mailto: String,
+    pub mailto_is_short: bool,
+    pub file_name: String,
+}
+
+/// The whole diagnosis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosisReport {
+    pub registered_uris: Vec<ExtractedUri>,
+    pub failing_uris: Vec<ExtractedUri>,
+    pub environments: Vec<EnvironmentCheck>,
+    /// Registered URIs that belong to no environment entered (for information).
+    pub unmatched_registered: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub window: Option<WaitWindow>,
+    /// The most likely cause first; empty until there is something to go on.
+    pub causes: Vec<Cause>,
+    /// Present when Support must correct or add a registration.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub follow_up: Option<FollowUp>,
+    pub findings: Vec<Finding>,
+}
+
+/// Where `found` stands against `expected`: exact, a near miss with its differences, or
+/// unrelated (`None`).
+pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
+    if found == expected.as_str() {
+        return Some(Match::Exact);
+    }
+    let mut differences = Vec::new();
+    let mut text: String = found.to_owned();
+    if text.chars().any(char::is_whitespace) {
+        differences.push(Difference::Whitespace);
+        text.retain(|c| !c.is_whitespace());
+    }
+    if text.contains('%') {
+        let decoded = percent_decode(&text);
+        if decoded != text {
+            differences.push(Difference::Encoding);
+            text = decoded;
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    if !lower.starts_with("https://") && !lower.starts_with("http://") {
+        return None;
+    }
+    let reading = read_address(&text, Field::Environment);
+    let address = reading.address?;
+    if address.origin() != expected.as_str().trim_end_matches(REDIRECT_PATH) {
+        return None;
+    }
+    if lower.starts_with("http://") {
+        differences.push(Difference::Http);
+    }
+    let authority = text[text.find("//").map_or(0, |i| i + 2)..]
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    if authority.chars().any(|c| c.is_ascii_uppercase()) {
+        differences.push(Difference::HostCase);
+    }
+    if authority.ends_with(":443") {
+        differences.push(Difference::ExplicitPort);
+    }
+    if authority.trim_end_matches(":443").ends_with('.') {
+        differences.push(Difference::TrailingDot);
+    }
+    let path = address.path.as_str();
+    let bare = path.strip_suffix('/').unwrap_or(path);
+    if path == "/" {
+        differences.push(Difference::MissingPath);
+    } else if bare.eq_ignore_ascii_case(REDIRECT_PATH) {
+        if bare != REDIRECT_PATH {
+            differences.push(Difference::PathCase);
+        }
+        if path.ends_with('/') {
+            differences.push(Difference::TrailingSlash);
+        }
+    } else {
+        return None;
+    }
+    if !address.query_and_fragment.is_empty() {
+        differences.push(Difference::QueryOrFragment);
+    }
+    if differences.is_empty() {
+        // Only normalisation the checks above do not name (e.g. a different encoding of
+        // the same characters): still not byte for byte.
+        differences.push(Difference::Encoding);
+    }
+    Some(Match::NearMiss {
+        found: found.to_owned(),
+        differences,
+    })
+}
+
+/// The best match for `expected` among `found`: exact beats a near miss beats missing.
+fn best_match(found: &[ExtractedUri], expected: &RedirectUri) -> Match {
+    let mut best = Match::Missing;
+    for uri in found {
+        match compare(&uri.uri, expected) {
+            Some(Match::Exact) => return Match::Exact,
+            Some(near @ Match::NearMiss { .. }) if best == Match::Missing => best = near,
+            _ => {}
+        }
+    }
+    best
+}
+
+/// Reads the submission time. `Err` carries the finding for unreadable or future dates.
+fn read_submitted(
+    text: &str,
+    offset_minutes: i32,
+    now: Option<Timestamp>,
+) -> Result<(Timestamp, bool), Finding> {
+    let text = text.trim();
+    let offset_ms = i64::from(offset_minutes) * 60_000;
+    let (at, date_only) = if let Some(t) = Timestamp::parse_iso(text) {
+        (t, false)
+    } else if let Some(t) = Timestamp::parse_iso(&format!("{text}Z")) {
+        (Timestamp::from_millis(t.millis() - offset_ms), false)
+    } else if let Some(t) = Timestamp::parse_iso(&format!("{text}T23:59Z")) {
+        // A date alone: assume the end of that day, so the wait is never too short.
+        (Timestamp::from_millis(t.millis() - offset_ms), true)
+    } else {
+        return Err(Finding::error(
+            FindingCode::SubmittedDateUnreadable,
+            Field::SubmittedAt,
+            format!("The submission date \u{201C}{text}\u{201D} cannot be read."),
+            "Enter the date the request was sent to Support, such as 2026-11-26, with the time if you know it.",
+        ));
+    };
+    if let Some(now) = now {
+        // A few minutes of clock difference are not a future date.
+        if at.millis() > now.millis() + 10 * 60_000 {
+            return Err(Finding::error(
+                FindingCode::SubmittedDateInFuture,
+                Field::SubmittedAt,
+                "The submission date is in the future.",
+                "Enter the date the request was sent to Support.",
+            ));
+        }
+    }
+    Ok((at, date_only))
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "Monday 30 November 2026, 09:15" in the reader's local time.
+pub fn format_local(at: Timestamp, offset_minutes: i32) -> String {
+    let local = Timestamp::from_millis(at.millis() + i64::from(offset_minutes) * 60_000);
+    let iso = local.to_iso();
+    let days = local.millis().div_euclid(86_400_000);
+    let weekday = WEEKDAYS[days.rem_euclid(7) as usize];
+    let year = &iso[..4];
+    let month = iso[5..7].parse::<usize>().unwrap_or(1);
+    let day = iso[8..10].trim_start_matches('0');
+    format!(
+        "{weekday} {day} {} {year}, {}",
+        MONTHS[month.saturating_sub(1).min(11)],
+        &iso[11..16]
+    )
+}
+
+fn role_name(role: &Option<Role>) -> String {
+    role.as_ref()
+        .map_or("Environment".to_owned(), |r| r.label().to_owned())
+}
+
+fn differences_text(differences: &[Difference]) -> String {
+    let words: Vec<String> = differences
+        .iter()
+        .map(|d| d.describe().to_owned())
+        .collect();
+    super::address::join_words(&words)
+}
+
+pub struct DiagnosisContext<'a> {
+    pub environments: &'a EnvironmentsReport,
+    pub customer_id: Option<&'a str>,
+    pub support_email: &'a str,
+    pub now: Option<Timestamp>,
+}
+
+/// Diagnoses with what the reader has. `None` when there is nothing to diagnose yet.
+pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Option<DiagnosisReport> {
+    let text = |value: &Option<String>| value.as_deref().unwrap_or("").trim().to_owned();
+    let (registered_text, failing_text, submitted_text) = (
+        text(&input.registered),
+        text(&input.failing),
+        text(&input.submitted_at),
+    );
+    if registered_text.is_empty()
+        && failing_text.is_empty()
+        && submitted_text.is_empty()
+        && input.connection.is_none()
+    {
+        return None;
+    }
+    let offset = input
+        .utc_offset_minutes
+        .unwrap_or(0)
+        .clamp(-14 * 60, 14 * 60);
+    let mut findings = Vec::new();
+    let registered_uris = extract_uris(&registered_text);
+    let failing_uris = extract_uris(&failing_text);
+    if !registered_text.is_empty() && registered_uris.is_empty() {
+        findings.push(Finding::warning(
+            FindingCode::NoUriFound,
+            Field::Registered,
+            "No redirect URI was found in the confirmed list.",
+            "Paste the part of iManage's confirmation that lists the redirect URIs (they end in /externalServices/replyFrom).",
+        ));
+    }
+    if !failing_text.is_empty() && failing_uris.is_empty() {
+        findings.push(Finding::warning(
+            FindingCode::NoUriFound,
+            Field::Failing,
+            "No redirect URI was found in the failing address or error text.",
+            "Copy the whole address from the browser's address bar when the error shows; it contains redirect_uri=.",
+        ));
+    }
+
+    let environments: Vec<EnvironmentCheck> = context
+        .environments
+        .registrations
+        .iter()
+        .map(|registration| {
+            let expected = &registration.redirect_uri;
+            let registered = if registered_uris.is_empty() {
+                Match::Unknown
+            } else {
+                best_match(&registered_uris, expected)
+            };
+            let sent = failing_uris
+                .iter()
+                .filter_map(|uri| compare(&uri.uri, expected))
+                .min_by_key(|m| !matches!(m, Match::Exact));
+            EnvironmentCheck {
+                role: registration.role.clone(),
+                redirect_uri: expected.clone(),
+                registered,
+                sent,
+            }
+        })
+        .collect();
+    let unmatched_registered: Vec<String> = registered_uris
+        .iter()
+        .filter(|uri| {
+            !context
+                .environments
+                .registrations
+                .iter()
+                .any(|r| compare(&uri.uri, &r.redirect_uri).is_some())
+        })
+        .map(|uri| uri.uri.clone())
+        .collect();
+    if !unmatched_registered.is_empty() {
+        findings.push(Finding::info(
+            FindingCode::RegisteredUnmatched,
+            Field::Registered,
+            format!(
+                "{} registered URI{} belong{} to none of the environments you entered.",
+                unmatched_registered.len(),
+                if unmatched_registered.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if unmatched_registered.len() == 1 {
+                    "s"
+                } else {
+                    ""
+                }
+            ),
+            "Nothing to do, unless one of them is an environment you forgot to enter above.",
+        ));
+    }
+
+    let window = if submitted_text.is_empty() {
+        None
+    } else {
+        match read_submitted(&submitted_text, offset, context.now) {
+            Ok((submitted_at, date_only)) => {
+                if date_only {
+                    findings.push(Finding::info(
+                        FindingCode::SubmittedTimeAssumed,
+                        Field::SubmittedAt,
+                        "Only a date was given, so the end of that day is assumed.",
+                        "Add the time the request was sent for a closer answer.",
+                    ));
+                }
+                let wait_until =
+                    Timestamp::from_millis(submitted_at.millis() + WAIT_HOURS * MS_PER_HOUR);
+                let left_ms = context
+                    .now
+                    .map_or(i64::MAX, |now| wait_until.millis() - now.millis());
+                Some(WaitWindow {
+                    submitted_at,
+                    wait_until,
+                    wait_until_local: format_local(wait_until, offset),
+                    passed: left_ms <= 0,
+                    hours_left: if left_ms <= 0 {
+                        0
+                    } else {
+                        (left_ms + MS_PER_HOUR - 1) / MS_PER_HOUR
+                    },
+                })
+            }
+            Err(finding) => {
+                findings.push(finding);
+                None
+            }
+        }
+    };
+
+    let causes = causes(
+        input.connection,
+        &environments,
+        &failing_uris,
+        !registered_uris.is_empty(),
+        window.as_ref(),
+    );
+    let follow_up = follow_up(&environments, window.as_ref(), context);
+    Some(DiagnosisReport {
+        registered_uris,
+        failing_uris,
+        environments,
+        unmatched_registered,
+        window,
+        causes,
+        follow_up,
+        findings,
+    })
+}
+
+fn causes(
+    connection: Option<ConnectionChoice>,
+    environments: &[EnvironmentCheck],
+    failing_uris: &[ExtractedUri],
+    have_registered: bool,
+    window: Option<&WaitWindow>,
+) -> Vec<Cause> {
+    let mut causes = Vec::new();
+    if connection == Some(ConnectionChoice::SharedoTest) {
+        causes.push(Cause {
+            kind: CauseKind::WrongConnection,
+            title: format!("The connection setting is {INTERNAL_CONNECTION_SETTING}"),
+            evidence: vec![format!("You chose {INTERNAL_CONNECTION_SETTING}, which is for Clio Operate's internal use only.")],
+            action: format!("Select {CONNECTION_SETTING} in the linked service, save, and sign in again. Every customer environment uses it, test environments included."),
+        });
+    }
+    let sent_differs: Vec<String> = environments
+        .iter()
+        .filter_map(|e| match &e.sent {
+            Some(Match::NearMiss { found, differences }) => Some(format!(
+                "{}: the sign-in sent {found}, which differs from {} because {}.",
+                role_name(&e.role),
+                e.redirect_uri,
+                differences_text(differences)
+            )),
+            _ => None,
+        })
+        .collect();
+    if !sent_differs.is_empty() {
+        causes.push(Cause {
+            kind: CauseKind::SentUriDiffers,
+            title: "The sign-in sent a redirect URI that is not the one to register".into(),
+            evidence: sent_differs,
+            action: "On the Hosted iManage path, correct the Redirect URL field of the linked service to the exact redirect URI. Otherwise open Clio Operate at its usual https address and try again.".into(),
+        });
+    }
+    let registered_differs: Vec<String> = environments
+        .iter()
+        .filter_map(|e| match &e.registered {
+            Match::NearMiss { found, differences } => Some(format!(
+                "{}: registered as {found}, but it must be {} ({}).",
+                role_name(&e.role),
+                e.redirect_uri,
+                differences_text(differences)
+            )),
+            _ => None,
+        })
+        .collect();
+    if !registered_differs.is_empty() {
+        causes.push(Cause {
+            kind: CauseKind::RegisteredUriDiffers,
+            title: "A registered redirect URI does not exactly match".into(),
+            evidence: registered_differs,
+            action: "Ask Clio Operate Support to have iManage correct the registration; the message below says exactly what to change.".into(),
+        });
+    }
+    let missing: Vec<&EnvironmentCheck> = environments
+        .iter()
+        .filter(|e| e.registered == Match::Missing)
+        .collect();
+    let sent_but_unconfirmed: Vec<&EnvironmentCheck> = if have_registered {
+        Vec::new()
+    } else {
+        environments
+            .iter()
+            .filter(|e| e.sent == Some(Match::Exact))
+            .collect()
+    };
+    let waiting = window.is_some_and(|w| !w.passed);
+    let missing_evidence = |list: &[&EnvironmentCheck], how: &str| -> Vec<String> {
+        list.iter()
+            .map(|e| format!("{}: {} {how}.", role_name(&e.role), e.redirect_uri))
+            .collect()
+    };
+    if waiting {
+        let window = window.expect("waiting implies a window");
+        let mut evidence = vec![format!(
+            "The request was submitted less than 48 hours ago; {} hour{} left.",
+            window.hours_left,
+            if window.hours_left == 1 { "" } else { "s" }
+        )];
+        evidence.extend(missing_evidence(
+            &missing,
+            "is not in the confirmed list yet",
+        ));
+        causes.push(Cause {
+            kind: CauseKind::NotRegisteredYet,
+            title: "The registration may not have been processed yet".into(),
+            evidence,
+            action: format!(
+                "Wait until {} before trying again.",
+                window.wait_until_local
+            ),
+        });
+    } else if !missing.is_empty() {
+        let mut evidence = missing_evidence(&missing, "is not in the confirmed list");
+        if let Some(window) = window {
+            evidence.push(format!(
+                "More than 48 hours have passed since the request (until {}).",
+                window.wait_until_local
+            ));
+        }
+        causes.push(Cause {
+            kind: CauseKind::NotRegistered,
+            title: "A redirect URI is not registered".into(),
+            evidence,
+            action: "Ask Clio Operate Support to register the missing redirect URIs; the message below lists them.".into(),
+        });
+    } else if !sent_but_unconfirmed.is_empty() && window.is_some_and(|w| w.passed) {
+        causes.push(Cause {
+            kind: CauseKind::NotRegistered,
+            title: "The redirect URI is right, so the registration has not taken effect".into(),
+            evidence: missing_evidence(&sent_but_unconfirmed, "was sent exactly as it should be"),
+            action: "More than 48 hours have passed: ask Clio Operate Support to check the registration with iManage.".into(),
+        });
+    }
+    if connection == Some(ConnectionChoice::NotSure) {
+        causes.push(Cause {
+            kind: CauseKind::CheckConnection,
+            title: "Check the connection setting".into(),
+            evidence: vec!["You are not sure which connection setting is selected.".into()],
+            action: format!("Open the linked service and check that {CONNECTION_SETTING} is selected, not {INTERNAL_CONNECTION_SETTING}."),
+        });
+    }
+    let have_evidence = have_registered || !failing_uris.is_empty();
+    if causes.is_empty() && have_evidence && connection == Some(ConnectionChoice::SharedoProduction)
+    {
+        causes.push(Cause {
+            kind: CauseKind::NoCauseFound,
+            title: "Everything you entered matches".into(),
+            evidence: vec![
+                "Every redirect URI is registered exactly, and the connection setting is right."
+                    .into(),
+            ],
+            action: "Contact Clio Operate Support with the error and the time it happened.".into(),
+        });
+    }
+    causes
+}
+
+fn follow_up(
+    environments: &[EnvironmentCheck],
+    window: Option<&WaitWindow>,
+    context: &DiagnosisContext<'_>,
+) -> Option<FollowUp> {
+    let waiting = window.is_some_and(|w| !w.passed);
+    let corrections: Vec<&EnvironmentCheck> = environments
+        .iter()
+        .filter(|e| matches!(e.registered, Match::NearMiss { .. }))
+        .collect();
+    let missing: Vec<&EnvironmentCheck> = if waiting {
+        Vec::new()
+    } else {
+        environments
+            .iter()
+            .filter(|e| e.registered == Match::Missing)
+            .collect()
+    };
+    if corrections.is_empty() && missing.is_empty() {
+        return None;
+    }
+    let id = context.customer_id.unwrap_or("");
+    let subject = if id.is_empty() {
+        "iManage redirect URI registration: correction needed".to_owned()
+    } else {
+        format!("iManage redirect URI registration: correction needed \u{2013} Customer ID {id}")
+    };
+    let mut lines = vec![
+        "Hello Clio Operate Support,".to_owned(),
+        String::new(),
+        "Signing in to iManage from Clio Operate fails with invalid_redirect_uri. Please ask iManage to correct our registration.".to_owned(),
+        String::new(),
+    ];
+    if !id.is_empty() {
+        lines.push(format!("iManage Customer ID: {id}"));
+    }
+    if let Some(window) = window {
+        lines.push(format!(
+            "Registration requested: {}",
+            window.submitted_at.to_iso()
+        ));
+    }
+    lines.push(String::new());
+    for check in &corrections {
+        if let Match::NearMiss { found, differences } = &check.registered {
+            lines.push(format!(
+                "{}: registered incorrectly ({}). Registered as:",
+                role_name(&check.role),
+                differences_text(differences)
+            ));
+            lines.push(found.clone());
+            lines.push("It must be exactly:".into());
+            lines.push(check.redirect_uri.as_str().to_owned());
+            lines.push(String::new());
+        }
+    }
+    if !missing.is_empty() {
+        lines.push("Not registered yet; please register exactly as written:".into());
+        for check in &missing {
+            lines.push(role_name(&check.role));
+            lines.push(check.redirect_uri.as_str().to_owned());
+        }
+        lines.push(String::new());
+    }
+    lines.push("Thank you.".into());
+    let body = lines.join("\n");
+    let (mailto, mailto_is_short) = mailto(context.support_email, &subject, &body);
+    Some(FollowUp {
+        subject,
+        body,
+        mailto,
+        mailto_is_short,
+        file_name: "imanage-registration-correction.txt".into(),
+    })
+}

@@ -1,0 +1,249 @@
+//! Step 6: diagnosing `invalid_redirect_uri` after registration — what was confirmed,
+//! what the failing sign-in sent, the 48-hour window and the connection setting, the
+//! most likely cause with its evidence, and a correction message for Support.
+
+use yew::prelude::*;
+
+use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match};
+use crate::core::form::{FormAction, TextField as Field};
+use crate::core::support_request::encode_mailto_component;
+
+use super::copy_button::CopyButton;
+use super::findings::Findings;
+use super::request::full_text;
+use super::{use_instance, StepProps};
+
+fn status_text(status: &Match) -> (String, &'static str) {
+    match status {
+        Match::Exact => ("Registered exactly".into(), "imh-status-ok"),
+        Match::NearMiss { found, differences } => (
+            format!(
+                "Registered with a difference: {found} ({})",
+                differences
+                    .iter()
+                    .map(|d| d.describe())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            "imh-status-problem",
+        ),
+        Match::Missing => ("Not in the confirmed list".into(), "imh-status-problem"),
+        Match::Unknown => (
+            "Not checked: paste the confirmed list".into(),
+            "imh-status-unknown",
+        ),
+    }
+}
+
+#[component]
+pub fn DiagnosisStep(props: &StepProps) -> Html {
+    let instance = use_instance();
+    let heading_id = instance.id("diagnosis-heading");
+    let form = &props.form;
+    let report: Option<&DiagnosisReport> = props.report.diagnosis.as_ref();
+    let dispatch = instance.dispatch.clone();
+    let text_input = |field: Field| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let target: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(FormAction::SetText {
+                field,
+                text: target.value(),
+            });
+        })
+    };
+    let area_input = |field: Field| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let target: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+            dispatch.emit(FormAction::SetText {
+                field,
+                text: target.value(),
+            });
+        })
+    };
+    let connection = |choice: ConnectionChoice| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.emit(FormAction::SetConnection(Some(choice))))
+    };
+    let findings_for = |field: crate::core::Field| -> Vec<crate::core::Finding> {
+        report
+            .map(|r| {
+                r.findings
+                    .iter()
+                    .filter(|f| f.field == field)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let registered_id = instance.id("diagnosis-registered");
+    let failing_id = instance.id("diagnosis-failing");
+    let submitted_id = instance.id("diagnosis-submitted");
+    let connection_name = instance.id("diagnosis-connection");
+    let choices = [
+        (
+            ConnectionChoice::SharedoProduction,
+            "Sharedo Production",
+            "production",
+        ),
+        (ConnectionChoice::SharedoTest, "Sharedo Test", "test"),
+        (ConnectionChoice::NotSure, "I am not sure", "not-sure"),
+    ];
+    let field_findings = |field: crate::core::Field, id: &str| {
+        let list = findings_for(field);
+        html! { <Findings findings={list} id={format!("{id}-findings")} /> }
+    };
+    let described = |field: crate::core::Field, id: &str, hint: bool| -> Option<String> {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if !findings_for(field).is_empty() {
+            ids.push(format!("{id}-findings"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let invalid = |field: crate::core::Field| {
+        findings_for(field)
+            .iter()
+            .any(|f| f.is_error())
+            .then_some("true")
+    };
+    use crate::core::Field as F;
+
+    html! {
+        <section class="imh-step" aria-labelledby={heading_id.clone()} data-testid="diagnosis">
+            <h3 class="imh-step-title" id={heading_id}>{"6. Signing in fails with invalid_redirect_uri?"}</h3>
+            <p class="imh-hint">{"Paste what you have; each part is optional. It is compared with the redirect URIs of the environments in step 1."}</p>
+
+            <div class="imh-field">
+                <label class="imh-label" for={registered_id.clone()}>{"Redirect URIs iManage confirmed"}</label>
+                <p class="imh-hint" id={format!("{registered_id}-hint")}>{"Paste the confirmation e-mail or the list. Quotes, bullets and other text around the addresses are fine."}</p>
+                <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={form.registered.clone()}
+                    oninput={area_input(Field::Registered)} spellcheck="false" data-testid="diagnosis-registered"
+                    aria-describedby={described(F::Registered, &registered_id, true)} />
+                { field_findings(F::Registered, &registered_id) }
+            </div>
+            <div class="imh-field">
+                <label class="imh-label" for={failing_id.clone()}>{"The address in the browser when the error appeared"}</label>
+                <p class="imh-hint" id={format!("{failing_id}-hint")}>{"Copy the whole address from the address bar (it contains redirect_uri=), or the error text."}</p>
+                <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={form.failing.clone()}
+                    oninput={area_input(Field::Failing)} spellcheck="false" data-testid="diagnosis-failing"
+                    aria-describedby={described(F::Failing, &failing_id, true)} />
+                { field_findings(F::Failing, &failing_id) }
+            </div>
+            <div class="imh-field">
+                <label class="imh-label" for={submitted_id.clone()}>{"When the registration request was sent to Support"}</label>
+                <p class="imh-hint" id={format!("{submitted_id}-hint")}>{"Your local date and time. iManage needs up to 48 hours from then."}</p>
+                <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
+                    oninput={text_input(Field::SubmittedAt)} data-testid="diagnosis-submitted"
+                    aria-invalid={invalid(F::SubmittedAt)}
+                    aria-describedby={described(F::SubmittedAt, &submitted_id, true)} />
+                { field_findings(F::SubmittedAt, &submitted_id) }
+            </div>
+            <fieldset class="imh-field imh-fieldset">
+                <legend class="imh-label">{"Connection setting selected in the linked service"}</legend>
+                { for choices.iter().map(|(choice, label, key)| {
+                    let id = format!("{connection_name}-{key}");
+                    html! {
+                        <div class="imh-radio">
+                            <input type="radio" id={id.clone()} name={connection_name.clone()}
+                                checked={form.connection == Some(*choice)} onchange={connection(*choice)} />
+                            <label for={id}>{ *label }</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+
+            if let Some(report) = report {
+                { verdict(report) }
+                if !report.environments.is_empty() {
+                    <h4 class="imh-step-title">{"Each environment"}</h4>
+                    <ul class="imh-checks" data-testid="diagnosis-environments">
+                        { for report.environments.iter().map(|check| {
+                            let name = check.role.as_ref().map_or("Environment".to_owned(), |r| r.label().to_owned());
+                            let (registered, class) = status_text(&check.registered);
+                            html! {
+                                <li class={class}>
+                                    <strong>{ name }</strong>{" "}<code class="imh-uri">{ check.redirect_uri.as_str() }</code>
+                                    <span class="imh-check-status">{ registered }</span>
+                                    if let Some(sent) = &check.sent {
+                                        <span class="imh-check-status">{ match sent {
+                                            Match::Exact => "The failing sign-in sent exactly this URI.".to_owned(),
+                                            other => format!("The failing sign-in sent: {}", status_text(other).0.trim_start_matches("Registered with a difference: ")),
+                                        } }</span>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+                if let Some(window) = &report.window {
+                    <p class="imh-hint" data-testid="diagnosis-window">
+                        if window.passed {
+                            { format!("48 hours have passed since the request (at {}).", window.wait_until_local) }
+                        } else {
+                            { format!("48 hours pass on {} ({} hour{} from now).", window.wait_until_local, window.hours_left, if window.hours_left == 1 { "" } else { "s" }) }
+                        }
+                    </p>
+                }
+                if let Some(follow_up) = &report.follow_up {
+                    { follow_up_view(follow_up, &instance) }
+                }
+            } else if props.report.environments.registrations.is_empty() {
+                <p class="imh-hint">{"Enter your environments in step 1 first."}</p>
+            }
+        </section>
+    }
+}
+
+fn verdict(report: &DiagnosisReport) -> Html {
+    let Some((first, rest)) = report.causes.split_first() else {
+        return html! {};
+    };
+    html! {
+        <div class="imh-verdict" data-testid="verdict">
+            <h4 class="imh-step-title">{"Most likely cause: "}{ first.title.clone() }</h4>
+            <ul>{ for first.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+            <p><strong>{"What to do: "}</strong>{ first.action.clone() }</p>
+            if !rest.is_empty() {
+                <h5>{"Also check"}</h5>
+                <ul>
+                    { for rest.iter().map(|cause| html! {
+                        <li><strong>{ cause.title.clone() }{". "}</strong>{ cause.action.clone() }
+                            <ul>{ for cause.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+fn follow_up_view(
+    follow_up: &crate::core::diagnosis::FollowUp,
+    instance: &super::Instance,
+) -> Html {
+    let text = full_text(&follow_up.subject, &follow_up.body);
+    let download = format!(
+        "data:text/plain;charset=utf-8,{}",
+        encode_mailto_component(&text)
+    );
+    let preview_id = instance.id("follow-up-heading");
+    html! {
+        <>
+            <h4 class="imh-step-title" id={preview_id.clone()}>{"Message asking Support to correct the registration"}</h4>
+            <div class="imh-actions">
+                <CopyButton text={text.clone()} label="Copy the correction request" primary=true
+                    copied_message="Correction request copied. Paste it into an e-mail or ticket to Clio Operate Support."
+                    testid="copy-follow-up" />
+                <a class="imh-button" href={follow_up.mailto.clone()}>{"Open in e-mail"}<span class="imh-visually-hidden">{" (correction request)"}</span></a>
+                <a class="imh-button" href={download} download={follow_up.file_name.clone()}>
+                    {"Download as a text file"}<span class="imh-visually-hidden">{" (correction request)"}</span>
+                </a>
+            </div>
+            <pre class="imh-preview" tabindex="0" aria-labelledby={preview_id} data-testid="follow-up-preview">{ text }</pre>
+        </>
+    }
+}
