@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::form::{FormAction, FormState};
+use crate::core::options::{MountOptions, Part};
 use crate::core::{analyze, Field, Report, Timestamp};
 
 pub use copy_button::CopyButton;
@@ -45,9 +46,27 @@ pub struct Instance {
     pub announce: Callback<String>,
     pub root: NodeRef,
     pub dispatch: Callback<FormAction>,
+    /// The level of the instance's own heading; sections go below it.
+    pub heading_level: u8,
+    /// Whether sections are numbered (only when the whole flow is shown).
+    pub numbered: bool,
 }
 
 impl Instance {
+    /// The heading tag `depth` levels below the instance's own heading (at most h6).
+    pub fn heading(&self, depth: u8) -> String {
+        format!("h{}", (self.heading_level + depth).min(6))
+    }
+
+    /// A section title, numbered when the whole flow is shown.
+    pub fn step_title(&self, number: u8, text: &str) -> String {
+        if self.numbered {
+            format!("{number}. {text}")
+        } else {
+            text.to_owned()
+        }
+    }
+
     /// An id unique to this instance on the page.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.prefix)
@@ -84,15 +103,18 @@ impl Instance {
     }
 }
 
-/// Options an embedding page sets for one instance.
+/// What the embedding layer gives one instance.
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     /// Prefix that makes every id in this instance unique on the page.
     pub instance: AttrValue,
-    /// The Clio Operate Support address for the e-mail link; none by default.
+    /// The embedding page's options (prefill, part shown, heading level, Support address).
     #[prop_or_default]
-    pub support_email: AttrValue,
-    /// The form to start with (prefilled by the embedding page).
+    pub options: Rc<MountOptions>,
+    /// Bumped by each `update`, so new options are applied to the form once.
+    #[prop_or_default]
+    pub revision: u32,
+    /// The form to start from before the options are applied (tests, restored drafts).
     #[prop_or_default]
     pub initial: Option<Rc<FormState>>,
 }
@@ -135,8 +157,12 @@ pub fn App(props: &AppProps) -> Html {
     let form = {
         let props = props.clone();
         use_reducer(move || {
-            let mut state = props.initial.as_deref().cloned().unwrap_or_default();
-            state.support_email = props.support_email.to_string();
+            let mut state = props
+                .initial
+                .as_deref()
+                .cloned()
+                .unwrap_or_default()
+                .apply_options(&props.options);
             // Minutes east of UTC; JavaScript counts them west.
             state.utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
             Form(state)
@@ -179,11 +205,34 @@ pub fn App(props: &AppProps) -> Html {
         let form = form.dispatcher();
         Callback::from(move |action: FormAction| form.dispatch(action))
     };
+    // Options given again through the API's update() apply to the form once.
+    {
+        let dispatch = dispatch.clone();
+        let options = props.options.clone();
+        use_effect_with(props.revision, move |revision| {
+            if *revision > 0 {
+                dispatch.emit(FormAction::ApplyOptions(Box::new((*options).clone())));
+            }
+        });
+    }
+    let part = props.options.part();
     let instance = Instance {
         prefix: props.instance.clone(),
         announce: announce.clone(),
         root: root.clone(),
         dispatch: dispatch.clone(),
+        heading_level: props.options.heading_level(),
+        numbered: part == Part::All,
+    };
+    let title = match part {
+        Part::All => "Check your iManage Cloud details",
+        Part::RedirectUris => "Work out your redirect URIs",
+        Part::Path => "Which configuration applies to your version",
+        Part::Diagnosis => "Diagnose an invalid_redirect_uri error",
+    };
+    let steps = StepProps {
+        report: report.clone(),
+        form: form.0.clone(),
     };
     let title_id = instance.id("title");
     let on_example = {
@@ -206,20 +255,32 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Instance> context={instance.clone()}>
             <section class="imh" aria-labelledby={title_id.clone()} ref={root} data-testid="widget">
-                <h2 id={title_id} class="imh-title">{"Check your iManage Cloud details"}</h2>
+                <@{instance.heading(0)} id={title_id} class="imh-title">{ title }</@>
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
                 <div class="imh-toolbar">
                     <button type="button" class="imh-button imh-button-small" onclick={on_example}>{"Try an example"}</button>
                     <button type="button" class="imh-button imh-button-small" onclick={on_reset}>{"Start again"}</button>
                 </div>
                 <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
-                <error_summary::ErrorSummary report={report.clone()} form={form.0.clone()} />
-                <environments::EnvironmentsStep report={report.clone()} form={form.0.clone()} />
-                <imanage::ImanageStep report={report.clone()} form={form.0.clone()} />
-                <path::PathStep report={report.clone()} form={form.0.clone()} />
-                <request::RequestStep report={report.clone()} form={form.0.clone()} />
-                <next_steps::NextSteps report={report.clone()} form={form.0.clone()} />
-                <diagnosis::DiagnosisStep report={report.clone()} form={form.0.clone()} />
+                if part == Part::All {
+                    <error_summary::ErrorSummary ..steps.clone() />
+                }
+                if matches!(part, Part::All | Part::RedirectUris | Part::Diagnosis) {
+                    <environments::EnvironmentsStep ..steps.clone() />
+                }
+                if part == Part::All {
+                    <imanage::ImanageStep ..steps.clone() />
+                }
+                if matches!(part, Part::All | Part::Path) {
+                    <path::PathStep ..steps.clone() />
+                }
+                if part == Part::All {
+                    <request::RequestStep ..steps.clone() />
+                    <next_steps::NextSteps ..steps.clone() />
+                }
+                if matches!(part, Part::All | Part::Diagnosis) {
+                    <diagnosis::DiagnosisStep ..steps.clone() />
+                }
             </section>
         </ContextProvider<Instance>>
     }
@@ -240,5 +301,7 @@ pub fn use_instance() -> Instance {
         announce: Callback::noop(),
         root: NodeRef::default(),
         dispatch: Callback::noop(),
+        heading_level: 2,
+        numbered: true,
     })
 }

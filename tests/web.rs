@@ -31,8 +31,8 @@ async fn mount_with(initial: Option<FormState>) -> Widget {
     });
     let props = AppProps {
         instance: format!("t{n}").into(),
-        support_email: "".into(),
         initial: initial.map(Rc::new),
+        ..AppProps::default()
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;

@@ -77,6 +77,8 @@ pub enum FormAction {
         target: FixTarget,
         action: FixAction,
     },
+    /// The embedding page changed its options: set what they name.
+    ApplyOptions(Box<super::options::MountOptions>),
     /// The reader asked for the support request: from now on errors are summarised.
     AskForRequest,
     /// The request was copied, downloaded or opened in e-mail.
@@ -263,6 +265,7 @@ impl FormState {
             FormAction::PasteIntoRow { id, text } => self.paste_into_row(id, &text),
             FormAction::SetText { field, text } => *self.text_mut(field) = text,
             FormAction::SetConnection(choice) => self.connection = choice,
+            FormAction::ApplyOptions(options) => self = self.apply_options(&options),
             FormAction::ApplyFix { target, action } => self.apply_fix(target, action),
             FormAction::AskForRequest => self.request_attempts += 1,
             FormAction::MarkDelivered => self.request_delivered = true,
@@ -280,6 +283,19 @@ impl FormState {
             }
         }
         self
+    }
+
+    /// Replaces every row (prefilled environments); an empty list leaves one empty row.
+    pub fn replace_rows(&mut self, rows: Vec<EnvironmentInput>) {
+        self.rows.clear();
+        for input in rows {
+            let row = self.new_row(input.role, input.url);
+            self.rows.push(row);
+        }
+        if self.rows.is_empty() {
+            let row = self.new_row(Some(Role::Production), String::new());
+            self.rows.push(row);
+        }
     }
 
     fn paste_into_row(&mut self, id: RowId, text: &str) {

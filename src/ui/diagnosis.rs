@@ -114,7 +114,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()} data-testid="diagnosis">
-            <h3 class="imh-step-title" id={heading_id}>{"6. Signing in fails with invalid_redirect_uri?"}</h3>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(6, "Signing in fails with invalid_redirect_uri?") }</@>
             <p class="imh-hint">{"Paste what you have; each part is optional. It is compared with the redirect URIs of the environments in step 1."}</p>
 
             <div class="imh-field">
@@ -157,9 +157,9 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
             </fieldset>
 
             if let Some(report) = report {
-                { verdict(report) }
+                { verdict(report, &instance) }
                 if !report.environments.is_empty() {
-                    <h4 class="imh-step-title">{"Each environment"}</h4>
+                    <@{instance.heading(2)} class="imh-step-title">{"Each environment"}</@>
                     <ul class="imh-checks" data-testid="diagnosis-environments">
                         { for report.environments.iter().map(|check| {
                             let name = check.role.as_ref().map_or("Environment".to_owned(), |r| r.label().to_owned());
@@ -198,17 +198,17 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
     }
 }
 
-fn verdict(report: &DiagnosisReport) -> Html {
+fn verdict(report: &DiagnosisReport, instance: &super::Instance) -> Html {
     let Some((first, rest)) = report.causes.split_first() else {
         return html! {};
     };
     html! {
         <div class="imh-verdict" data-testid="verdict">
-            <h4 class="imh-step-title">{"Most likely cause: "}{ first.title.clone() }</h4>
+            <@{instance.heading(2)} class="imh-step-title">{"Most likely cause: "}{ first.title.clone() }</@>
             <ul>{ for first.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
             <p><strong>{"What to do: "}</strong>{ first.action.clone() }</p>
             if !rest.is_empty() {
-                <h5>{"Also check"}</h5>
+                <@{instance.heading(3)}>{"Also check"}</@>
                 <ul>
                     { for rest.iter().map(|cause| html! {
                         <li><strong>{ cause.title.clone() }{". "}</strong>{ cause.action.clone() }
@@ -233,7 +233,7 @@ fn follow_up_view(
     let preview_id = instance.id("follow-up-heading");
     html! {
         <>
-            <h4 class="imh-step-title" id={preview_id.clone()}>{"Message asking Support to correct the registration"}</h4>
+            <@{instance.heading(2)} class="imh-step-title" id={preview_id.clone()}>{"Message asking Support to correct the registration"}</@>
             <div class="imh-actions">
                 <CopyButton text={text.clone()} label="Copy the correction request" primary=true
                     copied_message="Correction request copied. Paste it into an e-mail or ticket to Clio Operate Support."

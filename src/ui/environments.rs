@@ -45,7 +45,7 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
     let rows = props.form.rows.len();
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <h3 class="imh-step-title" id={heading_id}>{"1. Your Clio Operate environments"}</h3>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(1, "Your Clio Operate environments") }</@>
             <p class="imh-hint">
                 {"Enter the address of every environment that will connect to iManage: production, UAT, training and test. "}
                 {"You can paste a whole list into one box, one address per line or separated by commas."}

@@ -57,7 +57,7 @@ pub fn ErrorSummary(props: &StepProps) -> Html {
     html! {
         <div class="imh-error-summary" ref={summary_ref} tabindex="-1" role="alert"
             aria-labelledby={title_id.clone()} data-testid="error-summary">
-            <h3 class="imh-error-summary-title" id={title_id}>{"There is a problem"}</h3>
+            <@{instance.heading(1)} class="imh-error-summary-title" id={title_id}>{"There is a problem"}</@>
             <p>{"Fix these before you send the request:"}</p>
             <ul>
                 { for items.into_iter().map(|(id, message)| {

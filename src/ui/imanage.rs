@@ -29,7 +29,7 @@ pub fn ImanageStep(props: &StepProps) -> Html {
     };
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <h3 class="imh-step-title" id={heading_id}>{"2. Your iManage details"}</h3>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(2, "Your iManage details") }</@>
             <TextField name="imanage-url" label="iManage URL" mono=true inputmode={AttrValue::Static("url")}
                 hint={html! { <>
                     {"Most firms use "}<code>{"https://cloudimanage.com"}</code>{". If your firm signs in at its own address, such as "}

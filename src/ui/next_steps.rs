@@ -30,7 +30,7 @@ pub fn NextSteps(props: &StepProps) -> Html {
     };
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <h3 class="imh-step-title" id={heading_id}>{"5. What happens next"}</h3>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(5, "What happens next") }</@>
             <ol class="imh-process" data-testid="process">
                 { for PROCESS.iter().enumerate().map(|(index, (what, who))| {
                     let class = match index.cmp(&current) {

@@ -32,7 +32,7 @@ pub fn PathStep(props: &StepProps) -> Html {
     };
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <h3 class="imh-step-title" id={heading_id}>{"3. Your Clio Operate version and what to configure"}</h3>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(3, "Your Clio Operate version and what to configure") }</@>
             <TextField name="version" label="Clio Operate version"
                 hint={html! { {"For example 7.11.0 or 7.10. It decides which configuration you follow."} }}
                 value={props.form.version.clone()} on_input={on_version}
@@ -40,7 +40,7 @@ pub fn PathStep(props: &StepProps) -> Html {
             <p class={decision_class} data-testid="decision">{ report.version.reason.clone() }</p>
             if plan.path != ConfigPath::Undecided {
                 <div class="imh-card" data-testid="path-card">
-                    <h4>{ plan.path.title() }{": steps after iManage confirms the registration"}</h4>
+                    <@{instance.heading(2)} class="imh-subheading">{ plan.path.title() }{": steps after iManage confirms the registration"}</@>
                     if plan.path == ConfigPath::Hosted {
                         <p>{"Below 7.11.0 the standard connection type cannot take your iManage URL, so you use the Hosted iManage connection type instead. It works the same; only the form differs. Ask Clio Operate Support for the Client ID and Client Secret before you start: you need them even for https://cloudimanage.com."}</p>
                     } else {
@@ -53,7 +53,7 @@ pub fn PathStep(props: &StepProps) -> Html {
                         let name = env.role.as_ref().map_or("Environment".to_owned(), |r| r.label().to_owned());
                         html! {
                             <>
-                                <h5>{ format!("{name}: ") }<code>{ env.origin.as_str() }</code></h5>
+                                <@{instance.heading(3)} class="imh-subheading">{ format!("{name}: ") }<code>{ env.origin.as_str() }</code></@>
                                 <p class="imh-hint">{"Manage Linked Services: "}<code>{ env.linked_services_page.clone() }</code></p>
                                 <dl class="imh-values">
                                     { for env.values.iter().map(|value| {

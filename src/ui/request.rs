@@ -163,7 +163,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <h3 class="imh-step-title" id={heading_id}>{"4. Ask Clio Operate Support to register you"}</h3>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(4, "Ask Clio Operate Support to register you") }</@>
             <p class="imh-hint">{"Support passes your details to iManage. Your name and e-mail help Support reply; they are optional."}</p>
             <TextField name="firm-name" label="Firm name" optional=true autocomplete={AttrValue::Static("organization")}
                 value={form.firm_name.clone()} on_input={set(Field::FirmName)} />
@@ -173,7 +173,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                 autocomplete={AttrValue::Static("email")}
                 value={form.contact_email.clone()} on_input={set(Field::ContactEmail)} findings={contact_findings} />
 
-            <h4 class="imh-step-title">{"Check your answers"}</h4>
+            <@{instance.heading(2)} class="imh-step-title">{"Check your answers"}</@>
             <dl class="imh-summary-list" data-testid="check-answers">
                 { summary_row("iManage Customer ID", answer(customer, "Not entered yet"), change_link(&instance, ReportField::CustomerId, None, "iManage Customer ID")) }
                 { summary_row("Redirect URIs", answer(uris, "None yet"), change_link(&instance, ReportField::Environments, first_row, "environments")) }
@@ -198,7 +198,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     {"The e-mail goes to "}<code>{ support.to_owned() }</code>{"."}
                 }
             </p>
-            <h4 class="imh-step-title" id={instance.id("preview-heading")}>{"The message"}</h4>
+            <@{instance.heading(2)} class="imh-step-title" id={instance.id("preview-heading")}>{"The message"}</@>
             <pre class="imh-preview" tabindex="0" aria-labelledby={instance.id("preview-heading")} data-testid="preview">{ text }</pre>
         </section>
     }

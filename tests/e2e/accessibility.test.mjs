@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, newPage, widgetReady } from './support.mjs';
+import { serve, launch, newPage, widgetReady, isFocused, focusedLabel } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -79,10 +79,7 @@ test('everything works from the keyboard alone', async () => {
   const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(`${server.url}/`);
   await widgetReady(page);
-  const focusedName = () => page.evaluate(() => {
-    const el = document.activeElement;
-    return (el.labels?.[0]?.textContent ?? el.textContent ?? '').trim();
-  });
+  const focusedName = () => focusedLabel(page);
   const tabTo = async (name) => {
     for (let i = 0; i < 80; i += 1) {
       await page.keyboard.press('Tab');
@@ -103,7 +100,7 @@ test('everything works from the keyboard alone', async () => {
 
   await tabTo('Copy the request');
   await page.keyboard.press('Enter');
-  assert.equal(await page.getByRole('alert').evaluate((el) => el === document.activeElement), true);
+  assert.equal(await isFocused(page.getByRole('alert')), true);
   await page.keyboard.press('Tab');
   assert.equal(await focusedName(), 'Enter your iManage Customer ID.');
   await page.keyboard.press('Enter');
@@ -118,7 +115,11 @@ test('everything works from the keyboard alone', async () => {
   assert.match(copied, /^https:\/\/acme-uat\.example\.com\/externalServices\/replyFrom\r?$/m);
 
   // The focus ring is visible on the focused control.
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  const outline = await page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return getComputedStyle(el).outlineStyle;
+  });
   assert.equal(outline, 'solid');
   assert.deepEqual(page.errors, []);
 });

@@ -2,7 +2,7 @@
 // clipboard holds exactly the expected message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, widgetReady } from './support.mjs';
+import { serve, launch, newPage, widgetReady, isFocused, focusedLabel } from './support.mjs';
 
 let server;
 let browser;
@@ -111,8 +111,8 @@ test('asking for the request with a problem shows the error summary, focused, wi
   const summary = page.getByRole('alert');
   await summary.waitFor();
   assert.match(await summary.textContent(), /^There is a problem/);
-  assert.equal(await summary.evaluate((el) => el === document.activeElement), true);
+  assert.equal(await isFocused(summary), true);
   await summary.getByRole('link', { name: /^Environment 1:/ }).click();
-  assert.equal(await page.getByLabel('Address of environment 1').evaluate((el) => el === document.activeElement), true);
+  assert.equal(await isFocused(page.getByLabel('Address of environment 1')), true);
   assert.deepEqual(page.errors, []);
 });

@@ -85,3 +85,17 @@ export async function newPage(browser, options = {}) {
 export async function widgetReady(page, scope = page) {
   await scope.getByRole('heading', { name: 'Check your iManage Cloud details' }).first().waitFor();
 }
+
+/** Whether `locator`'s element has focus, looking into shadow roots. */
+export function isFocused(locator) {
+  return locator.evaluate((el) => el.getRootNode().activeElement === el);
+}
+
+/** The accessible label of the focused element, looking into shadow roots. */
+export function focusedLabel(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (el?.labels?.[0]?.textContent ?? el?.textContent ?? '').trim();
+  });
+}

@@ -1,0 +1,172 @@
+//! Options an embedding page gives one widget instance (as `data-` attributes or to the JS
+//! API's `mount`), checked with messages that name the bad key.
+
+use serde::{Deserialize, Serialize};
+
+use super::environment::EnvironmentInput;
+use super::form::FormState;
+use super::role::Role;
+use super::text::split_entries;
+
+/// Which part of the widget an instance shows, so an article can place each part beside
+/// its step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The whole flow.
+    #[default]
+    All,
+    /// Only the environment rows and their redirect URIs.
+    RedirectUris,
+    /// Only the version and the configuration path.
+    Path,
+    /// Only the environments and the `invalid_redirect_uri` diagnosis.
+    Diagnosis,
+}
+
+impl Part {
+    pub const NAMES: &'static str = "all, redirect-uris, path or diagnosis";
+
+    pub fn parse(text: &str) -> Option<Part> {
+        match text.trim() {
+            "" | "all" => Some(Part::All),
+            "redirect-uris" => Some(Part::RedirectUris),
+            "path" => Some(Part::Path),
+            "diagnosis" => Some(Part::Diagnosis),
+            _ => None,
+        }
+    }
+}
+
+/// Prefilled environments: a text list (`Production=https://a.example, UAT=https://b…`
+/// or plain addresses) or rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum EnvironmentsOption {
+    Text(String),
+    Rows(Vec<EnvironmentInput>),
+}
+
+/// Everything an embedding page may set. Unknown keys are refused by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct MountOptions {
+    pub environments: Option<EnvironmentsOption>,
+    pub imanage_url: Option<String>,
+    pub customer_id: Option<String>,
+    pub version: Option<String>,
+    /// The Clio Operate Support address for e-mail links; there is no default.
+    pub support_email: Option<String>,
+    pub show: Option<Part>,
+    /// The level of the widget's own heading (1–6); its sections go one level below.
+    pub heading_level: Option<u8>,
+}
+
+/// The `data-` attributes read from a placeholder, and the option each sets.
+pub const ATTRIBUTES: &[(&str, &str)] = &[
+    ("data-environments", "environments"),
+    ("data-imanage-url", "imanageUrl"),
+    ("data-customer-id", "customerId"),
+    ("data-version", "version"),
+    ("data-support-email", "supportEmail"),
+    ("data-show", "show"),
+    ("data-heading-level", "headingLevel"),
+];
+
+impl MountOptions {
+    /// Reads options from a placeholder's attributes (`name`, `value` pairs); the error
+    /// names the attribute and says what it accepts.
+    pub fn from_attributes<'a>(
+        attributes: impl IntoIterator<Item = (&'a str, String)>,
+    ) -> Result<Self, String> {
+        let mut options = MountOptions::default();
+        for (name, value) in attributes {
+            match name {
+                "data-environments" => options.environments = Some(EnvironmentsOption::Text(value)),
+                "data-imanage-url" => options.imanage_url = Some(value),
+                "data-customer-id" => options.customer_id = Some(value),
+                "data-version" => options.version = Some(value),
+                "data-support-email" => options.support_email = Some(value),
+                "data-show" => {
+                    options.show = Some(Part::parse(&value).ok_or_else(|| {
+                        format!("data-show is \u{201C}{value}\u{201D}; it takes {}.", Part::NAMES)
+                    })?)
+                }
+                "data-heading-level" => {
+                    options.heading_level = Some(value.trim().parse().map_err(|_| {
+                        format!("data-heading-level is \u{201C}{value}\u{201D}; it takes a number from 1 to 6.")
+                    })?)
+                }
+                _ => {}
+            }
+        }
+        options.validate()?;
+        Ok(options)
+    }
+
+    /// Checks values serde cannot: the heading level's range.
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(level) = self.heading_level {
+            if !(1..=6).contains(&level) {
+                return Err(format!(
+                    "headingLevel is {level}; it takes a number from 1 to 6."
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn part(&self) -> Part {
+        self.show.unwrap_or_default()
+    }
+
+    pub fn heading_level(&self) -> u8 {
+        self.heading_level.unwrap_or(2)
+    }
+
+    /// The environment rows these options prefill, if any.
+    pub fn environment_rows(&self) -> Option<Vec<EnvironmentInput>> {
+        match self.environments.as_ref()? {
+            EnvironmentsOption::Rows(rows) => Some(rows.clone()),
+            EnvironmentsOption::Text(text) => Some(
+                split_entries(text)
+                    .into_iter()
+                    .map(|entry| match entry.split_once('=') {
+                        // "Role=address"; a '=' inside an address (a query) has a / or . before it.
+                        Some((role, url))
+                            if !role.contains(['/', '.', ':']) && !role.trim().is_empty() =>
+                        {
+                            EnvironmentInput {
+                                role: Some(Role::parse(role)),
+                                url: url.trim().to_owned(),
+                            }
+                        }
+                        _ => EnvironmentInput {
+                            role: None,
+                            url: entry.trim().to_owned(),
+                        },
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl FormState {
+    /// Sets every field the options name; leaves the others as the reader left them.
+    pub fn apply_options(mut self, options: &MountOptions) -> Self {
+        if let Some(rows) = options.environment_rows() {
+            self.replace_rows(rows);
+        }
+        let set = |target: &mut String, value: &Option<String>| {
+            if let Some(value) = value {
+                *target = value.clone();
+            }
+        };
+        set(&mut self.imanage_url, &options.imanage_url);
+        set(&mut self.customer_id, &options.customer_id);
+        set(&mut self.version, &options.version);
+        set(&mut self.support_email, &options.support_email);
+        self
+    }
+}

@@ -1,0 +1,39 @@
+// The one script a page includes: <script type="module" src=".../imanage-helper.js"></script>
+// It loads the widget's WebAssembly once (even if the script is included twice), mounts
+// every <div data-imanage-helper> placeholder, and exposes the API as window.imanageHelper.
+// If WebAssembly cannot run (blocked by the page's Content-Security-Policy, or an old
+// browser), each placeholder keeps its fallback content and says why.
+const GLOBAL = 'imanageHelper';
+
+if (!window[GLOBAL]) {
+  const base = new URL('.', import.meta.url);
+  const ready = import(new URL('imanage-connect.js', base).href)
+    .then(async (bindings) => {
+      await bindings.default({ module_or_path: new URL('imanage-connect_bg.wasm', base) });
+      bindings.configure(new URL('widget.css', base).href);
+      const api = {
+        version: bindings.version(),
+        mount: (element, options) => bindings.mount(element, options ?? {}),
+        mountAll: () => bindings.mountAll(),
+        analyze: (request) => bindings.analyze(request ?? {}),
+      };
+      Object.assign(window[GLOBAL], api);
+      api.mountAll();
+      return api;
+    })
+    .catch((error) => {
+      for (const placeholder of document.querySelectorAll('[data-imanage-helper]')) {
+        if (placeholder.querySelector('[data-imanage-helper-error]')) continue;
+        const note = document.createElement('p');
+        note.setAttribute('data-imanage-helper-error', '');
+        note.setAttribute('role', 'note');
+        note.textContent = 'The interactive checker could not start on this page (its WebAssembly could not be loaded). The steps above and below still apply.';
+        placeholder.append(note);
+      }
+      console.warn('iManage setup helper did not start:', error);
+      throw error;
+    });
+  // Until ready, the API is a promise for itself; afterwards its methods are attached.
+  window[GLOBAL] = { ready };
+  ready.catch(() => {});
+}
