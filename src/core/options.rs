@@ -62,6 +62,50 @@ pub struct MountOptions {
     pub heading_level: Option<u8>,
 }
 
+/// The keys `mount` and `update` accept (checked by name, because the browser
+/// deserialiser only looks up the keys it knows).
+pub const OPTION_KEYS: &[&str] = &[
+    "environments",
+    "imanageUrl",
+    "customerId",
+    "version",
+    "supportEmail",
+    "show",
+    "headingLevel",
+];
+
+/// The keys of one environment row.
+pub const ENVIRONMENT_KEYS: &[&str] = &["role", "url"];
+
+/// The keys `analyze` accepts at the top level, and in `diagnosis`.
+pub const REQUEST_KEYS: &[&str] = &[
+    "environments",
+    "imanageUrl",
+    "customerId",
+    "version",
+    "firmName",
+    "contactName",
+    "contactEmail",
+    "supportEmail",
+    "generatedAt",
+    "diagnosis",
+];
+pub const DIAGNOSIS_KEYS: &[&str] = &[
+    "registered",
+    "failing",
+    "submittedAt",
+    "connection",
+    "utcOffsetMinutes",
+];
+
+/// The error for an unknown key, naming it and the keys there are.
+pub fn unknown_key_message(key: &str, allowed: &[&str]) -> String {
+    format!(
+        "unknown key \u{201C}{key}\u{201D}; the keys are {}.",
+        allowed.join(", ")
+    )
+}
+
 /// The `data-` attributes read from a placeholder, and the option each sets.
 pub const ATTRIBUTES: &[(&str, &str)] = &[
     ("data-environments", "environments"),

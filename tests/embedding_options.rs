@@ -1,0 +1,170 @@
+//! Options from `data-` attributes and the JS API: parsing, errors that name the key,
+//! and how they prefill the form.
+#![cfg(not(target_arch = "wasm32"))]
+
+use imanage_connect::core::form::FormState;
+use imanage_connect::core::options::{MountOptions, Part};
+use imanage_connect::core::Role;
+
+fn from(attributes: &[(&'static str, &str)]) -> Result<MountOptions, String> {
+    MountOptions::from_attributes(attributes.iter().map(|(n, v)| (*n, (*v).to_owned())))
+}
+
+#[test]
+fn attributes_set_every_option() {
+    let options = from(&[
+        ("data-environments", "Production=https://a.example.com, UAT=https://a-uat.example.com; https://a-train.example.com"),
+        ("data-imanage-url", "https://a.cloudimanage.com"),
+        ("data-customer-id", "1764"),
+        ("data-version", "7.10"),
+        ("data-support-email", "support@operate.example"),
+        ("data-show", "redirect-uris"),
+        ("data-heading-level", "3"),
+    ])
+    .unwrap();
+    assert_eq!(options.part(), Part::RedirectUris);
+    assert_eq!(options.heading_level(), 3);
+    let state = FormState::default().apply_options(&options);
+    let rows: Vec<(Option<Role>, &str)> = state
+        .rows
+        .iter()
+        .map(|r| (r.role.clone(), r.url.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some(Role::Production), "https://a.example.com"),
+            (Some(Role::Uat), "https://a-uat.example.com"),
+            (None, "https://a-train.example.com"),
+        ]
+    );
+    assert_eq!(state.imanage_url, "https://a.cloudimanage.com");
+    assert_eq!(state.customer_id, "1764");
+    assert_eq!(state.version, "7.10");
+    assert_eq!(state.support_email, "support@operate.example");
+}
+
+#[test]
+fn defaults_when_nothing_is_set() {
+    let options = from(&[]).unwrap();
+    assert_eq!(options.part(), Part::All);
+    assert_eq!(options.heading_level(), 2);
+    assert_eq!(
+        FormState::default().apply_options(&options),
+        FormState::default()
+    );
+}
+
+#[test]
+fn bad_attributes_are_named() {
+    let cases = [
+        (("data-show", "everything"), "data-show is \u{201C}everything\u{201D}; it takes all, redirect-uris, path or diagnosis."),
+        (("data-heading-level", "two"), "data-heading-level is \u{201C}two\u{201D}; it takes a number from 1 to 6."),
+        (("data-heading-level", "9"), "headingLevel is 9; it takes a number from 1 to 6."),
+        (("data-heading-level", "0"), "headingLevel is 0; it takes a number from 1 to 6."),
+    ];
+    for (attribute, message) in cases {
+        assert_eq!(from(&[attribute]).unwrap_err(), message);
+    }
+}
+
+#[test]
+fn api_options_are_camel_case_and_refuse_unknown_keys() {
+    let options: MountOptions = serde_json::from_str(
+        r#"{"environments":[{"role":"uat","url":"a-uat.example.com"}],"show":"diagnosis","headingLevel":4,"supportEmail":"s@x.example"}"#,
+    )
+    .unwrap();
+    assert_eq!(options.part(), Part::Diagnosis);
+    assert_eq!(options.environment_rows().unwrap()[0].role, Some(Role::Uat));
+    let text: MountOptions =
+        serde_json::from_str(r#"{"environments":"a.example.com\nb.example.com"}"#).unwrap();
+    assert_eq!(text.environment_rows().unwrap().len(), 2);
+    let error = serde_json::from_str::<MountOptions>(r#"{"supportEmial":"x"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("supportEmial"), "{error}");
+    let error = serde_json::from_str::<MountOptions>(r#"{"show":"all-of-it"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("all-of-it"), "{error}");
+}
+
+#[test]
+fn updates_change_only_what_they_name() {
+    let state = FormState::default().apply_options(&from(&[("data-version", "7.10")]).unwrap());
+    let mut typed = state;
+    typed.customer_id = "1764".into();
+    let updated = typed.apply_options(&from(&[("data-version", "7.11.2")]).unwrap());
+    assert_eq!(updated.version, "7.11.2");
+    assert_eq!(updated.customer_id, "1764");
+}
+
+#[test]
+fn the_key_lists_match_the_serialised_shapes() {
+    use imanage_connect::core::diagnosis::{ConnectionChoice, DiagnosisInput};
+    use imanage_connect::core::options::{
+        DIAGNOSIS_KEYS, ENVIRONMENT_KEYS, OPTION_KEYS, REQUEST_KEYS,
+    };
+    use imanage_connect::core::{AnalysisRequest, EnvironmentInput, Timestamp};
+    let keys = |value: serde_json::Value| -> Vec<String> {
+        let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    let sorted = |list: &[&str]| -> Vec<String> {
+        let mut list: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        list.sort();
+        list
+    };
+    let options = MountOptions {
+        environments: Some(imanage_connect::core::options::EnvironmentsOption::Text(
+            String::new(),
+        )),
+        imanage_url: Some(String::new()),
+        customer_id: Some(String::new()),
+        version: Some(String::new()),
+        support_email: Some(String::new()),
+        show: Some(Part::All),
+        heading_level: Some(2),
+    };
+    assert_eq!(
+        keys(serde_json::to_value(&options).unwrap()),
+        sorted(OPTION_KEYS)
+    );
+    let row = EnvironmentInput {
+        role: Some(Role::Uat),
+        url: String::new(),
+    };
+    assert_eq!(
+        keys(serde_json::to_value(&row).unwrap()),
+        sorted(ENVIRONMENT_KEYS)
+    );
+    let text = Some(String::new());
+    let diagnosis = DiagnosisInput {
+        registered: text.clone(),
+        failing: text.clone(),
+        submitted_at: text.clone(),
+        connection: Some(ConnectionChoice::NotSure),
+        utc_offset_minutes: Some(0),
+    };
+    assert_eq!(
+        keys(serde_json::to_value(&diagnosis).unwrap()),
+        sorted(DIAGNOSIS_KEYS)
+    );
+    let request = AnalysisRequest {
+        environments: vec![row],
+        imanage_url: text.clone(),
+        customer_id: text.clone(),
+        version: text.clone(),
+        firm_name: text.clone(),
+        contact_name: text.clone(),
+        contact_email: text.clone(),
+        support_email: text.clone(),
+        generated_at: Some(Timestamp::from_millis(0)),
+        diagnosis: Some(diagnosis),
+    };
+    assert_eq!(
+        keys(serde_json::to_value(&request).unwrap()),
+        sorted(REQUEST_KEYS)
+    );
+}
