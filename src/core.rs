@@ -13,6 +13,7 @@ pub mod form;
 pub mod imanage;
 pub mod options;
 pub mod role;
+pub mod share;
 pub mod support_request;
 pub mod text;
 pub mod timestamp;

@@ -213,11 +213,17 @@ fn mount_with(element: Element, options: MountOptions) -> Result<WidgetHandle, S
         n.set(id + 1);
         id
     });
+    // Drafts are per placeholder: by its id when it has one, else by its order.
+    let draft_name = match element.id() {
+        id if !id.is_empty() => id,
+        _ => format!("imh{id}"),
+    };
     let props = AppProps {
         instance: format!("imh{id}").into(),
         options: Rc::new(options),
         revision: 0,
         initial: None,
+        draft_key: format!("imanage-helper:draft:{draft_name}").into(),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
     let _ = element.set_attribute(MOUNTED_ATTRIBUTE, "");

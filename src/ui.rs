@@ -22,7 +22,7 @@ use yew::prelude::*;
 
 use crate::core::form::{FormAction, FormState};
 use crate::core::options::{MountOptions, Part};
-use crate::core::{analyze, Field, Report, Timestamp};
+use crate::core::{analyze, share, Field, Report, Timestamp};
 
 pub use copy_button::CopyButton;
 
@@ -114,9 +114,43 @@ pub struct AppProps {
     /// Bumped by each `update`, so new options are applied to the form once.
     #[prop_or_default]
     pub revision: u32,
-    /// The form to start from before the options are applied (tests, restored drafts).
+    /// The form to start from before the options are applied (tests).
     #[prop_or_default]
     pub initial: Option<Rc<FormState>>,
+    /// The sessionStorage key for this instance's opt-in draft; empty: no drafts.
+    #[prop_or_default]
+    pub draft_key: AttrValue,
+}
+
+/// The tab's session storage, when the browser allows it (sandboxed frames may not).
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Where the form starts: the page's options, then a kept draft, then a shared link.
+fn starting_state(props: &AppProps) -> FormState {
+    let mut state = props
+        .initial
+        .as_deref()
+        .cloned()
+        .unwrap_or_default()
+        .apply_options(&props.options);
+    if !props.draft_key.is_empty() {
+        if let Some(draft) =
+            session_storage().and_then(|s| s.get_item(&props.draft_key).ok().flatten())
+        {
+            if let Some(restored) = share::decode_into(&draft, state.clone()) {
+                state = restored;
+                state.keep_draft = true;
+            }
+        }
+    }
+    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+        if let Some(restored) = share::decode_into(&hash, state.clone()) {
+            state = restored;
+        }
+    }
+    state
 }
 
 fn now() -> Timestamp {
@@ -157,12 +191,7 @@ pub fn App(props: &AppProps) -> Html {
     let form = {
         let props = props.clone();
         use_reducer(move || {
-            let mut state = props
-                .initial
-                .as_deref()
-                .cloned()
-                .unwrap_or_default()
-                .apply_options(&props.options);
+            let mut state = starting_state(&props);
             // Minutes east of UTC; JavaScript counts them west.
             state.utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
             Form(state)
@@ -198,6 +227,23 @@ pub fn App(props: &AppProps) -> Html {
             let summary = summary.clone();
             *summary_timer.borrow_mut() =
                 touched.then(|| Timeout::new(1_200, move || announce.emit(summary)));
+        });
+    }
+
+    // The opt-in draft follows every change; "Start again" turns it off and removes it.
+    {
+        let key = props.draft_key.clone();
+        use_effect_with(form.0.clone(), move |state| {
+            if key.is_empty() {
+                return;
+            }
+            if let Some(storage) = session_storage() {
+                let _ = if state.keep_draft {
+                    storage.set_item(&key, &share::encode(state))
+                } else {
+                    storage.remove_item(&key)
+                };
+            }
         });
     }
 

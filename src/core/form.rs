@@ -73,6 +73,8 @@ pub enum FormAction {
     },
     /// The connection setting chosen in Manage Linked Services (diagnosis).
     SetConnection(Option<ConnectionChoice>),
+    /// Keep (or stop keeping) a draft in this browser tab.
+    SetKeepDraft(bool),
     ApplyFix {
         target: FixTarget,
         action: FixAction,
@@ -106,6 +108,8 @@ pub struct FormState {
     pub connection: Option<ConnectionChoice>,
     /// The browser's offset from UTC in minutes (east positive), for local times.
     pub utc_offset_minutes: i32,
+    /// The reader chose to keep a draft in this browser tab.
+    pub keep_draft: bool,
     /// How many times the reader has asked for the support request; each time moves
     /// focus to the error summary again.
     pub request_attempts: u32,
@@ -137,6 +141,7 @@ impl Default for FormState {
             submitted_at: String::new(),
             connection: None,
             utc_offset_minutes: 0,
+            keep_draft: false,
             request_attempts: 0,
             request_delivered: false,
         }
@@ -265,16 +270,18 @@ impl FormState {
             FormAction::PasteIntoRow { id, text } => self.paste_into_row(id, &text),
             FormAction::SetText { field, text } => *self.text_mut(field) = text,
             FormAction::SetConnection(choice) => self.connection = choice,
+            FormAction::SetKeepDraft(keep) => self.keep_draft = keep,
             FormAction::ApplyOptions(options) => self = self.apply_options(&options),
             FormAction::ApplyFix { target, action } => self.apply_fix(target, action),
             FormAction::AskForRequest => self.request_attempts += 1,
             FormAction::MarkDelivered => self.request_delivered = true,
             FormAction::LoadExample => {
                 let support_email = std::mem::take(&mut self.support_email);
-                let offset = self.utc_offset_minutes;
+                let (offset, keep_draft) = (self.utc_offset_minutes, self.keep_draft);
                 self = example();
                 self.support_email = support_email;
                 self.utc_offset_minutes = offset;
+                self.keep_draft = keep_draft;
             }
             FormAction::Reset => {
                 let offset = self.utc_offset_minutes;
@@ -378,6 +385,7 @@ pub fn example() -> FormState {
         submitted_at: String::new(),
         connection: None,
         utc_offset_minutes: 0,
+        keep_draft: false,
         request_attempts: 0,
         request_delivered: false,
     };

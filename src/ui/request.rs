@@ -17,6 +17,15 @@ pub fn full_text(subject: &str, body: &str) -> String {
     format!("Subject: {subject}\n\n{body}\n")
 }
 
+/// This page's address with the answers in its fragment.
+fn share_link(form: &crate::core::form::FormState) -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let page = page.split('#').next().unwrap_or_default();
+    format!("{page}#{}", crate::core::share::encode(form))
+}
+
 /// One "Check your answers" row: the question, the answer, and a Change link.
 fn summary_row(question: &str, answer: Html, change: Html) -> Html {
     html! {
@@ -115,6 +124,13 @@ pub fn RequestStep(props: &StepProps) -> Html {
         })
     };
 
+    let on_keep_draft = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(FormAction::SetKeepDraft(input.checked()));
+        })
+    };
     let contact_findings: Vec<Finding> = report.contact_findings.clone();
     let answer = |value: Option<Html>, missing: &str| match value {
         Some(value) => value,
@@ -198,6 +214,19 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     {"The e-mail goes to "}<code>{ support.to_owned() }</code>{"."}
                 }
             </p>
+            <div class="imh-share">
+                <CopyButton text={share_link(form)} label="Copy link to these answers"
+                    copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
+                    testid="copy-share-link" />
+                <p class="imh-hint">
+                    {"The link contains your firm's details (addresses, Customer ID, contact). Share it only with people who may see them. "}
+                    {"The details sit after the # in the link, so opening it sends them to no server."}
+                </p>
+                <div class="imh-checkbox">
+                    <input type="checkbox" id={instance.id("keep-draft")} checked={form.keep_draft} onchange={on_keep_draft} />
+                    <label for={instance.id("keep-draft")}>{"Keep my answers if I reload this tab (until you close it or choose Start again)"}</label>
+                </div>
+            </div>
             <@{instance.heading(2)} class="imh-step-title" id={instance.id("preview-heading")}>{"The message"}</@>
             <pre class="imh-preview" tabindex="0" aria-labelledby={instance.id("preview-heading")} data-testid="preview">{ text }</pre>
         </section>

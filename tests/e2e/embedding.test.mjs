@@ -14,6 +14,7 @@ button, a { display: none !important; }
 input, select, textarea { width: 10px !important; }
 label { visibility: hidden !important; }
 [id^="imh"], .imh, .imh-button, .imh-input { display: none !important; }
+[data-show="redirect-uris"] { --imh-accent: rgb(107, 44, 145); }
 `;
 
 const hostPage = (extraHead = '') => `<!doctype html>
@@ -126,7 +127,7 @@ test('a hostile host stylesheet does not reach the widget, and the widget does n
     const s = getComputedStyle(el);
     return { color: s.color, font: s.fontFamily, display: s.display };
   });
-  assert.notEqual(style.color, 'rgb(255, 0, 0)');
+  assert.equal(style.color, 'rgb(107, 44, 145)', 'the host themes the widget through its custom properties');
   assert.doesNotMatch(style.font, /Comic/);
   assert.equal(await first.getByLabel('Address of environment 1').isVisible(), true);
   const width = await first.getByLabel('Address of environment 1').evaluate((el) => el.getBoundingClientRect().width);
@@ -244,4 +245,71 @@ test('a CSP that blocks WebAssembly leaves the fallback, with a note', async () 
   await note.waitFor();
   assert.equal(await page.getByText('Fallback').isVisible(), true);
   assert.equal(await page.locator('[data-imanage-helper-mounted]').count(), 0);
+});
+
+test('a copied share link restores the answers; the fragment never reaches the server', async () => {
+  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { name: 'Check your iManage Cloud details' }).waitFor();
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.getByLabel('iManage Customer ID', { exact: true }).fill('4242');
+  await page.getByRole('button', { name: 'Copy link to these answers' }).click();
+  await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor({ state: 'attached' });
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(`${server.url}/#imanage-helper?`), link);
+  assert.match(link, /customer=4242/);
+
+  const opened = await newPage(browser);
+  await opened.goto(link);
+  await opened.getByRole('heading', { name: 'Check your iManage Cloud details' }).waitFor();
+  assert.equal(await opened.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '4242');
+  assert.equal(await opened.getByLabel('Address of environment 3').inputValue(), 'https://acme-training.clio-operate.example');
+  assert.equal(await opened.getByLabel('Clio Operate version', { exact: true }).inputValue(), '7.10');
+  assert.ok(server.requests.every((r) => !r.includes('imanage-helper?') && !r.includes('4242')), 'the answers never reach the server');
+  assert.deepEqual(opened.errors, []);
+});
+
+test('the draft is kept only when the reader opts in, and Start again removes it', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  const customer = () => page.getByLabel('iManage Customer ID', { exact: true });
+  await customer().fill('555');
+  await page.reload();
+  assert.equal(await customer().inputValue(), '', 'nothing is kept without opting in');
+
+  await customer().fill('556');
+  await page.getByLabel(/^Keep my answers if I reload this tab/).check();
+  await page.reload();
+  assert.equal(await customer().inputValue(), '556');
+  assert.equal(await page.getByLabel(/^Keep my answers if I reload this tab/).isChecked(), true);
+
+  await page.getByRole('button', { name: 'Start again' }).click();
+  assert.equal(await customer().inputValue(), '');
+  await page.reload();
+  assert.equal(await customer().inputValue(), '');
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('inside a cross-origin iframe without clipboard-write, copying falls back to select-and-copy', async () => {
+  // Another port is another origin: the widget runs in a cross-origin frame.
+  const host = await serve({
+    pages: {
+      '/frame-host.html': {
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frame host</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Frame host</h1><iframe id="frame" title="Checker" width="900" height="700" src="${server.url}/"></iframe></main></body></html>`,
+      },
+    },
+  });
+  const page = await newPage(browser);
+  await page.goto(`${host.url}/frame-host.html`);
+  const frame = page.frameLocator('#frame');
+  await frame.getByLabel('Address of environment 1').fill('firm.example.com');
+  await frame.getByRole('button', { name: 'Copy redirect URI for Production' }).click();
+  const fallback = frame.getByTestId('copy-fallback');
+  await fallback.waitFor();
+  assert.equal(await fallback.locator('textarea').inputValue(), 'https://firm.example.com/externalServices/replyFrom');
+  const selected = await fallback.locator('textarea').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+  assert.equal(selected, 'https://firm.example.com/externalServices/replyFrom');
+  await host.close();
 });
