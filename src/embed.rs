@@ -284,11 +284,8 @@ pub fn mount_all() -> u32 {
         let result = MountOptions::from_attributes(attributes)
             .and_then(|options| mount_with(element.clone(), options));
         match result {
-            Ok(handle) => {
-                // Placeholders live as long as the page; their handles are kept in MOUNTED.
-                std::mem::forget(handle);
-                count += 1;
-            }
+            // The widget stays registered in MOUNTED; the page keeps no handle for it.
+            Ok(_) => count += 1,
             Err(message) => show_error(&element, &message),
         }
     }
