@@ -11,6 +11,7 @@ pub mod extract;
 pub mod finding;
 pub mod form;
 pub mod imanage;
+pub mod invariants;
 pub mod options;
 pub mod role;
 pub mod share;

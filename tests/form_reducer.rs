@@ -216,3 +216,21 @@ fn actions_on_unknown_rows_change_nothing() {
     let same = state.clone().reduce(FormAction::RemoveRow { id: 999 });
     assert_eq!(same, state);
 }
+
+#[test]
+fn a_huge_paste_keeps_the_first_thousand_rows() {
+    use imanage_connect::core::form::MAX_ROWS;
+    let state = FormState::default();
+    let id = state.rows[0].id;
+    let text: String = (0..10_000)
+        .map(|i| format!("https://env{i}.example.com\n"))
+        .collect();
+    let state = state.reduce(FormAction::PasteIntoRow { id, text });
+    assert_eq!(state.rows.len(), MAX_ROWS);
+    assert_eq!(
+        state.rows[MAX_ROWS - 1].url,
+        format!("https://env{}.example.com", MAX_ROWS - 1)
+    );
+    let state = state.reduce(FormAction::AddRow);
+    assert_eq!(state.rows.len(), MAX_ROWS, "no row beyond the limit");
+}

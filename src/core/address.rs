@@ -5,7 +5,7 @@
 use url::{Host, ParseError, Url};
 
 use super::finding::{Field, Finding, FindingCode, FixAction};
-use super::text::{self, describe_char};
+use super::text::{self, describe_char, excerpt, QUOTE_LENGTH};
 
 /// The canonical form of a host name: lower-case ASCII, no trailing dot.
 pub const MAX_HOST_LENGTH: usize = 253;
@@ -37,6 +37,12 @@ impl ReadAddress {
     pub fn rewritten(&self) -> String {
         let path = if self.path == "/" { "" } else { &self.path };
         format!("{}{path}{}", self.origin(), self.query_and_fragment)
+    }
+
+    /// What follows the host (path, query, fragment), shortened for quoting in a message.
+    pub fn extra_excerpt(&self) -> String {
+        let path = if self.path == "/" { "" } else { &self.path };
+        excerpt(&format!("{path}{}", self.query_and_fragment), QUOTE_LENGTH)
     }
 
     /// Whether anything beyond the origin was typed.
@@ -165,7 +171,10 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
                     join_words(&names),
                     if names.len() == 1 { "was" } else { "were" }
                 ),
-                format!("Check that {text} is the address you meant."),
+                format!(
+                    "Check that {} is the address you meant.",
+                    excerpt(text, QUOTE_LENGTH)
+                ),
             )
             .with_action(FixAction::ReplaceText {
                 label: "Use the cleaned address".into(),
@@ -204,7 +213,10 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
                     FindingCode::SchemeWithoutSlashes,
                     field,
                     format!("{what} has {name}: without the // that should follow it."),
-                    format!("Check the address; it was read as {name}://{after_scheme}."),
+                    format!(
+                        "Check the address; it was read as {name}://{}.",
+                        excerpt(after_scheme, QUOTE_LENGTH)
+                    ),
                 ));
             }
             Some(name)
@@ -224,7 +236,10 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
             findings.push(Finding::error(
                 FindingCode::UnsupportedScheme,
                 field,
-                format!("{what} starts with {other}:, which is not a web address."),
+                format!(
+                    "{what} starts with {}:, which is not a web address.",
+                    excerpt(other, 20)
+                ),
                 "Enter an address that starts with https://.",
             ));
             return finish(findings, None);
@@ -243,9 +258,9 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
             format!(
                 "{what} has an @ in it, so a browser would go to {}, not to the part before the @.",
                 if host_port.is_empty() {
-                    "what follows it"
+                    "what follows it".to_owned()
                 } else {
-                    host_port
+                    excerpt(host_port, QUOTE_LENGTH)
                 }
             ),
             "Enter only the web address, without any name or @ before the host.",
@@ -446,7 +461,7 @@ fn parse_error_finding(
             field,
             format!(
                 "{what} has the port \u{201C}{}\u{201D}, which is not a number from 1 to 65535.",
-                typed_port.unwrap_or_default()
+                excerpt(typed_port.unwrap_or_default(), 20)
             ),
             "Remove the port, or correct it.",
         ),

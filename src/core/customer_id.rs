@@ -68,7 +68,10 @@ fn customer_id_findings(value: &str) -> Option<Finding> {
     Some(Finding::warning(
         FindingCode::CustomerIdNotDigits,
         field,
-        format!("The Customer ID \u{201C}{value}\u{201D} is not only digits; iManage Customer IDs are usually a number."),
+        format!(
+            "The Customer ID \u{201C}{}\u{201D} is not only digits; iManage Customer IDs are usually a number.",
+            text::excerpt(value, text::QUOTE_LENGTH)
+        ),
         "Check the ID with your iManage administrator, or send it as it is if you are sure.",
     ))
 }

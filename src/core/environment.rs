@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::address::{read_address, ReadAddress};
 use super::finding::{Field, Finding, FindingCode, FixAction};
 use super::role::{role_from_host, Role};
-use super::text::split_entries;
+use super::text::{excerpt, split_entries, QUOTE_LENGTH};
 use super::uri::{Origin, RedirectUri, MAX_REDIRECT_URI_LENGTH, REDIRECT_PATH};
 
 /// One environment row as the reader filled it in. `url` may hold a pasted list; it is
@@ -192,9 +192,8 @@ fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
                 FindingCode::PathDropped,
                 field,
                 format!(
-                    "The environment URL has more after the host ({}{}), which is not part of the environment and was left out.",
-                    if address.path == "/" { "" } else { &address.path },
-                    address.query_and_fragment
+                    "The environment URL has more after the host ({}), which is not part of the environment and was left out.",
+                    address.extra_excerpt()
                 ),
                 "Nothing to do.",
             )
@@ -224,7 +223,10 @@ pub fn redirect_path_difference(path: &str, query_and_fragment: &str) -> Option<
         differences.push("ends with a slash (/)".to_owned());
     }
     if !query_and_fragment.is_empty() {
-        differences.push(format!("has {query_and_fragment} after the path"));
+        differences.push(format!(
+            "has {} after the path",
+            excerpt(query_and_fragment, QUOTE_LENGTH)
+        ));
     }
     Some((!differences.is_empty()).then(|| differences.join(" and ")))
 }
@@ -339,16 +341,16 @@ pub fn analyze_environments(rows: &[EnvironmentInput]) -> EnvironmentsReport {
 }
 
 fn mark_duplicates(entries: &mut [EnvironmentReport]) {
-    for later in 1..entries.len() {
+    // The first entry of each origin, so a long pasted list stays linear.
+    let mut first_of: std::collections::HashMap<Origin, usize> = std::collections::HashMap::new();
+    for later in 0..entries.len() {
         let Some(origin) = entries[later].origin.clone() else {
             continue;
         };
-        let Some(first) = entries[..later]
-            .iter()
-            .position(|e| e.origin.as_ref() == Some(&origin) && e.duplicate_of.is_none())
-        else {
+        let first = *first_of.entry(origin.clone()).or_insert(later);
+        if first == later {
             continue;
-        };
+        }
         let first_role = entries[first].role.clone();
         let entry = &mut entries[later];
         entry.duplicate_of = Some(first);

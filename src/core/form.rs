@@ -9,6 +9,10 @@ use super::text::split_entries;
 use super::timestamp::Timestamp;
 use super::AnalysisRequest;
 
+/// The most environment rows a form holds; a longer pasted list keeps its first ones,
+/// and the reader is told how many were left out.
+pub const MAX_ROWS: usize = 1_000;
+
 /// Identifies an environment row for the life of the form (indices shift on removal).
 pub type RowId = u32;
 
@@ -255,8 +259,10 @@ impl FormState {
                 }
             }
             FormAction::AddRow => {
-                let row = self.new_row(None, String::new());
-                self.rows.push(row);
+                if self.rows.len() < MAX_ROWS {
+                    let row = self.new_row(None, String::new());
+                    self.rows.push(row);
+                }
             }
             FormAction::RemoveRow { id } => {
                 if let Some(i) = self.position(id) {
@@ -295,7 +301,7 @@ impl FormState {
     /// Replaces every row (prefilled environments); an empty list leaves one empty row.
     pub fn replace_rows(&mut self, rows: Vec<EnvironmentInput>) {
         self.rows.clear();
-        for input in rows {
+        for input in rows.into_iter().take(MAX_ROWS) {
             let row = self.new_row(input.role, input.url);
             self.rows.push(row);
         }
@@ -313,8 +319,9 @@ impl FormState {
             return;
         }
         let keep_role = self.rows[i].role.clone();
-        let mut new_rows = Vec::with_capacity(entries.len());
-        for (n, entry) in entries.iter().enumerate() {
+        let room = MAX_ROWS.saturating_sub(self.rows.len() - 1).max(1);
+        let mut new_rows = Vec::with_capacity(entries.len().min(room));
+        for (n, entry) in entries.iter().take(room).enumerate() {
             let entry = entry.trim().to_owned();
             let suggested = suggest_role(&entry);
             if n == 0 {

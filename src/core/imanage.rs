@@ -128,13 +128,8 @@ fn classify(address: &ReadAddress, findings: &mut Vec<Finding>) -> Option<Imanag
                 FindingCode::PathDropped,
                 field,
                 format!(
-                    "The iManage URL has more after the host ({}{}), which was left out.",
-                    if address.path == "/" {
-                        ""
-                    } else {
-                        &address.path
-                    },
-                    address.query_and_fragment
+                    "The iManage URL has more after the host ({}), which was left out.",
+                    address.extra_excerpt()
                 ),
                 "Nothing to do: the iManage URL field takes only the address.",
             )

@@ -190,6 +190,18 @@ pub fn ascii_look_alike(c: char) -> Option<char> {
     Some(a)
 }
 
+/// At most `max` characters of `text` for quoting in a message, with "…" when cut, so
+/// a pasted megabyte does not become a megabyte of message.
+pub fn excerpt(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}\u{2026}", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// How long quoted input may be in a message.
+pub const QUOTE_LENGTH: usize = 80;
+
 /// Levenshtein distance, for "did you mean" hints on short host names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();

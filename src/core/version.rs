@@ -93,7 +93,8 @@ pub fn analyze_version(raw: &str) -> VersionReport {
         }
     };
 
-    let shown = cleaned.as_str();
+    let shown_text = text::excerpt(&cleaned, text::QUOTE_LENGTH);
+    let shown = shown_text.as_str();
     match reading {
         Reading::Exact(version) => {
             let path = if version >= STANDARD_FROM {
@@ -215,7 +216,9 @@ fn strip_words(text: &str) -> &str {
     }
 }
 
-fn read(text: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
+fn read(input: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
+    // Messages quote what was typed; a huge paste is quoted in part.
+    let text = &text::excerpt(input, text::QUOTE_LENGTH);
     let unparseable = |message: String| {
         Finding::error(
             FindingCode::VersionUnparseable,
@@ -224,7 +227,7 @@ fn read(text: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
             LOOKS_LIKE,
         )
     };
-    let stripped = strip_words(text);
+    let stripped = strip_words(input);
     let Some(start) = stripped.find(|c: char| c.is_ascii_digit()) else {
         return Err(unparseable(format!(
             "The version \u{201C}{text}\u{201D} has no numbers in it."
@@ -270,7 +273,10 @@ fn read(text: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
         findings.push(Finding::info(
             FindingCode::VersionLeadingZeros,
             Field::Version,
-            format!("The version {run} has leading zeros, which were ignored."),
+            format!(
+                "The version {} has leading zeros, which were ignored.",
+                text::excerpt(run, text::QUOTE_LENGTH)
+            ),
             "Nothing to do.",
         ));
     }
@@ -279,7 +285,10 @@ fn read(text: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
         findings.push(Finding::info(
             FindingCode::VersionTextIgnored,
             Field::Version,
-            format!("The text \u{201C}{before}\u{201D} before the version number was ignored."),
+            format!(
+                "The text \u{201C}{}\u{201D} before the version number was ignored.",
+                text::excerpt(before, text::QUOTE_LENGTH)
+            ),
             "Nothing to do.",
         ));
     }
@@ -304,7 +313,7 @@ fn read(text: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
             Field::Version,
             format!(
                 "The version {} was read as {major}.{minor}.{patch}.",
-                parts.join(".")
+                text::excerpt(&parts.join("."), text::QUOTE_LENGTH)
             ),
             "Nothing to do.",
         )),
@@ -360,7 +369,10 @@ fn note_trailing(rest: &str, findings: &mut Vec<Finding>) {
         findings.push(Finding::info(
             FindingCode::VersionTextIgnored,
             Field::Version,
-            format!("The text \u{201C}{rest}\u{201D} after the version number was ignored."),
+            format!(
+                "The text \u{201C}{}\u{201D} after the version number was ignored.",
+                text::excerpt(rest, text::QUOTE_LENGTH)
+            ),
             "Check that the number is the Clio Operate version.",
         ));
     }

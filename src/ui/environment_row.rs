@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::form::{EnvironmentRow, FixTarget, FormAction};
+use crate::core::form::{EnvironmentRow, FixTarget, FormAction, MAX_ROWS};
 use crate::core::text::split_entries;
 use crate::core::{EnvironmentReport, Role};
 
@@ -19,6 +19,8 @@ pub struct EnvironmentRowProps {
     /// The report's entries for this row (several when a list was pasted into it).
     pub entries: Vec<EnvironmentReport>,
     pub removable: bool,
+    /// How many rows the form has (a paste is limited to the room left).
+    pub total_rows: usize,
 }
 
 /// The select's value for a role.
@@ -96,6 +98,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
     let on_paste = {
         let dispatch = dispatch.clone();
         let announce = instance.announce.clone();
+        let form_rows = props.total_rows;
         Callback::from(move |event: Event| {
             let Some(text) = event
                 .dyn_ref::<web_sys::ClipboardEvent>()
@@ -107,10 +110,13 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
             let count = split_entries(&text).len();
             if count > 1 {
                 event.prevent_default();
+                let room = count.min(MAX_ROWS.saturating_sub(form_rows - 1).max(1));
                 dispatch.emit(FormAction::PasteIntoRow { id, text });
-                announce.emit(format!(
-                    "{count} environments added from the pasted list. Check the role of each."
-                ));
+                announce.emit(if room < count {
+                    format!("Only the first {room} of {count} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
+                } else {
+                    format!("{count} environments added from the pasted list. Check the role of each.")
+                });
             }
         })
     };

@@ -53,7 +53,7 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
             <ol class="imh-rows" id={instance.id("environments")} tabindex="-1" data-testid="environment-rows">
                 { for props.form.rows.iter().enumerate().map(|(index, row)| {
                     let entries = report.entries.iter().filter(|e| e.row == index).cloned().collect::<Vec<_>>();
-                    html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} {entries} removable={rows > 1 || !row.url.is_empty()} /> }
+                    html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} {entries} removable={rows > 1 || !row.url.is_empty()} total_rows={rows} /> }
                 }) }
             </ol>
             <div class="imh-actions">
