@@ -23,7 +23,7 @@ pub fn request_from_bytes(data: &[u8]) -> AnalysisRequest {
             text.split('\u{1}')
                 .enumerate()
                 .map(|(i, url)| EnvironmentInput {
-                    role: match (role_bits >> (i % 4) * 2) & 3 {
+                    role: match (role_bits >> ((i % 4) * 2)) & 3 {
                         0 => None,
                         1 => Some(Role::Production),
                         2 => Some(Role::Uat),
