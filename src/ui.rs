@@ -203,19 +203,41 @@ pub fn App(props: &AppProps) -> Html {
     let status = use_state(String::new);
     let root = use_node_ref();
 
-    // One polite status region per instance. A repeated message gets a trailing no-break
-    // space toggled so that screen readers announce it again.
-    let announce = {
-        let status = status.clone();
-        Callback::from(move |message: String| {
-            let message = if *status == message {
-                format!("{message}\u{A0}")
-            } else {
-                message
-            };
-            status.set(message);
+    let last_status = use_mut_ref(String::new);
+    let part = props.options.part();
+
+    // The context every component reads. It is built once per set of display options,
+    // with callbacks that never change, so a keystroke re-renders only what it changes.
+    let instance = {
+        let setter = status.setter();
+        let dispatcher = form.dispatcher();
+        let root = root.clone();
+        let key = (props.instance.clone(), props.options.heading_level(), part);
+        use_memo(key, move |(prefix, heading_level, part)| {
+            // One polite status region per instance. A repeated message gets a trailing
+            // no-break space so that screen readers announce it again.
+            let announce = Callback::from(move |message: String| {
+                let mut last = last_status.borrow_mut();
+                let message = if *last == message {
+                    format!("{message}\u{A0}")
+                } else {
+                    message
+                };
+                last.clone_from(&message);
+                setter.set(message);
+            });
+            Instance {
+                prefix: prefix.clone(),
+                announce,
+                root,
+                dispatch: Callback::from(move |action: FormAction| dispatcher.dispatch(action)),
+                heading_level: *heading_level,
+                numbered: *part == Part::All,
+            }
         })
     };
+    let announce = instance.announce.clone();
+    let dispatch = instance.dispatch.clone();
 
     // Announce the state of the report once the reader pauses typing.
     let summary_timer = use_mut_ref(|| None::<Timeout>);
@@ -247,10 +269,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let dispatch = {
-        let form = form.dispatcher();
-        Callback::from(move |action: FormAction| form.dispatch(action))
-    };
     // Options given again through the API's update() apply to the form once.
     {
         let dispatch = dispatch.clone();
@@ -261,15 +279,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let part = props.options.part();
-    let instance = Instance {
-        prefix: props.instance.clone(),
-        announce: announce.clone(),
-        root: root.clone(),
-        dispatch: dispatch.clone(),
-        heading_level: props.options.heading_level(),
-        numbered: part == Part::All,
-    };
     let title = match part {
         Part::All => "Check your iManage Cloud details",
         Part::RedirectUris => "Work out your redirect URIs",
@@ -299,7 +308,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Instance> context={instance.clone()}>
+        <ContextProvider<Instance> context={(*instance).clone()}>
             <section class="imh" aria-labelledby={title_id.clone()} ref={root} data-testid="widget">
                 <@{instance.heading(0)} id={title_id} class="imh-title">{ title }</@>
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match};
 use crate::core::form::{FormAction, TextField as Field};
-use crate::core::support_request::encode_mailto_component;
 
 use super::copy_button::CopyButton;
 use super::findings::Findings;
@@ -226,10 +225,7 @@ fn follow_up_view(
     instance: &super::Instance,
 ) -> Html {
     let text = full_text(&follow_up.subject, &follow_up.body);
-    let download = format!(
-        "data:text/plain;charset=utf-8,{}",
-        encode_mailto_component(&text)
-    );
+    let download = super::request::download_href(&text);
     let preview_id = instance.id("follow-up-heading");
     html! {
         <>

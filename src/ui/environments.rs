@@ -43,6 +43,13 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
         })
     };
     let rows = props.form.rows.len();
+    // Each row's entries, found in one pass (a pasted list can make a thousand rows).
+    let mut by_row: Vec<Vec<crate::core::EnvironmentReport>> = vec![Vec::new(); rows];
+    for entry in &report.entries {
+        if let Some(list) = by_row.get_mut(entry.row) {
+            list.push(entry.clone());
+        }
+    }
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
             <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(1, "Your Clio Operate environments") }</@>
@@ -52,7 +59,7 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
             </p>
             <ol class="imh-rows" id={instance.id("environments")} tabindex="-1" data-testid="environment-rows">
                 { for props.form.rows.iter().enumerate().map(|(index, row)| {
-                    let entries = report.entries.iter().filter(|e| e.row == index).cloned().collect::<Vec<_>>();
+                    let entries = by_row.get(index).cloned().unwrap_or_default();
                     html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} {entries} removable={rows > 1 || !row.url.is_empty()} total_rows={rows} /> }
                 }) }
             </ol>

@@ -17,6 +17,8 @@ pub fn PathStep(props: &StepProps) -> Html {
     let heading_id = instance.id("path-heading");
     let report = &props.report;
     let plan = &report.configuration;
+    // A long list opens one environment at a time.
+    let few = plan.environments.len() <= 3;
     let on_version = {
         let dispatch = instance.dispatch.clone();
         Callback::from(move |text: String| {
@@ -49,35 +51,8 @@ pub fn PathStep(props: &StepProps) -> Html {
                     <ol class="imh-steps">
                         { for plan.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
                     </ol>
-                    { for plan.environments.iter().map(|env| {
-                        let name = env.role.as_ref().map_or("Environment".to_owned(), |r| r.label().to_owned());
-                        html! {
-                            <>
-                                <@{instance.heading(3)} class="imh-subheading">{ format!("{name}: ") }<code>{ env.origin.as_str() }</code></@>
-                                <p class="imh-hint">{"Manage Linked Services: "}<code>{ env.linked_services_page.clone() }</code></p>
-                                <dl class="imh-values">
-                                    { for env.values.iter().map(|value| {
-                                        let class = match value.source {
-                                            ValueSource::FromSupport | ValueSource::FromFirm => "imh-from-support",
-                                            ValueSource::Enter => "imh-value-exact",
-                                            ValueSource::Select => "",
-                                        };
-                                        let copy = (value.source == ValueSource::Enter && value.value.starts_with("https://")).then(|| html! {
-                                            <>{" "}<CopyButton text={value.value.clone()} label="Copy" small=true
-                                                what={format!("{} for {name}", value.field)}
-                                                copied_message={format!("{} for {name} copied.", value.field)}
-                                                testid={format!("copy-value-{}-{}", name.to_lowercase().replace(' ', "-"), value.field.to_lowercase().replace(' ', "-"))} /></>
-                                        });
-                                        html! {
-                                            <>
-                                                <dt>{ value.field.clone() }</dt>
-                                                <dd><span {class}>{ value.value.clone() }</span>{ for copy }</dd>
-                                            </>
-                                        }
-                                    }) }
-                                </dl>
-                            </>
-                        }
+                    { for plan.environments.iter().map(|env| html! {
+                        <EnvironmentValues key={env.origin.as_str().to_owned()} environment={env.clone()} open={few} />
                     }) }
                     if plan.environments.is_empty() {
                         <p class="imh-hint">{"Add your environments above to see the values for each."}</p>
@@ -85,5 +60,50 @@ pub fn PathStep(props: &StepProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct EnvironmentValuesProps {
+    environment: crate::core::EnvironmentConfiguration,
+    /// Open at first; with many environments each starts closed.
+    open: bool,
+}
+
+/// One environment's linked-service values; re-rendered only when they change.
+#[component]
+fn EnvironmentValues(props: &EnvironmentValuesProps) -> Html {
+    let instance = use_instance();
+    let env = &props.environment;
+    let name = env
+        .role
+        .as_ref()
+        .map_or("Environment".to_owned(), |r| r.label().to_owned());
+    html! {
+        <details class="imh-env-values" open={props.open}>
+            <summary><@{instance.heading(3)} class="imh-subheading imh-summary-heading">{ format!("{name}: ") }<code>{ env.origin.as_str() }</code></@></summary>
+            <p class="imh-hint">{"Manage Linked Services: "}<code>{ env.linked_services_page.clone() }</code></p>
+            <dl class="imh-values">
+                { for env.values.iter().map(|value| {
+                    let class = match value.source {
+                        ValueSource::FromSupport | ValueSource::FromFirm => "imh-from-support",
+                        ValueSource::Enter => "imh-value-exact",
+                        ValueSource::Select => "",
+                    };
+                    let copy = (value.source == ValueSource::Enter && value.value.starts_with("https://")).then(|| html! {
+                        <>{" "}<CopyButton text={value.value.clone()} label="Copy" small=true
+                            what={format!("{} for {name}", value.field)}
+                            copied_message={format!("{} for {name} copied.", value.field)}
+                            testid={format!("copy-value-{}-{}", name.to_lowercase().replace(' ', "-"), value.field.to_lowercase().replace(' ', "-"))} /></>
+                    });
+                    html! {
+                        <>
+                            <dt>{ value.field.clone() }</dt>
+                            <dd><span {class}>{ value.value.clone() }</span>{ for copy }</dd>
+                        </>
+                    }
+                }) }
+            </dl>
+        </details>
     }
 }

@@ -17,6 +17,15 @@ pub fn full_text(subject: &str, body: &str) -> String {
     format!("Subject: {subject}\n\n{body}\n")
 }
 
+/// A `data:` URL of the text. Percent-encoding as for mailto: also turns line breaks into
+/// CRLF, which Windows tools expect in a .txt file.
+pub fn download_href(text: &str) -> String {
+    format!(
+        "data:text/plain;charset=utf-8,{}",
+        encode_mailto_component(text)
+    )
+}
+
 /// This page's address with the answers in its fragment.
 fn share_link(form: &crate::core::form::FormState) -> String {
     let page = web_sys::window()
@@ -113,11 +122,18 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let on_download = {
         let dispatch = dispatch.clone();
         let announce = instance.announce.clone();
+        let text = text.clone();
         Callback::from(move |event: MouseEvent| {
             dispatch.emit(FormAction::AskForRequest);
             if !ready {
                 event.prevent_default();
                 return;
+            }
+            // The file is encoded only when asked for, not on every keystroke; the link
+            // follows its href after this handler.
+            let anchor: web_sys::Element = event.target_unchecked_into();
+            if let Ok(Some(anchor)) = anchor.closest("a") {
+                let _ = anchor.set_attribute("href", &download_href(&text));
             }
             dispatch.emit(FormAction::MarkDelivered);
             announce.emit("The request was downloaded as a text file.".into());
@@ -172,10 +188,6 @@ pub fn RequestStep(props: &StepProps) -> Html {
     .collect::<Vec<_>>()
     .join(", ");
     let support = form.support_email.trim();
-    let download_href = format!(
-        "data:text/plain;charset=utf-8,{}",
-        encode_mailto_component(&text)
-    );
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
@@ -203,7 +215,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     copied_message="Request copied. Paste it into an e-mail or ticket to Clio Operate Support."
                     before_copy={before_copy} on_delivered={delivered} testid="copy-request" />
                 <a class="imh-button" href={request.mailto.clone()} onclick={on_email} data-testid="email-request">{"Open in e-mail"}</a>
-                <a class="imh-button" href={download_href} download={request.file_name.clone()} onclick={on_download} data-testid="download-request">
+                <a class="imh-button" href="#" download={request.file_name.clone()} onclick={on_download} data-testid="download-request">
                     {"Download as a text file"}
                 </a>
             </div>

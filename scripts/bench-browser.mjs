@@ -1,0 +1,76 @@
+// Browser benchmarks of the release build in headless Chromium: script start to an
+// interactive widget, and keystroke-to-updated-output latency with 1 to 1,000
+// environments. Prints JSON; scripts/bench.sh turns it into BENCHMARKS.md.
+import { serve, launch, newPage } from '../tests/e2e/support.mjs';
+
+const server = await serve();
+const browser = await launch();
+const results = { startup: [], latency: {} };
+
+// Start-up: from the loader script starting to the first widget heading in the DOM.
+for (let run = 0; run < 15; run += 1) {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__start = null;
+    new MutationObserver(() => {}).observe(document, { childList: true, subtree: true });
+    const observe = () => {
+      const host = document.querySelector('[data-imanage-helper]');
+      if (host?.shadowRoot?.querySelector('.imh-title')) {
+        window.__interactive = performance.now();
+        return;
+      }
+      requestAnimationFrame(observe);
+    };
+    document.addEventListener('DOMContentLoaded', () => {
+      const script = document.querySelector('script[src$="imanage-helper.js"]');
+      window.__start = performance.getEntriesByName(script.src)[0]?.responseEnd ?? performance.now();
+      observe();
+    });
+  });
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => window.__interactive);
+  results.startup.push(await page.evaluate(() => window.__interactive - window.__start));
+  await page.close();
+}
+
+// Latency: set a row's address and time until its redirect URI shows and the layout is
+// done, in the page itself (no driver round trips in the measurement).
+for (const count of [1, 10, 100, 1000]) {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => window.imanageHelper?.mount);
+  const samples = await page.evaluate(async (count) => {
+    const box = document.createElement('div');
+    document.querySelector('main').append(box);
+    const environments = Array.from({ length: count }, (_, i) => ({ role: i === 0 ? 'production' : 'test', url: `https://env-${i}.example.com` }));
+    window.imanageHelper.mount(box, { environments, version: '7.11.0', imanageUrl: 'https://firm.cloudimanage.com', customerId: '1764' });
+    const root = box.shadowRoot;
+    await new Promise((resolve) => { const wait = () => (root.querySelectorAll('[data-testid=environment-row]').length === count ? resolve() : requestAnimationFrame(wait)); wait(); });
+    const input = root.querySelector('[data-testid=environment-url]');
+    const uri = () => root.querySelector('[data-testid=redirect-uri]').textContent;
+    const times = [];
+    for (let i = 0; i < 40; i += 1) {
+      const host = `typed-${i}.example.com`;
+      const start = performance.now();
+      input.value = `https://${host}`;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      if (!uri().includes(host)) {
+        await new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (uri().includes(host)) { observer.disconnect(); resolve(); }
+          });
+          observer.observe(root, { subtree: true, childList: true, characterData: true });
+        });
+      }
+      void document.body.offsetHeight;
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, count);
+  results.latency[count] = samples;
+  await page.close();
+}
+
+await browser.close();
+await server.close();
+console.log(JSON.stringify(results));

@@ -1,0 +1,123 @@
+// Benchmarks (not a test: timings are noisy on shared machines). Measures the release
+// bundle against a minimal yew app built with the same profile, script start to an
+// interactive widget, keystroke-to-update latency with 1 to 1,000 environments, and the
+// core's analyze time for 10 to 100,000 lines; writes BENCHMARKS.md; exits non-zero when
+// a target is missed. Run through scripts/bench.sh, which installs what is missing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { ROOT } from '../tests/e2e/support.mjs';
+
+const TARGET_LATENCY_P95_MS = 16; // keystroke to update, 100 environments
+const TARGET_STARTUP_MS = 150; // script start to interactive, median
+
+const run = (cmd, args, options = {}) => {
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...options });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+  return result.stdout;
+};
+const sizes = (dir, names) => names.map((name) => {
+  const data = readFileSync(join(dir, name));
+  return {
+    name,
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const total = (rows, key) => rows.reduce((sum, row) => sum + row[key], 0);
+const pct = (values, p) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]; };
+
+console.log('==> Release build');
+run('trunk', ['build', '--release'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const bundle = sizes(join(ROOT, 'dist'), ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css']);
+
+console.log('==> Floor: a minimal yew app with the same release profile');
+const floorDir = join(ROOT, 'target', 'floor-app');
+mkdirSync(join(floorDir, 'src'), { recursive: true });
+writeFileSync(join(floorDir, 'Cargo.toml'), `[package]
+name = "floor-app"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+yew = { version = "0.23", features = ["csr"] }
+wasm-bindgen = "=0.2.130"
+
+[profile.release]
+opt-level = "z"
+lto = true
+codegen-units = 1
+panic = "abort"
+
+[workspace]
+`);
+writeFileSync(join(floorDir, 'src', 'main.rs'), `use yew::prelude::*;
+
+#[component]
+fn App() -> Html {
+    let count = use_state(|| 0);
+    let onclick = {
+        let count = count.clone();
+        Callback::from(move |_| count.set(*count + 1))
+    };
+    html! { <button {onclick}>{ format!("Clicked {} times", *count) }</button> }
+}
+
+fn main() {
+    yew::Renderer::<App>::new().render();
+}
+`);
+writeFileSync(join(floorDir, 'index.html'), '<!doctype html><html><head><link data-trunk rel="rust" data-wasm-opt="z" /></head><body></body></html>\n');
+writeFileSync(join(floorDir, 'Trunk.toml'), '[build]\nfilehash = false\n');
+copyFileSync(join(ROOT, 'Cargo.lock'), join(floorDir, 'Cargo.lock'));
+run('trunk', ['build', '--release'], { cwd: floorDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CARGO_TARGET_DIR: join(ROOT, 'target', 'floor-target') } });
+const floorFiles = readdirSync(join(floorDir, 'dist')).filter((f) => f.endsWith('.wasm') || f.endsWith('.js'));
+const floor = sizes(join(floorDir, 'dist'), floorFiles);
+
+console.log('==> Browser: start-up and keystroke latency (headless Chromium)');
+const browser = JSON.parse(run('node', [join(ROOT, 'scripts', 'bench-browser.mjs')]));
+
+console.log('==> Core: analyze on 10 to 100,000 lines (native, release)');
+const core = JSON.parse(run('cargo', ['run', '--release', '--quiet', '--example', 'bench_analyze']));
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+const date = new Date().toISOString().slice(0, 10);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gzTotal = total(bundle, 'gzip');
+const floorGz = total(floor, 'gzip');
+const startupP50 = pct(browser.startup, 0.5);
+const latency100 = pct(browser.latency['100'], 0.95);
+
+const lines = [];
+lines.push('# Benchmarks', '');
+lines.push(`Measured on ${date} with \`bash scripts/bench.sh\` on ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${chromium} (headless). Timings vary with machine load; sizes do not.`, '');
+lines.push('## Release bundle', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|');
+for (const row of bundle) lines.push(`| ${row.name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
+lines.push(`| **transfer (all four)** | ${kb(total(bundle, 'raw'))} | ${kb(gzTotal)} | ${kb(total(bundle, 'brotli'))} |`, '');
+lines.push('Floor: a minimal yew 0.23 app (one button and a counter) built with the same release profile and wasm-opt:', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|');
+for (const row of floor) lines.push(`| ${row.name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
+lines.push(`| **floor transfer** | ${kb(total(floor, 'raw'))} | ${kb(floorGz)} | ${kb(total(floor, 'brotli'))} |`, '');
+lines.push(`The widget's gzipped transfer is ${(gzTotal / floorGz).toFixed(2)}× the floor (goal: 1.3×). The budget test (\`tests/e2e/size-budget.test.mjs\`) fails the test command when the gzipped transfer passes its stated budget.`, '');
+lines.push('## Start-up', '', `From \`imanage-helper.js\` arriving to the first widget heading in the page, ${browser.startup.length} cold loads: median ${startupP50.toFixed(0)} ms, p95 ${pct(browser.startup, 0.95).toFixed(0)} ms (target: median under ${TARGET_STARTUP_MS} ms).`, '');
+lines.push('## Keystroke to updated output', '', 'A row\'s address is changed and the time measured, in the page, until its new redirect URI is in the DOM and layout is done (40 keystrokes each):', '', '| environments | p50 | p95 |', '|---:|---:|---:|');
+for (const [count, samples] of Object.entries(browser.latency)) lines.push(`| ${count} | ${pct(samples, 0.5).toFixed(1)} ms | ${pct(samples, 0.95).toFixed(1)} ms |`);
+lines.push('', `Target: p95 within one frame (${TARGET_LATENCY_P95_MS} ms) with 100 environments.`, '');
+lines.push('## Core analyze time (native, release)', '', 'One pasted list of N lines (a mix of clean, http, quoted and pasted redirect URIs), median of several runs:', '', '| lines | time | per line |', '|---:|---:|---:|');
+for (const [count, ms] of Object.entries(core)) lines.push(`| ${Number(count).toLocaleString('en-GB')} | ${ms.toFixed(2)} ms | ${((ms * 1000) / Number(count)).toFixed(1)} µs |`);
+lines.push('', 'The time grows linearly with the number of lines (duplicate detection uses a hash map).', '');
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), `${lines.join('\n')}\n`);
+console.log(lines.join('\n'));
+
+const missed = [];
+if (startupP50 > TARGET_STARTUP_MS) missed.push(`start-up median ${startupP50.toFixed(0)} ms > ${TARGET_STARTUP_MS} ms`);
+if (latency100 > TARGET_LATENCY_P95_MS) missed.push(`keystroke p95 with 100 environments ${latency100.toFixed(1)} ms > ${TARGET_LATENCY_P95_MS} ms`);
+if (missed.length) {
+  console.error(`\nbench: targets missed: ${missed.join('; ')}`);
+  process.exit(1);
+}
+console.log('\nbench: every target met');
