@@ -18,17 +18,7 @@ for target in analyze extract; do
   mkdir -p "$corpus"
   # Seeds: saved inputs, and every string literal of the rule tables, one file each.
   for file in tests/fuzz-regressions/"$target"-*; do [ -f "$file" ] && cp "$file" "$corpus/"; done
-  python3 - "$corpus" "$target" <<'PY'
-import hashlib, pathlib, re, sys
-corpus, target = pathlib.Path(sys.argv[1]), sys.argv[2]
-for path in pathlib.Path('tests').glob('*.rs'):
-    for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text()):
-        text = re.sub(r'\\u\{([0-9A-Fa-f]+)\}', lambda m: chr(int(m.group(1), 16)), literal).replace('\\n', '\n').replace('\\\\', '\\')
-        data = text.encode('utf-8', 'surrogatepass')
-        if target == 'analyze':
-            data = b'\x15\x00' + data
-        (corpus / hashlib.sha1(data).hexdigest()).write_bytes(data)
-PY
+  node scripts/fuzz-seeds.mjs "$corpus" "$target"
   step "Fuzzing $target for ${SECONDS_PER_TARGET}s ($(ls "$corpus" | wc -l) seeds)"
   if ! cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 2>&1 | tail -n 25; then
     for crash in fuzz/artifacts/"$target"/*; do

@@ -37,6 +37,9 @@ ls -l dist
 step "End-to-end tests of the release build in headless Chromium"
 node --test --test-reporter=spec --test-concurrency=1 tests/e2e/ 2>&1 | tee "$LOG/e2e.txt"
 
+step "Fuzzing the core for ${FUZZ_SECONDS:-30}s per target (cargo-fuzz)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}" bash "$ROOT/scripts/fuzz.sh"
+
 cargo_counts() { # passed failed, summed over every "test result:" line
   awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
        END { print p + 0, f + 0 }' "$1"
