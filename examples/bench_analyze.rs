@@ -14,11 +14,17 @@ fn main() {
                 0 => format!("https://firm-{i}.example.com\n"),
                 1 => format!("http://FIRM-{i}.example.com/admin/oauth\n"),
                 2 => format!("\"firm-{i}.example.com:8443\"\n"),
-                _ => format!("https://firm-{}.example.com/externalServices/replyFrom/\n", i - 3),
+                _ => format!(
+                    "https://firm-{}.example.com/externalServices/replyFrom/\n",
+                    i - 3
+                ),
             })
             .collect();
         let request = AnalysisRequest {
-            environments: vec![EnvironmentInput { role: None, url: text }],
+            environments: vec![EnvironmentInput {
+                role: None,
+                url: text,
+            }],
             customer_id: Some("1764".into()),
             version: Some("7.10".into()),
             ..AnalysisRequest::default()
