@@ -386,15 +386,7 @@ pub fn example() -> FormState {
         firm_name: "Acme Legal LLP (example)".into(),
         contact_name: "Sam Example".into(),
         contact_email: "sam@acme-legal.example".into(),
-        support_email: String::new(),
-        registered: String::new(),
-        failing: String::new(),
-        submitted_at: String::new(),
-        connection: None,
-        utc_offset_minutes: 0,
-        keep_draft: false,
-        request_attempts: 0,
-        request_delivered: false,
+        ..FormState::default()
     };
     for (role, url) in [
         (Role::Production, "https://acme.clio-operate.example"),

@@ -1,24 +1,15 @@
 // axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice) on the demo page in light and dark
 // schemes and at 320 px, in the states a reader passes through; and keyboard-only use.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, newPage, widgetReady, isFocused, focusedLabel } from './support.mjs';
+import { useBrowser, newPage, widgetReady, isFocused, focusedLabel } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function axe(page) {
   await page.addScriptTag({ path: AXE });
@@ -60,8 +51,8 @@ for (const [name, options] of [
   ['dark, 320 px', { colorScheme: 'dark', viewport: { width: 320, height: 800 } }],
 ]) {
   test(`axe finds no violations (${name})`, async () => {
-    const page = await newPage(browser, options);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(env.browser, options);
+    await page.goto(`${env.server.url}/`);
     await widgetReady(page);
     const found = await states(page);
     for (const [state, violations] of Object.entries(found)) {
@@ -76,8 +67,8 @@ for (const [name, options] of [
 }
 
 test('everything works from the keyboard alone', async () => {
-  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
   const focusedName = () => focusedLabel(page);
   const tabTo = async (name) => {

@@ -1,24 +1,15 @@
 // A reader whose sign-in fails with invalid_redirect_uri pastes what they have and gets
 // the most likely cause, with a fixed clock and time zone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, widgetReady } from './support.mjs';
+import { useBrowser, newPage, widgetReady } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function open(now) {
-  const page = await newPage(browser, { timezoneId: 'Europe/London', permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await newPage(env.browser, { timezoneId: 'Europe/London', permissions: ['clipboard-read', 'clipboard-write'] });
   await page.clock.setFixedTime(new Date(now));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
   await page.getByLabel('Address of environment 1').fill('https://firm.clio-operate.example');
   await page.getByRole('button', { name: 'Add environment' }).click();

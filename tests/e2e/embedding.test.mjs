@@ -1,9 +1,9 @@
 // The widget embedded in pages we do not control: several instances in different modes
 // under a hostile stylesheet, the script included twice, the JS API, strict and
 // WebAssembly-blocking Content-Security-Policies, and no requests after load.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage } from './support.mjs';
+import { serve, useBrowser, newPage } from './support.mjs';
 
 const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; default-src 'none'";
 
@@ -41,10 +41,7 @@ const cspPage = `<!doctype html>
 <div data-imanage-helper><p>Fallback</p></div>
 </main></body></html>`;
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({
+const env = useBrowser({
     pages: {
       '/host.html': { body: hostPage() },
       '/hostile.css': { body: HOSTILE_CSS, headers: { 'content-type': 'text/css' } },
@@ -52,16 +49,10 @@ before(async () => {
       '/no-wasm.html': { body: cspPage, headers: { 'content-security-policy': "script-src 'self'; connect-src 'self'; style-src 'self'; default-src 'none'" } },
     },
   });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openHost() {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/host.html`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/host.html`);
   await page.waitForFunction(() => document.querySelectorAll('[data-imanage-helper-mounted]').length === 3);
   return page;
 }
@@ -114,7 +105,7 @@ test('three instances in different modes, one bad placeholder, the script includ
   assert.equal(await page.locator('[data-show="redirect-uris"]').getByTestId('redirect-uri').count(), 2);
 
   // Included twice, the WebAssembly loaded once.
-  assert.equal(server.requests.filter((r) => r === '/imanage-connect_bg.wasm').length, 1);
+  assert.equal(env.server.requests.filter((r) => r === '/imanage-connect_bg.wasm').length, 1);
   assert.deepEqual(page.errors, []);
 });
 
@@ -215,16 +206,16 @@ test('the JS API mounts, updates, unmounts, refuses bad options by name, and ana
 });
 
 test('under the strict CSP the widget works with no violation and no request after load', async () => {
-  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
   });
   const refused = [];
   page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) refused.push(m.text()); });
-  await page.goto(`${server.url}/strict.html`);
+  await page.goto(`${env.server.url}/strict.html`);
   await page.getByRole('heading', { name: 'Check your iManage Cloud details' }).waitFor();
-  const loaded = server.requests.length;
+  const loaded = env.server.requests.length;
   await page.getByRole('button', { name: 'Try an example' }).click();
   await page.getByLabel('Address of environment 1').fill('http://firm.example.com/');
   await page.getByRole('button', { name: 'Use https for environment 1 (Production)' }).click();
@@ -234,13 +225,13 @@ test('under the strict CSP the widget works with no violation and no request aft
   assert.equal(styled, '2px', 'widget.css applies under style-src self');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(refused, []);
-  assert.deepEqual(server.requests.slice(loaded), [], 'no request after load');
+  assert.deepEqual(env.server.requests.slice(loaded), [], 'no request after load');
   assert.deepEqual(page.errors, []);
 });
 
 test('a CSP that blocks WebAssembly leaves the fallback, with a note', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/no-wasm.html`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/no-wasm.html`);
   const note = page.getByText('The interactive checker could not start on this page');
   await note.waitFor();
   assert.equal(await page.getByText('Fallback').isVisible(), true);
@@ -248,30 +239,30 @@ test('a CSP that blocks WebAssembly leaves the fallback, with a note', async () 
 });
 
 test('a copied share link restores the answers; the fragment never reaches the server', async () => {
-  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${env.server.url}/`);
   await page.getByRole('heading', { name: 'Check your iManage Cloud details' }).waitFor();
   await page.getByRole('button', { name: 'Try an example' }).click();
   await page.getByLabel('iManage Customer ID', { exact: true }).fill('4242');
   await page.getByRole('button', { name: 'Copy link to these answers' }).click();
   await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor({ state: 'attached' });
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(`${server.url}/#imanage-helper?`), link);
+  assert.ok(link.startsWith(`${env.server.url}/#imanage-helper?`), link);
   assert.match(link, /customer=4242/);
 
-  const opened = await newPage(browser);
+  const opened = await newPage(env.browser);
   await opened.goto(link);
   await opened.getByRole('heading', { name: 'Check your iManage Cloud details' }).waitFor();
   assert.equal(await opened.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '4242');
   assert.equal(await opened.getByLabel('Address of environment 3').inputValue(), 'https://acme-training.clio-operate.example');
   assert.equal(await opened.getByLabel('Clio Operate version', { exact: true }).inputValue(), '7.10');
-  assert.ok(server.requests.every((r) => !r.includes('imanage-helper?') && !r.includes('4242')), 'the answers never reach the server');
+  assert.ok(env.server.requests.every((r) => !r.includes('imanage-helper?') && !r.includes('4242')), 'the answers never reach the server');
   assert.deepEqual(opened.errors, []);
 });
 
 test('the draft is kept only when the reader opts in, and Start again removes it', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   const customer = () => page.getByLabel('iManage Customer ID', { exact: true });
   await customer().fill('555');
   await page.reload();
@@ -297,11 +288,11 @@ test('inside a cross-origin iframe without clipboard-write, copying falls back t
     pages: {
       '/frame-host.html': {
         body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frame host</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Frame host</h1><iframe id="frame" title="Checker" width="900" height="700" src="${server.url}/"></iframe></main></body></html>`,
+<body><main><h1>Frame host</h1><iframe id="frame" title="Checker" width="900" height="700" src="${env.server.url}/"></iframe></main></body></html>`,
       },
     },
   });
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.goto(`${host.url}/frame-host.html`);
   const frame = page.frameLocator('#frame');
   await frame.getByLabel('Address of environment 1').fill('firm.example.com');

@@ -2,20 +2,11 @@
 // text, ten thousand lines, control characters, right-to-left overrides and emoji. No
 // script runs, nothing renders as HTML, the page keeps responding, and the e-mail link
 // escapes everything.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, widgetReady } from './support.mjs';
+import { useBrowser, newPage, widgetReady } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const PAYLOADS = [
   '<script>window.__pwned = "script"</script>',
@@ -48,8 +39,8 @@ async function responsiveness(page) {
 }
 
 test('script payloads are shown as text and never run', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
   const payload = PAYLOADS.join(' ');
   await page.getByLabel('Address of environment 1').fill(payload);
@@ -75,8 +66,8 @@ test('script payloads are shown as text and never run', async () => {
 });
 
 test('a megabyte and ten thousand lines keep the page responsive', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
   const megabyte = 'a'.repeat(1024 * 1024);
   const lines = Array.from({ length: 10_000 }, (_, i) => `https://env-${i}.example.com`).join('\n');
@@ -114,8 +105,8 @@ test('a megabyte and ten thousand lines keep the page responsive', async () => {
 });
 
 test('control characters, direction overrides and emoji are named, not hidden', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
   await page.getByLabel('Address of environment 1').fill('https://acme\u202E.example.com');
   const message = await page.locator('[data-code="non-ascii-host"]').textContent();

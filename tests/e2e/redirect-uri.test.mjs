@@ -1,25 +1,16 @@
 // A reader types one environment address on the demo page (release build) and sees the
 // exact redirect URI with its findings; nothing leaves the browser.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, widgetReady } from './support.mjs';
+import { useBrowser, newPage, widgetReady } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('typing an address shows its exact redirect URI and findings', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
-  const loaded = server.requests.length;
+  const loaded = env.server.requests.length;
 
   await page.getByLabel('Address of environment 1').fill('http://ACME.example.com/admin/oauth');
   const uri = page.getByTestId('redirect-uri');
@@ -37,12 +28,12 @@ test('typing an address shows its exact redirect URI and findings', async () => 
   assert.equal(await page.getByLabel('Address of environment 1').inputValue(), 'https://acme.example.com/admin/oauth');
 
   assert.deepEqual(page.errors, []);
-  assert.deepEqual(server.requests.slice(loaded), [], 'no request after the widget loaded');
+  assert.deepEqual(env.server.requests.slice(loaded), [], 'no request after the widget loaded');
 });
 
 test('the page shows a readable fallback when WebAssembly cannot run', async () => {
-  const page = await newPage(browser, { javaScriptEnabled: false });
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(`${env.server.url}/`);
   const fallback = page.getByText('The interactive checker could not start in this browser.');
   assert.equal(await fallback.isVisible(), true);
 });

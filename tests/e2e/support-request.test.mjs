@@ -1,19 +1,10 @@
 // A reader fills in everything by labels and roles, copies the support request, and the
 // clipboard holds exactly the expected message.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, widgetReady, isFocused, focusedLabel } from './support.mjs';
+import { useBrowser, newPage, widgetReady, isFocused, focusedLabel } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const EXPECTED = `Subject: iManage Cloud registration request – Customer ID 1764
 
@@ -47,9 +38,9 @@ Written on 2026-11-28T10:30:00Z with the iManage Cloud setup helper 0.1.0.
 `;
 
 test('fill everything, copy the request, and the clipboard holds the exact message', async () => {
-  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.clock.setFixedTime(new Date('2026-11-28T10:30:00Z'));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
 
   // Environments: one typed, two pasted as a list into a new row.
@@ -103,8 +94,8 @@ test('fill everything, copy the request, and the clipboard holds the exact messa
 });
 
 test('asking for the request with a problem shows the error summary, focused, with links', async () => {
-  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${env.server.url}/`);
   await widgetReady(page);
   await page.getByLabel('Address of environment 1').fill('jane@examplelegal.example');
   await page.getByRole('button', { name: 'Copy the request' }).click();

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -98,4 +99,21 @@ export function focusedLabel(page) {
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return (el?.labels?.[0]?.textContent ?? el?.textContent ?? '').trim();
   });
+}
+
+/**
+ * A server for the release build (with `options` as for `serve`) and a browser, started
+ * before a file's tests and closed after them: `env.server`, `env.browser`.
+ */
+export function useBrowser(options) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
