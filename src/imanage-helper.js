@@ -1,4 +1,4 @@
-// The one script a page includes: <script type="module" src=".../imanage-helper.js"></script>
+// The one script a page includes: <script type="module" async src=".../imanage-helper.js"></script>
 // It loads the widget's WebAssembly once (even if the script is included twice), mounts
 // every <div data-imanage-helper> placeholder, and exposes the API as window.imanageHelper.
 // If WebAssembly cannot run (blocked by the page's Content-Security-Policy, or an old
@@ -11,6 +11,11 @@ if (!window[GLOBAL]) {
     .then(async (bindings) => {
       await bindings.default({ module_or_path: new URL('imanage-connect_bg.wasm', base) });
       bindings.configure(new URL('widget.css', base).href);
+      // Included with `async`, this script can run before the page is parsed: the
+      // WebAssembly loads at once, the placeholders are mounted when they all exist.
+      if (document.readyState === 'loading') {
+        await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+      }
       const api = {
         version: bindings.version(),
         mount: (element, options) => bindings.mount(element, options ?? {}),
