@@ -89,6 +89,16 @@ impl Instance {
         }
     }
 
+    /// A link's click handler that moves focus to field `id` instead of navigating.
+    pub fn focus_on_click(&self, id: &str) -> Callback<MouseEvent> {
+        let instance = self.clone();
+        let id = id.to_owned();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            instance.focus(&id);
+        })
+    }
+
     /// Moves focus to the element with `id` in this instance, scrolling it into view.
     pub fn focus(&self, id: &str) {
         let Some(root) = self.root.cast::<web_sys::Element>() else {

@@ -60,16 +60,8 @@ pub fn ErrorSummary(props: &StepProps) -> Html {
             <@{instance.heading(1)} class="imh-error-summary-title" id={title_id}>{"There is a problem"}</@>
             <p>{"Fix these before you send the request:"}</p>
             <ul>
-                { for items.into_iter().map(|(id, message)| {
-                    let onclick = {
-                        let instance = instance.clone();
-                        let id = id.clone();
-                        Callback::from(move |event: MouseEvent| {
-                            event.prevent_default();
-                            instance.focus(&id);
-                        })
-                    };
-                    html! { <li><a href={format!("#{id}")} {onclick}>{ message }</a></li> }
+                { for items.into_iter().map(|(id, message)| html! {
+                    <li><a href={format!("#{id}")} onclick={instance.focus_on_click(&id)}>{ message }</a></li>
                 }) }
             </ul>
         </div>

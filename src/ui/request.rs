@@ -35,6 +35,16 @@ fn share_link(form: &crate::core::form::FormState) -> String {
     format!("{page}#{}", crate::core::share::encode(form))
 }
 
+/// Records that the reader asked for the request; while it is not ready, cancels the
+/// link's own action (the error summary takes over) and returns false.
+fn ask_for_request(dispatch: &Callback<FormAction>, ready: bool, event: &MouseEvent) -> bool {
+    dispatch.emit(FormAction::AskForRequest);
+    if !ready {
+        event.prevent_default();
+    }
+    ready
+}
+
 /// One "Check your answers" row: the question, the answer, and a Change link.
 fn summary_row(question: &str, answer: Html, change: Html) -> Html {
     html! {
@@ -55,16 +65,8 @@ fn change_text_link(instance: &Instance, name: &str, what: &str) -> Html {
 }
 
 fn focus_link(instance: &Instance, id: String, what: &str) -> Html {
-    let onclick = {
-        let instance = instance.clone();
-        let id = id.clone();
-        Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            instance.focus(&id);
-        })
-    };
     html! {
-        <a href={format!("#{id}")} {onclick}>{"Change"}<span class="imh-visually-hidden">{format!(" {what}")}</span></a>
+        <a href={format!("#{id}")} onclick={instance.focus_on_click(&id)}>{"Change"}<span class="imh-visually-hidden">{format!(" {what}")}</span></a>
     }
 }
 
@@ -100,9 +102,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
         let short = request.mailto_is_short;
         let text = text.clone();
         Callback::from(move |event: MouseEvent| {
-            dispatch.emit(FormAction::AskForRequest);
-            if !ready {
-                event.prevent_default();
+            if !ask_for_request(&dispatch, ready, &event) {
                 return;
             }
             if short {
@@ -124,9 +124,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
         let announce = instance.announce.clone();
         let text = text.clone();
         Callback::from(move |event: MouseEvent| {
-            dispatch.emit(FormAction::AskForRequest);
-            if !ready {
-                event.prevent_default();
+            if !ask_for_request(&dispatch, ready, &event) {
                 return;
             }
             // The file is encoded only when asked for, not on every keystroke; the link
