@@ -1,0 +1,146 @@
+//! Comparing a URI found in a paste with the one to register: exact, a near miss with
+//! each difference named, or unrelated.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::address::read_address;
+use crate::core::extract::{percent_decode, ExtractedUri};
+use crate::core::finding::Field;
+use crate::core::uri::{RedirectUri, REDIRECT_PATH};
+
+/// One way a URI differs from the one to register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Difference {
+    TrailingSlash,
+    Http,
+    HostCase,
+    PathCase,
+    ExplicitPort,
+    Whitespace,
+    Encoding,
+    QueryOrFragment,
+    TrailingDot,
+    MissingPath,
+}
+
+impl Difference {
+    /// The difference in words, as it goes into a message to Support.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Difference::TrailingSlash => "it ends with a slash (/)",
+            Difference::Http => "it starts with http:// instead of https://",
+            Difference::HostCase => "the host name has capital letters",
+            Difference::PathCase => "the path is not written exactly /externalServices/replyFrom (the capital letters differ)",
+            Difference::ExplicitPort => "it includes the port :443",
+            Difference::Whitespace => "it contains spaces or other white space",
+            Difference::Encoding => "it is percent-encoded (%2F and similar) instead of written out",
+            Difference::QueryOrFragment => "it has a ? or # part after the path",
+            Difference::TrailingDot => "the host name ends with a dot",
+            Difference::MissingPath => "it has no /externalServices/replyFrom path",
+        }
+    }
+}
+
+/// How one environment's redirect URI stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "camelCase")]
+pub enum Match {
+    /// Found exactly as it must be.
+    Exact,
+    /// Found, but differing as listed.
+    #[serde(rename_all = "camelCase")]
+    NearMiss {
+        found: String,
+        differences: Vec<Difference>,
+    },
+    /// Not found.
+    Missing,
+    /// Nothing was pasted to compare with.
+    Unknown,
+}
+
+/// Where `found` stands against `expected`: exact, a near miss with its differences, or
+/// unrelated (`None`).
+pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
+    if found == expected.as_str() {
+        return Some(Match::Exact);
+    }
+    let mut differences = Vec::new();
+    let mut text: String = found.to_owned();
+    if text.chars().any(char::is_whitespace) {
+        differences.push(Difference::Whitespace);
+        text.retain(|c| !c.is_whitespace());
+    }
+    if text.contains('%') {
+        let decoded = percent_decode(&text);
+        if decoded != text {
+            differences.push(Difference::Encoding);
+            text = decoded;
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    if !lower.starts_with("https://") && !lower.starts_with("http://") {
+        return None;
+    }
+    let reading = read_address(&text, Field::Environment);
+    let address = reading.address?;
+    if address.origin() != expected.as_str().trim_end_matches(REDIRECT_PATH) {
+        return None;
+    }
+    if lower.starts_with("http://") {
+        differences.push(Difference::Http);
+    }
+    let authority = text[text.find("//").map_or(0, |i| i + 2)..]
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    if authority.chars().any(|c| c.is_ascii_uppercase()) {
+        differences.push(Difference::HostCase);
+    }
+    if authority.ends_with(":443") {
+        differences.push(Difference::ExplicitPort);
+    }
+    if authority.trim_end_matches(":443").ends_with('.') {
+        differences.push(Difference::TrailingDot);
+    }
+    let path = address.path.as_str();
+    let bare = path.strip_suffix('/').unwrap_or(path);
+    if path == "/" {
+        differences.push(Difference::MissingPath);
+    } else if bare.eq_ignore_ascii_case(REDIRECT_PATH) {
+        if bare != REDIRECT_PATH {
+            differences.push(Difference::PathCase);
+        }
+        if path.ends_with('/') {
+            differences.push(Difference::TrailingSlash);
+        }
+    } else {
+        return None;
+    }
+    if !address.query_and_fragment.is_empty() {
+        differences.push(Difference::QueryOrFragment);
+    }
+    if differences.is_empty() {
+        // Only normalisation the checks above do not name (e.g. a different encoding of
+        // the same characters): still not byte for byte.
+        differences.push(Difference::Encoding);
+    }
+    Some(Match::NearMiss {
+        found: found.to_owned(),
+        differences,
+    })
+}
+
+/// The best match for `expected` among `found`: exact beats a near miss beats missing.
+pub(super) fn best_match(found: &[ExtractedUri], expected: &RedirectUri) -> Match {
+    let mut best = Match::Missing;
+    for uri in found {
+        match compare(&uri.uri, expected) {
+            Some(Match::Exact) => return Match::Exact,
+            Some(near @ Match::NearMiss { .. }) if best == Match::Missing => best = near,
+            _ => {}
+        }
+    }
+    best
+}
