@@ -41,24 +41,20 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
     let form = &props.form;
     let report: Option<&DiagnosisReport> = props.report.diagnosis.as_ref();
     let dispatch = instance.dispatch.clone();
-    let text_input = |field: Field| {
+    // The diagnosis fields are a date input and two text areas; both report `value`.
+    let set_text = |field: Field| {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
-            let target: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetText {
-                field,
-                text: target.value(),
-            });
-        })
-    };
-    let area_input = |field: Field| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: InputEvent| {
-            let target: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetText {
-                field,
-                text: target.value(),
-            });
+            let text = event
+                .target_dyn_into::<web_sys::HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .or_else(|| {
+                    event
+                        .target_dyn_into::<web_sys::HtmlInputElement>()
+                        .map(|input| input.value())
+                })
+                .unwrap_or_default();
+            dispatch.emit(FormAction::SetText { field, text });
         })
     };
     let connection = |choice: ConnectionChoice| {
@@ -120,7 +116,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 <label class="imh-label" for={registered_id.clone()}>{"Redirect URIs iManage confirmed"}</label>
                 <p class="imh-hint" id={format!("{registered_id}-hint")}>{"Paste the confirmation e-mail or the list. Quotes, bullets and other text around the addresses are fine."}</p>
                 <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={form.registered.clone()}
-                    oninput={area_input(Field::Registered)} spellcheck="false" data-testid="diagnosis-registered"
+                    oninput={set_text(Field::Registered)} spellcheck="false" data-testid="diagnosis-registered"
                     aria-describedby={described(F::Registered, &registered_id, true)} />
                 { field_findings(F::Registered, &registered_id) }
             </div>
@@ -128,7 +124,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 <label class="imh-label" for={failing_id.clone()}>{"The address in the browser when the error appeared"}</label>
                 <p class="imh-hint" id={format!("{failing_id}-hint")}>{"Copy the whole address from the address bar (it contains redirect_uri=), or the error text."}</p>
                 <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={form.failing.clone()}
-                    oninput={area_input(Field::Failing)} spellcheck="false" data-testid="diagnosis-failing"
+                    oninput={set_text(Field::Failing)} spellcheck="false" data-testid="diagnosis-failing"
                     aria-describedby={described(F::Failing, &failing_id, true)} />
                 { field_findings(F::Failing, &failing_id) }
             </div>
@@ -136,7 +132,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 <label class="imh-label" for={submitted_id.clone()}>{"When the registration request was sent to Support"}</label>
                 <p class="imh-hint" id={format!("{submitted_id}-hint")}>{"Your local date and time. iManage needs up to 48 hours from then."}</p>
                 <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
-                    oninput={text_input(Field::SubmittedAt)} data-testid="diagnosis-submitted"
+                    oninput={set_text(Field::SubmittedAt)} data-testid="diagnosis-submitted"
                     aria-invalid={invalid(F::SubmittedAt)}
                     aria-describedby={described(F::SubmittedAt, &submitted_id, true)} />
                 { field_findings(F::SubmittedAt, &submitted_id) }
