@@ -27,7 +27,9 @@ pub use configuration::{
     ConfigurationPlan, ConfigurationValue, EnvironmentConfiguration, ValueSource,
 };
 pub use customer_id::CustomerIdReport;
-pub use environment::{EnvironmentInput, EnvironmentReport, EnvironmentsReport, RegistrationEntry};
+pub use environment::{
+    EntryCache, EnvironmentInput, EnvironmentReport, EnvironmentsReport, RegistrationEntry,
+};
 pub use finding::{Field, Finding, FindingCode, FixAction, Severity, SeverityCounts};
 pub use imanage::{ImanageKind, ImanageReport};
 pub use role::Role;
@@ -109,8 +111,15 @@ impl Report {
 
 /// Analyses everything the reader has entered.
 pub fn analyze(request: &AnalysisRequest) -> Report {
+    analyze_with(request, &mut EntryCache::default())
+}
+
+/// [`analyze`] for a form that is analysed again on every keystroke: `cache` keeps each
+/// environment entry's reading from the last run, so only changed entries are read again.
+/// The report is the same as [`analyze`]'s.
+pub fn analyze_with(request: &AnalysisRequest, cache: &mut EntryCache) -> Report {
     let text = |value: &Option<String>| value.as_deref().unwrap_or("").to_owned();
-    let environments = environment::analyze_environments(&request.environments);
+    let environments = environment::analyze_environments_with(&request.environments, cache);
     let imanage = imanage::analyze_imanage_url(&text(&request.imanage_url));
     let customer_id = customer_id::analyze_customer_id(&text(&request.customer_id));
     let version = version::analyze_version(&text(&request.version));

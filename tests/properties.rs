@@ -8,7 +8,8 @@ use common::{is_dns_host, URI_PATTERN};
 use imanage_connect::core::environment::analyze_entry;
 use imanage_connect::core::version::analyze_version;
 use imanage_connect::core::{
-    analyze, AnalysisRequest, ConfigPath, EnvironmentInput, Role, Severity, Timestamp,
+    analyze, analyze_with, AnalysisRequest, ConfigPath, EntryCache, EnvironmentInput, Role,
+    Severity, Timestamp,
 };
 use proptest::prelude::*;
 use regex::Regex;
@@ -187,6 +188,36 @@ proptest! {
         }
         // Serialising the report is always possible.
         prop_assert!(serde_json::to_string(&report).is_ok());
+    }
+
+    /// A form analysed keystroke after keystroke with one cache gets the same report as a
+    /// fresh analysis of each state: edits, pasted lists, duplicates, removed rows.
+    #[test]
+    fn the_entry_cache_never_changes_a_report(
+        states in prop::collection::vec(
+            prop::collection::vec(
+                (
+                    prop::option::of(prop_oneof![Just(Role::Production), Just(Role::Uat), Just(Role::Test)]),
+                    prop_oneof![
+                        pasted_text(),
+                        Just("https://env.example.com".to_owned()),
+                        Just("https://env.example.com, http://uat.example.com/".to_owned()),
+                        Just("uat.example.com".to_owned()),
+                    ],
+                ),
+                0..5,
+            ),
+            1..6,
+        ),
+    ) {
+        let mut cache = EntryCache::default();
+        for rows in states {
+            let request = AnalysisRequest {
+                environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url }).collect(),
+                ..AnalysisRequest::default()
+            };
+            prop_assert_eq!(analyze_with(&request, &mut cache), analyze(&request));
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Environment URLs: from the reader's rows to one canonical redirect URI per environment,
 //! with every finding about each entry and about the list as a whole.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::address::{read_address, ReadAddress};
@@ -77,8 +79,42 @@ pub struct EnvironmentsReport {
     pub registrations: Vec<RegistrationEntry>,
 }
 
+/// What [`analyze_entry`] makes of one entry: the cleaned text, the origin when no error
+/// applies, and the entry's own findings.
+pub type EntryAnalysis = (String, Option<Origin>, Vec<Finding>);
+
+/// Each entry's [`analyze_entry`] result from the previous run, so that a keystroke in
+/// one row of a long list re-reads that row only. It keeps the entries of the last run
+/// and nothing older, so it never grows beyond the form.
+#[derive(Debug, Default)]
+pub struct EntryCache {
+    last_run: HashMap<String, EntryAnalysis>,
+}
+
+impl EntryCache {
+    /// Runs `entries` through [`analyze_entry`], reusing the last run's results.
+    fn analyze_all<'a>(&mut self, entries: impl Iterator<Item = &'a str>) -> Vec<EntryAnalysis> {
+        let mut this_run = HashMap::with_capacity(self.last_run.len());
+        let results = entries
+            .map(|entry| {
+                let analysis = this_run
+                    .get(entry)
+                    .cloned()
+                    .or_else(|| self.last_run.remove(entry))
+                    .unwrap_or_else(|| analyze_entry(entry));
+                if !this_run.contains_key(entry) {
+                    this_run.insert(entry.to_owned(), analysis.clone());
+                }
+                analysis
+            })
+            .collect();
+        self.last_run = this_run;
+        results
+    }
+}
+
 /// Reads one environment entry (already split from its row).
-pub fn analyze_entry(entry: &str) -> (String, Option<Origin>, Vec<Finding>) {
+pub fn analyze_entry(entry: &str) -> EntryAnalysis {
     let reading = read_address(entry, Field::Environment);
     let mut findings = reading.findings;
     let Some(address) = reading.address else {
@@ -233,11 +269,24 @@ pub fn redirect_path_difference(path: &str, query_and_fragment: &str) -> Option<
 
 /// Reads every row, suggests roles, and runs the checks across entries.
 pub fn analyze_environments(rows: &[EnvironmentInput]) -> EnvironmentsReport {
+    analyze_environments_with(rows, &mut EntryCache::default())
+}
+
+/// [`analyze_environments`], reading only the entries `cache` has not seen in its last run.
+pub fn analyze_environments_with(
+    rows: &[EnvironmentInput],
+    cache: &mut EntryCache,
+) -> EnvironmentsReport {
+    let split: Vec<Vec<&str>> = rows.iter().map(|input| split_entries(&input.url)).collect();
+    let mut analyses = cache
+        .analyze_all(split.iter().flatten().copied())
+        .into_iter();
     let mut entries = Vec::new();
-    for (row, input) in rows.iter().enumerate() {
-        let parts = split_entries(&input.url);
+    for ((row, input), parts) in rows.iter().enumerate().zip(&split) {
         for (part, text) in parts.iter().enumerate() {
-            let (cleaned, origin, mut findings) = analyze_entry(text);
+            let Some((cleaned, origin, mut findings)) = analyses.next() else {
+                break;
+            };
             if part == 0 && parts.len() > 1 {
                 findings.insert(
                     0,
@@ -342,7 +391,7 @@ pub fn analyze_environments(rows: &[EnvironmentInput]) -> EnvironmentsReport {
 
 fn mark_duplicates(entries: &mut [EnvironmentReport]) {
     // The first entry of each origin, so a long pasted list stays linear.
-    let mut first_of: std::collections::HashMap<Origin, usize> = std::collections::HashMap::new();
+    let mut first_of: HashMap<Origin, usize> = HashMap::new();
     for later in 0..entries.len() {
         let Some(origin) = entries[later].origin.clone() else {
             continue;
