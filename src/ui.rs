@@ -22,19 +22,21 @@ use yew::prelude::*;
 
 use crate::core::form::{FormAction, FormState};
 use crate::core::options::{MountOptions, Part};
-use crate::core::{analyze, share, Field, Report, Timestamp};
+use crate::core::{analyze_with, share, EntryCache, Field, Report, Timestamp};
 
 pub use copy_button::CopyButton;
 
-/// One widget instance's reducer: the core's [`FormState`] behind yew's `Reducible`.
+/// One widget instance's reducer: the core's [`FormState`] behind yew's `Reducible`. The
+/// state sits in an `Rc` so that every step shares it instead of cloning it per render.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Form(pub FormState);
+pub struct Form(pub Rc<FormState>);
 
 impl Reducible for Form {
     type Action = FormAction;
 
     fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
-        Rc::new(Form(Rc::unwrap_or_clone(self).0.reduce(action)))
+        let state = Rc::unwrap_or_clone(Rc::unwrap_or_clone(self).0);
+        Rc::new(Form(Rc::new(state.reduce(action))))
     }
 }
 
@@ -204,11 +206,17 @@ pub fn App(props: &AppProps) -> Html {
             let mut state = starting_state(&props);
             // Minutes east of UTC; JavaScript counts them west.
             state.utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-            Form(state)
+            Form(Rc::new(state))
         })
     };
-    let report: Rc<Report> = use_memo(form.clone(), |form| {
-        analyze(&form.0.to_request(Some(now())))
+    // Each environment entry's reading is kept between keystrokes: typing in one row of a
+    // long list re-reads that row only.
+    let entry_cache = use_mut_ref(EntryCache::default);
+    let report: Rc<Report> = use_memo(form.clone(), move |form| {
+        analyze_with(
+            &form.0.to_request(Some(now())),
+            &mut entry_cache.borrow_mut(),
+        )
     });
     let status = use_state(String::new);
     let root = use_node_ref();
@@ -254,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let announce = announce.clone();
         let summary = status_summary(&report);
-        let touched = form.0 != FormState::with_support_email(&form.0.support_email);
+        let touched = *form.0 != FormState::with_support_email(&form.0.support_email);
         use_effect_with(summary, move |summary| {
             let summary = summary.clone();
             *summary_timer.borrow_mut() =
@@ -355,7 +363,7 @@ pub fn App(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub report: Rc<Report>,
-    pub form: FormState,
+    pub form: Rc<FormState>,
 }
 
 /// The instance context; every component is rendered inside [`App`]'s provider.

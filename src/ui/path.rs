@@ -51,8 +51,10 @@ pub fn PathStep(props: &StepProps) -> Html {
                     <ol class="imh-steps">
                         { for plan.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
                     </ol>
-                    { for plan.environments.iter().map(|env| html! {
-                        <EnvironmentValues key={env.origin.as_str().to_owned()} environment={env.clone()} open={few} />
+                    // Keyed by position: typing in a row changes its origin, and the same
+                    // box should then update in place rather than be rebuilt.
+                    { for plan.environments.iter().enumerate().map(|(index, env)| html! {
+                        <EnvironmentValues key={index} environment={env.clone()} open={few} />
                     }) }
                     if plan.environments.is_empty() {
                         <p class="imh-hint">{"Add your environments above to see the values for each."}</p>
