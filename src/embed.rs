@@ -36,6 +36,38 @@ thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
     static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
     static STYLESHEET: RefCell<Option<String>> = const { RefCell::new(None) };
+    static WARMED_UP: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Once per page, when the browser is next idle, analyses an example form that has both
+/// clean and faulty addresses. Browsers compile WebAssembly functions on first use; without
+/// this the reader's first keystroke would pay for compiling the whole analysis (tens of
+/// milliseconds on a slow laptop). The result is dropped: nothing is shown or sent.
+fn warm_up_once() {
+    if WARMED_UP.with(|warmed| warmed.replace(true)) {
+        return;
+    }
+    let run = || {
+        let mut form = crate::core::form::example();
+        form.rows.push(crate::core::form::EnvironmentRow {
+            id: u32::MAX,
+            role: None,
+            url: " http://UAT.example.com:443/externalServices/replyFrom/ ".into(),
+        });
+        let _ = analyze_request(&form.to_request(None));
+    };
+    let callback = Closure::once_into_js(run);
+    let scheduled = web_sys::window()
+        .map(|window| {
+            window
+                .request_idle_callback(callback.unchecked_ref())
+                .is_ok()
+        })
+        .unwrap_or(false);
+    if !scheduled {
+        // No requestIdleCallback (Safari): soon after the first paint instead.
+        gloo::timers::callback::Timeout::new(200, run).forget();
+    }
 }
 
 /// Where the loader found `widget.css`; each shadow root links to it.
@@ -227,6 +259,7 @@ fn mount_with(element: Element, options: MountOptions) -> Result<WidgetHandle, S
     };
     let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
     let _ = element.set_attribute(MOUNTED_ATTRIBUTE, "");
+    warm_up_once();
     MOUNTED.with(|m| {
         m.borrow_mut().insert(
             id,
