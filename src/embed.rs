@@ -256,6 +256,7 @@ fn mount_with(element: Element, options: MountOptions) -> Result<WidgetHandle, S
         revision: 0,
         initial: None,
         draft_key: format!("imanage-helper:draft:{draft_name}").into(),
+        staggered: true,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
     let _ = element.set_attribute(MOUNTED_ATTRIBUTE, "");

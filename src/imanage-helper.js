@@ -4,8 +4,11 @@
 // If WebAssembly cannot run (blocked by the page's Content-Security-Policy, or an old
 // browser), each placeholder keeps its fallback content and says why.
 const GLOBAL = 'imanageHelper';
+// User Timing marks, for the page's own performance monitoring (nothing is sent).
+const mark = (name) => globalThis.performance?.mark?.(`imanage-helper:${name}`);
 
 if (!window[GLOBAL]) {
+  mark('start');
   const base = new URL('.', import.meta.url);
   const ready = import(new URL('imanage-connect.js', base).href)
     .then(async (bindings) => {
@@ -24,6 +27,7 @@ if (!window[GLOBAL]) {
       };
       Object.assign(window[GLOBAL], api);
       api.mountAll();
+      mark('mounted');
       return api;
     })
     .catch((error) => {

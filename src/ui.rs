@@ -17,6 +17,7 @@ mod text_field;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -132,6 +133,35 @@ pub struct AppProps {
     /// The sessionStorage key for this instance's opt-in draft; empty: no drafts.
     #[prop_or_default]
     pub draft_key: AttrValue,
+    /// Render the whole flow in two passes: the title and step 1 at once, the later
+    /// steps (mostly below the fold) right after that first paint. The reader can start
+    /// on step 1 sooner; nothing else changes.
+    #[prop_or_default]
+    pub staggered: bool,
+}
+
+/// Runs `then` after the browser has painted the current frame: the next animation
+/// frame, then the task after it.
+fn after_next_paint(then: impl FnOnce() + 'static) {
+    // Shared by the two ways in, so that it runs once whichever is taken.
+    let then = Rc::new(std::cell::Cell::new(Some(then)));
+    let in_next_task = {
+        let then = then.clone();
+        move || {
+            if let Some(then) = then.take() {
+                Timeout::new(0, then).forget();
+            }
+        }
+    };
+    let requested = web_sys::window().is_some_and(|window| {
+        let callback = Closure::once_into_js(in_next_task.clone());
+        window
+            .request_animation_frame(callback.unchecked_ref())
+            .is_ok()
+    });
+    if !requested {
+        in_next_task();
+    }
 }
 
 /// The tab's session storage, when the browser allows it (sandboxed frames may not).
@@ -220,6 +250,16 @@ pub fn App(props: &AppProps) -> Html {
     });
     let status = use_state(String::new);
     let root = use_node_ref();
+    let later_steps_shown = use_state(|| !props.staggered);
+    {
+        let later_steps_shown = later_steps_shown.clone();
+        use_effect_with((), move |()| {
+            if !*later_steps_shown {
+                after_next_paint(move || later_steps_shown.set(true));
+            }
+        });
+    }
+    let later = *later_steps_shown;
 
     let last_status = use_mut_ref(String::new);
     let part = props.options.part();
@@ -327,7 +367,8 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Instance> context={(*instance).clone()}>
-            <section class="imh" aria-labelledby={title_id.clone()} ref={root} data-testid="widget">
+            <section class="imh" aria-labelledby={title_id.clone()} ref={root} data-testid="widget"
+                aria-busy={(part == Part::All && !later).then_some("true")}>
                 <@{instance.heading(0)} id={title_id} class="imh-title">{ title }</@>
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
                 <div class="imh-toolbar">
@@ -341,17 +382,17 @@ pub fn App(props: &AppProps) -> Html {
                 if matches!(part, Part::All | Part::RedirectUris | Part::Diagnosis) {
                     <environments::EnvironmentsStep ..steps.clone() />
                 }
-                if part == Part::All {
+                if part == Part::All && later {
                     <imanage::ImanageStep ..steps.clone() />
                 }
-                if matches!(part, Part::All | Part::Path) {
+                if part == Part::Path || (part == Part::All && later) {
                     <path::PathStep ..steps.clone() />
                 }
-                if part == Part::All {
+                if part == Part::All && later {
                     <request::RequestStep ..steps.clone() />
                     <next_steps::NextSteps ..steps.clone() />
                 }
-                if matches!(part, Part::All | Part::Diagnosis) {
+                if part == Part::Diagnosis || (part == Part::All && later) {
                     <diagnosis::DiagnosisStep ..steps.clone() />
                 }
             </section>

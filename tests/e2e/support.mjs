@@ -82,9 +82,13 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
-/** Waits until the widget has replaced its fallback. */
+/**
+ * Waits until the widget has replaced its fallback and rendered every step (the steps
+ * after the first follow the first paint; the widget is aria-busy until then).
+ */
 export async function widgetReady(page, scope = page) {
   await scope.getByRole('heading', { name: 'Check your iManage Cloud details' }).first().waitFor();
+  await scope.locator('[data-testid=widget][aria-busy]').first().waitFor({ state: 'detached' });
 }
 
 /** Whether `locator`'s element has focus, looking into shadow roots. */
