@@ -28,7 +28,7 @@ step "Browser tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver \
 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$LOG/browser.txt"
+  cargo test --target wasm32-unknown-unknown --test web --test api_reading 2>&1 | tee "$LOG/browser.txt"
 
 step "Release build (trunk build --release, wasm-opt)"
 trunk build --release 2>&1 | tail -n 5

@@ -11,12 +11,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
-use crate::core::options::{
-    unknown_key_message, MountOptions, ATTRIBUTES, DIAGNOSIS_KEYS, ENVIRONMENT_KEYS, OPTION_KEYS,
-    REQUEST_KEYS,
-};
-use crate::core::{analyze as analyze_request, AnalysisRequest, WIDGET_VERSION};
+use crate::core::options::{MountOptions, ATTRIBUTES};
+use crate::core::{analyze as analyze_request, WIDGET_VERSION};
 use crate::ui::{App, AppProps};
+
+pub mod read;
 
 /// The attribute that marks a placeholder: `<div data-imanage-helper></div>`.
 pub const PLACEHOLDER_ATTRIBUTE: &str = "data-imanage-helper";
@@ -128,53 +127,8 @@ impl WidgetHandle {
     }
 }
 
-/// The first key of `value` (an object) that is not in `allowed`.
-fn unknown_key(value: &JsValue, allowed: &[&str]) -> Option<String> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return None;
-    }
-    let object: &js_sys::Object = value.unchecked_ref();
-    js_sys::Object::keys(object)
-        .iter()
-        .filter_map(|key| key.as_string())
-        .find(|key| !allowed.contains(&key.as_str()))
-}
-
-/// Checks `value`'s keys, and those of each object in its `field` array or object.
-fn check_keys(value: &JsValue, allowed: &[&str], nested: &[(&str, &[&str])]) -> Result<(), String> {
-    if let Some(key) = unknown_key(value, allowed) {
-        return Err(unknown_key_message(&key, allowed));
-    }
-    for (field, keys) in nested {
-        let Ok(inner) = js_sys::Reflect::get(value, &JsValue::from_str(field)) else {
-            continue;
-        };
-        let items: Vec<JsValue> = if js_sys::Array::is_array(&inner) {
-            js_sys::Array::from(&inner).iter().collect()
-        } else {
-            vec![inner]
-        };
-        for item in items {
-            if let Some(key) = unknown_key(&item, keys) {
-                return Err(format!("in {field}: {}", unknown_key_message(&key, keys)));
-            }
-        }
-    }
-    Ok(())
-}
-
 fn read_options(options: JsValue, call: &str) -> Result<MountOptions, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(MountOptions::default());
-    }
-    check_keys(&options, OPTION_KEYS, &[("environments", ENVIRONMENT_KEYS)])
-        .map_err(|e| JsError::new(&format!("imanageHelper.{call}: {e}")))?;
-    let options: MountOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("imanageHelper.{call}: {e}")))?;
-    options
-        .validate()
-        .map_err(|e| JsError::new(&format!("imanageHelper.{call}: {e}")))?;
-    Ok(options)
+    read::mount_options(&options).map_err(|e| JsError::new(&format!("imanageHelper.{call}: {e}")))
 }
 
 fn clear(root: &ShadowRoot) {
@@ -329,21 +283,8 @@ pub fn mount_all() -> u32 {
 /// Analyses a request (the command-line tool's JSON shape) and returns the report.
 #[wasm_bindgen]
 pub fn analyze(request: JsValue) -> Result<JsValue, JsError> {
-    let request: AnalysisRequest = if request.is_undefined() || request.is_null() {
-        AnalysisRequest::default()
-    } else {
-        check_keys(
-            &request,
-            REQUEST_KEYS,
-            &[
-                ("environments", ENVIRONMENT_KEYS),
-                ("diagnosis", DIAGNOSIS_KEYS),
-            ],
-        )
+    let request = read::analysis_request(&request)
         .map_err(|e| JsError::new(&format!("imanageHelper.analyze: {e}")))?;
-        serde_wasm_bindgen::from_value(request)
-            .map_err(|e| JsError::new(&format!("imanageHelper.analyze: {e}")))?
-    };
     let report = analyze_request(&request);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&report, &serializer)

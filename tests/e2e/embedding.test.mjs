@@ -54,6 +54,7 @@ async function openHost() {
   const page = await newPage(env.browser);
   await page.goto(`${env.server.url}/host.html`);
   await page.waitForFunction(() => document.querySelectorAll('[data-imanage-helper-mounted]').length === 3);
+  await page.locator('[data-testid=widget][aria-busy]').first().waitFor({ state: 'detached' });
   return page;
 }
 
@@ -158,6 +159,8 @@ test('the JS API mounts, updates, unmounts, refuses bad options by name, and ana
       badLevel: attempt(() => api.mount(document.createElement('div'), { headingLevel: 9 })),
       badElement: attempt(() => api.mount(document.createElement('input'), {})),
       badRequest: attempt(() => api.analyze({ customerID: '1' })),
+      badType: attempt(() => api.analyze({ environments: [{ role: 'uat', url: 42 }] })),
+      badShow: attempt(() => api.mount(document.createElement('div'), { show: 'everything' })),
     };
   });
   assert.match(errors.again, /already mounted/);
@@ -165,6 +168,8 @@ test('the JS API mounts, updates, unmounts, refuses bad options by name, and ana
   assert.match(errors.badLevel, /headingLevel is 9/);
   assert.match(errors.badElement, /<input> element cannot hold the widget/);
   assert.match(errors.badRequest, /customerID/);
+  assert.equal(errors.badType, 'imanageHelper.analyze: environments[0].url must be a string, not a number.');
+  assert.equal(errors.badShow, 'imanageHelper.mount: show is “everything”; it takes all, redirect-uris, path or diagnosis.');
 
   // update() through a handle kept by the page.
   await page.evaluate(() => {

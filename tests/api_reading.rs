@@ -1,0 +1,130 @@
+//! Browser tests of the JS API's readers (`imanageHelper.mount`, `update` and `analyze`):
+//! every valid shape reads exactly as serde-wasm-bindgen reads it (the reference), and
+//! every wrong type or unknown key is refused with a message naming it.
+#![cfg(target_arch = "wasm32")]
+
+use imanage_connect::core::options::MountOptions;
+use imanage_connect::core::AnalysisRequest;
+use imanage_connect::embed::read::{analysis_request, mount_options};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or_else(|_| panic!("bad JSON in the table: {json}"))
+}
+
+#[wasm_bindgen_test]
+fn valid_requests_read_as_the_reference_reads_them() {
+    let cases = [
+        "{}",
+        r#"{"environments": []}"#,
+        r#"{"environments": [{"role": "production", "url": "https://a.example.com"}, {"url": "b.example.com"}, {"role": null, "url": "c"}, {}]}"#,
+        r#"{"environments": [{"role": "Staging", "url": "https://s.example.com"}]}"#,
+        r#"{"imanageUrl": "https://acme.cloudimanage.com", "customerId": "1764", "version": "7.10",
+            "firmName": "Acme", "contactName": "Ann", "contactEmail": "ann@acme.example",
+            "supportEmail": "support@example.com", "generatedAt": "2026-11-28T10:30:00Z"}"#,
+        r#"{"imanageUrl": null, "customerId": null, "generatedAt": null, "diagnosis": null}"#,
+        r#"{"diagnosis": {}}"#,
+        r#"{"diagnosis": {"registered": "https://a.example.com/externalServices/replyFrom", "failing": "x",
+            "submittedAt": "2026-11-26", "connection": "sharedoTest", "utcOffsetMinutes": -300}}"#,
+        r#"{"diagnosis": {"connection": "sharedoProduction", "utcOffsetMinutes": 0}}"#,
+        r#"{"diagnosis": {"connection": "notSure", "utcOffsetMinutes": 330}}"#,
+    ];
+    for case in cases {
+        let value = js(case);
+        let reference: AnalysisRequest = serde_wasm_bindgen::from_value(value.clone())
+            .unwrap_or_else(|e| panic!("the reference refused {case}: {e}"));
+        assert_eq!(analysis_request(&value), Ok(reference), "{case}");
+    }
+    assert_eq!(
+        analysis_request(&JsValue::UNDEFINED),
+        Ok(AnalysisRequest::default())
+    );
+    assert_eq!(
+        analysis_request(&JsValue::NULL),
+        Ok(AnalysisRequest::default())
+    );
+}
+
+#[wasm_bindgen_test]
+fn valid_options_read_as_the_reference_reads_them() {
+    let cases = [
+        "{}",
+        r#"{"environments": "Production=https://a.example.com, UAT=https://b.example.com"}"#,
+        r#"{"environments": [{"role": "uat", "url": "https://b.example.com"}, {"url": "c"}]}"#,
+        r#"{"imanageUrl": "https://acme.cloudimanage.com", "customerId": "1764", "version": "7.11.0",
+            "supportEmail": "support@example.com", "show": "redirect-uris", "headingLevel": 3}"#,
+        r#"{"show": "all", "headingLevel": 1}"#,
+        r#"{"show": "path", "headingLevel": 6}"#,
+        r#"{"show": "diagnosis", "environments": null, "version": null}"#,
+    ];
+    for case in cases {
+        let value = js(case);
+        let reference: MountOptions = serde_wasm_bindgen::from_value(value.clone())
+            .unwrap_or_else(|e| panic!("the reference refused {case}: {e}"));
+        assert_eq!(mount_options(&value), Ok(reference), "{case}");
+    }
+    assert_eq!(
+        mount_options(&JsValue::UNDEFINED),
+        Ok(MountOptions::default())
+    );
+}
+
+#[wasm_bindgen_test]
+fn wrong_requests_are_refused_with_a_message_naming_the_field() {
+    let cases = [
+        ("[]", "the request must be an object, not an array."),
+        (r#""https://a.example.com""#, "the request must be an object, not a string."),
+        ("5", "the request must be an object, not a number."),
+        (r#"{"customerID": "1"}"#, "unknown key \u{201C}customerID\u{201D}; the keys are environments, imanageUrl, customerId, version, firmName, contactName, contactEmail, supportEmail, generatedAt, diagnosis."),
+        (r#"{"customerId": 1764}"#, "customerId must be a string, not a number."),
+        (r#"{"version": true}"#, "version must be a string, not a boolean."),
+        (r#"{"imanageUrl": {"href": "x"}}"#, "imanageUrl must be a string, not an object."),
+        (r#"{"environments": "https://a.example.com"}"#, "environments must be an array of { role, url }, not a string."),
+        (r#"{"environments": [5]}"#, "environments[0] must be an object, not a number."),
+        (r#"{"environments": [{"url": "a"}, {"url": 5}]}"#, "environments[1].url must be a string, not a number."),
+        (r#"{"environments": [{"role": ["uat"], "url": "a"}]}"#, "environments[0].role must be a string, not an array."),
+        (r#"{"environments": [{"uri": "a"}]}"#, "in environments[0]: unknown key \u{201C}uri\u{201D}; the keys are role, url."),
+        (r#"{"generatedAt": "yesterday"}"#, "generatedAt is \u{201C}yesterday\u{201D}; it takes a date and time such as 2026-11-28T10:30:00Z."),
+        (r#"{"generatedAt": 1795861800000}"#, "generatedAt must be a string, not a number."),
+        (r#"{"diagnosis": []}"#, "diagnosis must be an object, not an array."),
+        (r#"{"diagnosis": {"connection": "production"}}"#, "diagnosis.connection is \u{201C}production\u{201D}; it takes sharedoProduction, sharedoTest or notSure."),
+        (r#"{"diagnosis": {"utcOffsetMinutes": 1.5}}"#, "diagnosis.utcOffsetMinutes must be a whole number, not a number with a fraction."),
+        (r#"{"diagnosis": {"utcOffsetMinutes": "60"}}"#, "diagnosis.utcOffsetMinutes must be a whole number, not a string."),
+        (r#"{"diagnosis": {"utcOffsetMinutes": 1e300}}"#, "diagnosis.utcOffsetMinutes must be a whole number, not a number out of range."),
+        (r#"{"diagnosis": {"utcOffsetMinutes": 3000000000}}"#, "diagnosis.utcOffsetMinutes is 3000000000; it takes minutes east of UTC, such as 60 or -300."),
+        (r#"{"diagnosis": {"registerd": "x"}}"#, "in diagnosis: unknown key \u{201C}registerd\u{201D}; the keys are registered, failing, submittedAt, connection, utcOffsetMinutes."),
+    ];
+    for (json, message) in cases {
+        assert_eq!(
+            analysis_request(&js(json)),
+            Err(message.to_owned()),
+            "{json}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn wrong_options_are_refused_with_a_message_naming_the_option() {
+    let cases = [
+        ("[]", "the options must be an object, not an array."),
+        (r#"{"supportEmial": "x@y.example"}"#, "unknown key \u{201C}supportEmial\u{201D}; the keys are environments, imanageUrl, customerId, version, supportEmail, show, headingLevel."),
+        (r#"{"headingLevel": 9}"#, "headingLevel is 9; it takes a number from 1 to 6."),
+        (r#"{"headingLevel": 0}"#, "headingLevel is 0; it takes a number from 1 to 6."),
+        (r#"{"headingLevel": 300}"#, "headingLevel is 300; it takes a number from 1 to 6."),
+        (r#"{"headingLevel": -1}"#, "headingLevel is -1; it takes a number from 1 to 6."),
+        (r#"{"headingLevel": "2"}"#, "headingLevel must be a whole number, not a string."),
+        (r#"{"headingLevel": 2.5}"#, "headingLevel must be a whole number, not a number with a fraction."),
+        (r#"{"show": "everything"}"#, "show is \u{201C}everything\u{201D}; it takes all, redirect-uris, path or diagnosis."),
+        (r#"{"show": 1}"#, "show must be a string, not a number."),
+        (r#"{"environments": 5}"#, "environments must be an array of { role, url } or a string, not a number."),
+        (r#"{"environments": {"url": "a"}}"#, "environments must be an array of { role, url } or a string, not an object."),
+        (r#"{"environments": [{"role": 3, "url": "a"}]}"#, "environments[0].role must be a string, not a number."),
+        (r#"{"environments": [null]}"#, "environments[0] must be an object, not null."),
+    ];
+    for (json, message) in cases {
+        assert_eq!(mount_options(&js(json)), Err(message.to_owned()), "{json}");
+    }
+}
