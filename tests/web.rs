@@ -21,6 +21,14 @@ async fn mount() -> Widget {
 }
 
 async fn mount_with(initial: Option<FormState>) -> Widget {
+    mount_props(AppProps {
+        initial: initial.map(Rc::new),
+        ..AppProps::default()
+    })
+    .await
+}
+
+async fn mount_props(props: AppProps) -> Widget {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -31,8 +39,7 @@ async fn mount_with(initial: Option<FormState>) -> Widget {
     });
     let props = AppProps {
         instance: format!("t{n}").into(),
-        initial: initial.map(Rc::new),
-        ..AppProps::default()
+        ..props
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
@@ -176,6 +183,45 @@ fn active_element() -> Option<Element> {
 }
 
 const URI: &str = "https://acme.example.com/externalServices/replyFrom";
+
+#[wasm_bindgen_test]
+async fn a_staggered_widget_shows_step_1_first_then_every_step() {
+    let widget = mount_props(AppProps {
+        staggered: true,
+        ..AppProps::default()
+    })
+    .await;
+    let steps = |w: &Widget| w.texts(".imh-step-title").len();
+    // Before the first paint: the title and step 1 only, and the widget says it is busy.
+    assert_eq!(
+        widget
+            .one("[data-testid=widget]")
+            .get_attribute("aria-busy"),
+        Some("true".into())
+    );
+    assert_eq!(
+        widget.texts("h3.imh-step-title"),
+        ["1. Your Clio Operate environments"]
+    );
+    // Typing works at once.
+    widget
+        .type_into("Address of environment 1", "https://acme.example.com")
+        .await;
+    assert_eq!(
+        widget.text("[data-testid=redirect-uri]"),
+        "https://acme.example.com/externalServices/replyFrom"
+    );
+    widget
+        .until("every step", |w| {
+            !w.one("[data-testid=widget]").has_attribute("aria-busy") && steps(w) > 5
+        })
+        .await;
+    assert_eq!(widget.texts("h3.imh-step-title").len(), 6);
+    // The later steps start from what was typed meanwhile.
+    assert!(widget
+        .text("[data-testid=preview]")
+        .contains("https://acme.example.com/externalServices/replyFrom"));
+}
 
 #[wasm_bindgen_test]
 async fn typing_an_address_shows_its_redirect_uri_and_findings() {
