@@ -7,7 +7,7 @@ use super::extract::extract_uris;
 use super::role::Role;
 use super::support_request::MAILTO_BUDGET;
 use super::uri::REDIRECT_PATH;
-use super::{analyze, AnalysisRequest, Report, Timestamp};
+use super::{analyze, analyze_with, AnalysisRequest, EntryCache, Report, Timestamp};
 
 /// Builds a whole request from fuzzer bytes: fields separated by NUL, the first byte
 /// choosing roles, the second the connection setting.
@@ -130,7 +130,21 @@ pub fn check_report(report: &Report) -> Result<(), String> {
 
 /// Runs the whole request → report path on fuzzer bytes.
 pub fn check_bytes(data: &[u8]) -> Result<(), String> {
-    check_report(&analyze(&request_from_bytes(data)))
+    let request = request_from_bytes(data);
+    let report = analyze(&request);
+    check_report(&report)?;
+    // The widget analyses keystroke after keystroke through an entry cache. Warmed on an
+    // earlier state of the form (here: the rows reversed, the last one missing), it must
+    // give exactly the report a fresh analysis gives.
+    let mut cache = EntryCache::default();
+    let mut earlier = request.clone();
+    earlier.environments.reverse();
+    earlier.environments.pop();
+    let _ = analyze_with(&earlier, &mut cache);
+    if analyze_with(&request, &mut cache) != report {
+        return Err("the entry cache changed the report".into());
+    }
+    Ok(())
 }
 
 /// Runs URI extraction and comparison on fuzzer bytes.
