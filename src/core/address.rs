@@ -5,11 +5,13 @@
 use url::{Host, ParseError, Url};
 
 use super::finding::{Field, Finding, FindingCode, FixAction};
-use super::text::{self, describe_char, excerpt, QUOTE_LENGTH};
+use super::text::{self, describe_char, excerpt, join_words, QUOTE_LENGTH};
 
-/// The canonical form of a host name: lower-case ASCII, no trailing dot.
-pub const MAX_HOST_LENGTH: usize = 253;
-const MAX_LABEL_LENGTH: usize = 63;
+mod dns;
+mod typed;
+
+pub use dns::{check_dns_host, MAX_HOST_LENGTH};
+use typed::{split_host_port, typed_authority, typed_scheme, TypedScheme};
 
 /// An address that produced a usable https origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,83 +62,8 @@ pub struct Reading {
     pub findings: Vec<Finding>,
 }
 
-/// The scheme as typed, found without the URL parser (which would take `acme.com:8443`
-/// as the scheme `acme.com`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TypedScheme<'a> {
-    /// `name://` — the normal case.
-    WithSlashes(&'a str),
-    /// `https:acme.com` — the parser accepts it; a typo worth telling.
-    WithoutSlashes(&'a str),
-    None,
-}
-
-fn typed_scheme(text: &str) -> (TypedScheme<'_>, &str) {
-    let is_scheme = |s: &str| {
-        let mut chars = s.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    };
-    let Some(colon) = text.find(':') else {
-        return (TypedScheme::None, text);
-    };
-    let (name, rest) = (&text[..colon], &text[colon + 1..]);
-    if !is_scheme(name) {
-        return (TypedScheme::None, text);
-    }
-    if let Some(after) = rest
-        .strip_prefix("//")
-        .or_else(|| rest.strip_prefix("\\\\"))
-    {
-        return (TypedScheme::WithSlashes(name), after);
-    }
-    // `acme.com:8443/x` is a host and port, not a scheme.
-    let port_like = rest
-        .split(['/', '\\', '?', '#'])
-        .next()
-        .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if port_like {
-        return (TypedScheme::None, text);
-    }
-    if name.contains('.') && !name.eq_ignore_ascii_case("mailto") {
-        return (TypedScheme::None, text);
-    }
-    (
-        TypedScheme::WithoutSlashes(name),
-        rest.trim_start_matches(['/', '\\']),
-    )
-}
-
-/// The authority part as typed (`user@host:port`), up to the first path, query or
-/// fragment delimiter. Backslashes end it too, as they do in the parser.
-fn typed_authority(after_scheme: &str) -> &str {
-    // For http and https the parser skips any number of slashes before the host.
-    let after_scheme = after_scheme.trim_start_matches(['/', '\\']);
-    let end = after_scheme
-        .find(['/', '\\', '?', '#'])
-        .unwrap_or(after_scheme.len());
-    &after_scheme[..end]
-}
-
-/// Splits `host:port` as typed. IPv6 literals keep their brackets.
-fn split_host_port(host_port: &str) -> (&str, Option<&str>) {
-    if host_port.starts_with('[') {
-        return match host_port.find(']') {
-            Some(end) => {
-                let rest = &host_port[end + 1..];
-                (&host_port[..=end], rest.strip_prefix(':'))
-            }
-            None => (host_port, None),
-        };
-    }
-    match host_port.rfind(':') {
-        Some(colon) => (&host_port[..colon], Some(&host_port[colon + 1..])),
-        None => (host_port, None),
-    }
-}
-
 /// Words for a field in a sentence, e.g. "The environment URL".
-fn subject(field: Field) -> &'static str {
+pub(crate) fn subject(field: Field) -> &'static str {
     match field {
         Field::ImanageUrl => "The iManage URL",
         _ => "The environment URL",
@@ -500,94 +427,6 @@ fn parse_error_finding(
     }
 }
 
-/// Checks DNS syntax, which the URL parser does not: labels of 1–63 characters from
-/// `[a-z0-9-]` (underscore tolerated, reported separately), no hyphen at either end, at
-/// least two labels, at most 253 characters, no punycode, no `localhost`.
-pub fn check_dns_host(host: &str, field: Field) -> Option<Finding> {
-    let what = subject(field);
-    let example = "Enter an address such as https://yourfirm.example.com.";
-    if host == "localhost" || host.ends_with(".localhost") {
-        return Some(Finding::error(
-            FindingCode::Localhost,
-            field,
-            format!("{what} points to localhost, which is your own computer."),
-            example,
-        ));
-    }
-    if host.len() > MAX_HOST_LENGTH {
-        return Some(Finding::error(
-            FindingCode::HostTooLong,
-            field,
-            format!(
-                "{what} has a host name of {} characters; the most a host name can have is {MAX_HOST_LENGTH}.",
-                host.len()
-            ),
-            "Check that only one address was pasted.",
-        ));
-    }
-    let labels: Vec<&str> = host.split('.').collect();
-    for label in &labels {
-        if label.is_empty() {
-            return Some(Finding::error(
-                FindingCode::InvalidHostLabel,
-                field,
-                format!("{what} has two dots in a row, or a dot at the start, in the host name."),
-                example,
-            ));
-        }
-        if label.len() > MAX_LABEL_LENGTH {
-            return Some(Finding::error(
-                FindingCode::InvalidHostLabel,
-                field,
-                format!(
-                    "{what} has a part of the host name with {} characters; the most is {MAX_LABEL_LENGTH}.",
-                    label.len()
-                ),
-                example,
-            ));
-        }
-        if let Some(c) = label
-            .chars()
-            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_')))
-        {
-            return Some(Finding::error(
-                FindingCode::InvalidHostLabel,
-                field,
-                format!(
-                    "{what} contains {} in the host name, which host names cannot contain.",
-                    describe_char(c)
-                ),
-                example,
-            ));
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Some(Finding::error(
-                FindingCode::InvalidHostLabel,
-                field,
-                format!("{what} has a part of the host name that starts or ends with a hyphen (\u{201C}{label}\u{201D})."),
-                example,
-            ));
-        }
-        if label.starts_with("xn--") {
-            return Some(Finding::error(
-                FindingCode::PunycodeHost,
-                field,
-                format!("{what} has an encoded international name (\u{201C}{label}\u{201D}) in the host; it may imitate another address."),
-                "Type the address again by hand, using only plain letters, digits and hyphens.",
-            ));
-        }
-    }
-    if labels.len() < 2 {
-        return Some(Finding::error(
-            FindingCode::SingleLabelHost,
-            field,
-            format!("{what} has a host name with no dot (\u{201C}{host}\u{201D}), so it is not a full address."),
-            example,
-        ));
-    }
-    None
-}
-
 fn dedup(chars: &[char]) -> Vec<char> {
     let mut seen = Vec::new();
     for &c in chars {
@@ -597,13 +436,4 @@ fn dedup(chars: &[char]) -> Vec<char> {
         }
     }
     seen
-}
-
-/// "a, b and c".
-pub fn join_words(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

@@ -214,7 +214,7 @@ fn differences_text(differences: &[Difference]) -> String {
         .iter()
         .map(|d| d.describe().to_owned())
         .collect();
-    super::address::join_words(&words)
+    super::text::join_words(&words)
 }
 
 pub struct DiagnosisContext<'a> {
