@@ -23,7 +23,7 @@ use yew::prelude::*;
 
 use crate::core::form::{FormAction, FormState};
 use crate::core::options::{MountOptions, Part};
-use crate::core::{analyze_with, share, EntryCache, Field, Report, Timestamp};
+use crate::core::{analyze_with, share, AnalysisRequest, EntryCache, Field, Report, Timestamp};
 
 pub use copy_button::CopyButton;
 
@@ -242,11 +242,15 @@ pub fn App(props: &AppProps) -> Html {
     // Each environment entry's reading is kept between keystrokes: typing in one row of a
     // long list re-reads that row only.
     let entry_cache = use_mut_ref(EntryCache::default);
-    let report: Rc<Report> = use_memo(form.clone(), move |form| {
-        analyze_with(
-            &form.0.to_request(Some(now())),
-            &mut entry_cache.borrow_mut(),
-        )
+    // Analysed again only when what the reader entered changes, not when the form merely
+    // records that the request was asked for or delivered: the message's time stamp then
+    // stays the one that was copied.
+    let report: Rc<Report> = use_memo(form.0.to_request(None), move |request| {
+        let request = AnalysisRequest {
+            generated_at: Some(now()),
+            ..request.clone()
+        };
+        analyze_with(&request, &mut entry_cache.borrow_mut())
     });
     let status = use_state(String::new);
     let root = use_node_ref();

@@ -477,9 +477,40 @@ async fn copying_falls_back_to_select_and_copy_when_refused() {
 }
 
 #[wasm_bindgen_test]
+async fn the_share_link_is_made_when_copied_and_shown_when_copying_is_refused() {
+    let widget = mount().await;
+    stub_clipboard(false);
+    widget
+        .type_into("Address of environment 1", "acme.example.com")
+        .await;
+    widget.button("Copy link to these answers").click();
+    widget
+        .until("the fallback", |w| {
+            !w.all("[data-testid=copy-fallback]").is_empty()
+        })
+        .await;
+    let area: web_sys::HtmlTextAreaElement = widget
+        .one("[data-testid=copy-fallback] textarea")
+        .dyn_into()
+        .unwrap();
+    let link = area.value();
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    let page = page.split('#').next().unwrap().to_owned();
+    assert!(
+        link.starts_with(&format!("{page}#imanage-helper?")),
+        "{link}"
+    );
+    assert!(link.contains("acme.example.com"), "{link}");
+}
+
+#[wasm_bindgen_test]
 async fn a_complete_request_is_copied_exactly() {
+    fix_clock("2026-11-28T10:30:00Z");
     let widget = mount_with(Some(imanage_connect::core::form::example())).await;
     stub_clipboard(true);
+    // The clock moves on before the copy: the copied text and the preview keep the time
+    // the text was written, even after the form records the delivery.
+    fix_clock("2026-11-28T10:31:07Z");
     widget.click("Copy the request").await;
     widget
         .until("the request to be copied", |_| copied().is_some())
@@ -492,8 +523,8 @@ async fn a_complete_request_is_copied_exactly() {
     assert!(text
         .lines()
         .any(|l| l == "https://acme-uat.clio-operate.example/externalServices/replyFrom"));
+    assert!(text.contains("Written on 2026-11-28T10:30:00Z"), "{text}");
     assert!(widget.all("[data-testid=error-summary]").is_empty());
-    assert_eq!(widget.text("[data-testid=preview]"), text);
     // Step 4 of the process (waiting for iManage) is now current.
     let current = |w: &Widget| w.one("[aria-current=step]").text_content().unwrap();
     widget
@@ -501,6 +532,8 @@ async fn a_complete_request_is_copied_exactly() {
             current(w).starts_with("Wait for iManage")
         })
         .await;
+    assert_eq!(widget.text("[data-testid=preview]"), text);
+    restore_clock();
 }
 
 #[wasm_bindgen_test]

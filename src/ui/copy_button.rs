@@ -9,7 +9,12 @@ use super::use_instance;
 #[derive(Properties, PartialEq, Clone)]
 pub struct CopyButtonProps {
     /// The text to copy.
+    #[prop_or_default]
     pub text: AttrValue,
+    /// Makes the text at the moment of copying instead, for text that is costly to keep
+    /// up to date on every keystroke (a share link encodes the whole form).
+    #[prop_or_default]
+    pub text_when_copied: Option<Callback<(), String>>,
     /// Visible button text, e.g. "Copy".
     pub label: AttrValue,
     /// Completes the accessible name, visually hidden: "redirect URI for UAT".
@@ -35,12 +40,20 @@ pub struct CopyButtonProps {
 pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let instance = use_instance();
     let fallback = use_state(|| false);
+    // Text made when copied is shown in the fallback as it was when the copy was refused;
+    // other text is shown as it is now.
+    let fallback_text = use_state(String::new);
+    let shown_text: AttrValue = if props.text_when_copied.is_some() {
+        (*fallback_text).clone().into()
+    } else {
+        props.text.clone()
+    };
     let fallback_ref = use_node_ref();
 
     // In the fallback, select the text so Ctrl+C / Cmd+C copies it at once.
     {
         let fallback_ref = fallback_ref.clone();
-        use_effect_with((*fallback, props.text.clone()), move |(shown, _)| {
+        use_effect_with((*fallback, shown_text.clone()), move |(shown, _)| {
             if *shown {
                 if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
                     let _ = area.focus();
@@ -53,6 +66,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let onclick = {
         let props = props.clone();
         let fallback = fallback.clone();
+        let fallback_text = fallback_text.clone();
         let announce = instance.announce.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(before) = &props.before_copy {
@@ -60,8 +74,13 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                     return;
                 }
             }
-            let copying = copy_text(&props.text);
+            let text = match &props.text_when_copied {
+                Some(make) => make.emit(()),
+                None => props.text.to_string(),
+            };
+            let copying = copy_text(&text);
             let fallback = fallback.clone();
+            let fallback_text = fallback_text.clone();
             let announce = announce.clone();
             let message = props.copied_message.to_string();
             let delivered = props.on_delivered.clone();
@@ -72,6 +91,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                         announce.emit(message);
                     }
                     Err(()) => {
+                        fallback_text.set(text);
                         fallback.set(true);
                         announce.emit(
                             "Copying is blocked here. The text is selected below: press Control and C, or Command and C on a Mac, to copy it."
@@ -110,7 +130,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                         {"Copy this text: it is selected, so press Control and C (Command and C on a Mac)."}
                     </label>
                     <textarea id={fallback_id} class="imh-textarea" readonly=true rows="4"
-                        ref={fallback_ref} value={props.text.clone()} />
+                        ref={fallback_ref} value={shown_text} />
                     <button type="button" class="imh-button imh-button-small" onclick={on_close}>{"Done"}</button>
                 </div>
             }

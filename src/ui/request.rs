@@ -145,6 +145,10 @@ pub fn RequestStep(props: &StepProps) -> Html {
             dispatch.emit(FormAction::SetKeepDraft(input.checked()));
         })
     };
+    let share_link_when_copied = {
+        let form = form.clone();
+        Callback::from(move |()| share_link(&form))
+    };
     let contact_findings: Vec<Finding> = report.contact_findings.clone();
     let answer = |value: Option<Html>, missing: &str| match value {
         Some(value) => value,
@@ -225,7 +229,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                 }
             </p>
             <div class="imh-share">
-                <CopyButton text={share_link(form)} label="Copy link to these answers"
+                <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"
                     copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
                     testid="copy-share-link" />
                 <p class="imh-hint">
