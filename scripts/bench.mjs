@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { ROOT } from '../tests/e2e/support.mjs';
 
-const TARGET_LATENCY_P95_MS = 16; // keystroke to update, 100 environments
-const TARGET_STARTUP_MS = 150; // script start to interactive, median
+// The targets; the environment can tighten them, e.g. to show that a miss fails the run.
+const TARGET_LATENCY_P95_MS = Number(process.env.TARGET_LATENCY_P95_MS ?? 16); // keystroke to update, 100 environments
+const TARGET_STARTUP_MS = Number(process.env.TARGET_STARTUP_MS ?? 150); // script start to interactive, median
 
 const run = (cmd, args, options = {}) => {
   const result = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...options });
