@@ -23,13 +23,13 @@ pub mod version;
 
 use serde::{Deserialize, Serialize};
 
+use environment::EntryCache;
+
 pub use configuration::{
     ConfigurationPlan, ConfigurationValue, EnvironmentConfiguration, ValueSource,
 };
 pub use customer_id::CustomerIdReport;
-pub use environment::{
-    EntryCache, EnvironmentInput, EnvironmentReport, EnvironmentsReport, RegistrationEntry,
-};
+pub use environment::{EnvironmentInput, EnvironmentReport, EnvironmentsReport, RegistrationEntry};
 pub use finding::{Field, Finding, FindingCode, FixAction, Severity, SeverityCounts};
 pub use imanage::{ImanageKind, ImanageReport};
 pub use role::Role;
@@ -109,18 +109,35 @@ impl Report {
     }
 }
 
-/// Analyses everything the reader has entered.
-pub fn analyze(request: &AnalysisRequest) -> Report {
-    analyze_with(request, &mut EntryCache::default())
+/// What [`analyze_with`] keeps from its last run, so that a keystroke re-reads only what
+/// changed: each environment entry's reading and the iManage URL's. It holds the last
+/// run's inputs and nothing older.
+#[derive(Debug, Default)]
+pub struct AnalysisCache {
+    entries: EntryCache,
+    imanage: Option<(String, Option<ImanageReport>)>,
 }
 
-/// [`analyze`] for a form that is analysed again on every keystroke: `cache` keeps each
-/// environment entry's reading from the last run, so only changed entries are read again.
-/// The report is the same as [`analyze`]'s.
-pub fn analyze_with(request: &AnalysisRequest, cache: &mut EntryCache) -> Report {
+/// Analyses everything the reader has entered.
+pub fn analyze(request: &AnalysisRequest) -> Report {
+    analyze_with(request, &mut AnalysisCache::default())
+}
+
+/// [`analyze`] for a form that is analysed again on every keystroke, reusing what `cache`
+/// kept from the last run. The report is the same as [`analyze`]'s.
+pub fn analyze_with(request: &AnalysisRequest, cache: &mut AnalysisCache) -> Report {
     let text = |value: &Option<String>| value.as_deref().unwrap_or("").to_owned();
-    let environments = environment::analyze_environments_with(&request.environments, cache);
-    let imanage = imanage::analyze_imanage_url(&text(&request.imanage_url));
+    let environments =
+        environment::analyze_environments_with(&request.environments, &mut cache.entries);
+    let imanage_text = text(&request.imanage_url);
+    let imanage = match &cache.imanage {
+        Some((last, report)) if *last == imanage_text => report.clone(),
+        _ => {
+            let report = imanage::analyze_imanage_url(&imanage_text);
+            cache.imanage = Some((imanage_text, report.clone()));
+            report
+        }
+    };
     let customer_id = customer_id::analyze_customer_id(&text(&request.customer_id));
     let version = version::analyze_version(&text(&request.version));
     let imanage_url = imanage.as_ref().and_then(|r| r.url.as_deref());

@@ -23,7 +23,7 @@ use yew::prelude::*;
 
 use crate::core::form::{FormAction, FormState};
 use crate::core::options::{MountOptions, Part};
-use crate::core::{analyze_with, share, AnalysisRequest, EntryCache, Field, Report, Timestamp};
+use crate::core::{analyze_with, share, AnalysisCache, AnalysisRequest, Field, Report, Timestamp};
 
 pub use copy_button::CopyButton;
 
@@ -241,7 +241,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Each environment entry's reading is kept between keystrokes: typing in one row of a
     // long list re-reads that row only.
-    let entry_cache = use_mut_ref(EntryCache::default);
+    let entry_cache = use_mut_ref(AnalysisCache::default);
     // Analysed again only when what the reader entered changes, not when the form merely
     // records that the request was asked for or delivered: the message's time stamp then
     // stays the one that was copied.

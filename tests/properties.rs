@@ -8,7 +8,7 @@ use common::{is_dns_host, URI_PATTERN};
 use imanage_connect::core::environment::analyze_entry;
 use imanage_connect::core::version::analyze_version;
 use imanage_connect::core::{
-    analyze, analyze_with, AnalysisRequest, ConfigPath, EntryCache, EnvironmentInput, Role,
+    analyze, analyze_with, AnalysisCache, AnalysisRequest, ConfigPath, EnvironmentInput, Role,
     Severity, Timestamp,
 };
 use proptest::prelude::*;
@@ -191,29 +191,38 @@ proptest! {
     }
 
     /// A form analysed keystroke after keystroke with one cache gets the same report as a
-    /// fresh analysis of each state: edits, pasted lists, duplicates, removed rows.
+    /// fresh analysis of each state: edits, pasted lists, duplicates, removed rows, and the
+    /// iManage URL changing or not.
     #[test]
-    fn the_entry_cache_never_changes_a_report(
+    fn the_analysis_cache_never_changes_a_report(
         states in prop::collection::vec(
-            prop::collection::vec(
-                (
-                    prop::option::of(prop_oneof![Just(Role::Production), Just(Role::Uat), Just(Role::Test)]),
-                    prop_oneof![
-                        pasted_text(),
-                        Just("https://env.example.com".to_owned()),
-                        Just("https://env.example.com, http://uat.example.com/".to_owned()),
-                        Just("uat.example.com".to_owned()),
-                    ],
+            (
+                prop::collection::vec(
+                    (
+                        prop::option::of(prop_oneof![Just(Role::Production), Just(Role::Uat), Just(Role::Test)]),
+                        prop_oneof![
+                            pasted_text(),
+                            Just("https://env.example.com".to_owned()),
+                            Just("https://env.example.com, http://uat.example.com/".to_owned()),
+                            Just("uat.example.com".to_owned()),
+                        ],
+                    ),
+                    0..5,
                 ),
-                0..5,
+                prop::option::of(prop_oneof![
+                    pasted_text(),
+                    Just("https://acme.cloudimanage.com".to_owned()),
+                    Just("http://cloudimanage.com/".to_owned()),
+                ]),
             ),
             1..6,
         ),
     ) {
-        let mut cache = EntryCache::default();
-        for rows in states {
+        let mut cache = AnalysisCache::default();
+        for (rows, imanage_url) in states {
             let request = AnalysisRequest {
                 environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url }).collect(),
+                imanage_url,
                 ..AnalysisRequest::default()
             };
             prop_assert_eq!(analyze_with(&request, &mut cache), analyze(&request));

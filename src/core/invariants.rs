@@ -7,7 +7,7 @@ use super::extract::extract_uris;
 use super::role::Role;
 use super::support_request::MAILTO_BUDGET;
 use super::uri::REDIRECT_PATH;
-use super::{analyze, analyze_with, AnalysisRequest, EntryCache, Report, Timestamp};
+use super::{analyze, analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
 
 /// Builds a whole request from fuzzer bytes: fields separated by NUL, the first byte
 /// choosing roles, the second the connection setting.
@@ -136,7 +136,7 @@ pub fn check_bytes(data: &[u8]) -> Result<(), String> {
     // The widget analyses keystroke after keystroke through an entry cache. Warmed on an
     // earlier state of the form (here: the rows reversed, the last one missing), it must
     // give exactly the report a fresh analysis gives.
-    let mut cache = EntryCache::default();
+    let mut cache = AnalysisCache::default();
     let mut earlier = request.clone();
     earlier.environments.reverse();
     earlier.environments.pop();

@@ -331,13 +331,17 @@ pub(crate) fn mailto(support_email: &str, subject: &str, body: &str) -> (String,
     } else {
         String::new()
     };
-    let full = format!(
-        "mailto:{to}?subject={}&body={}",
-        encode_mailto_component(subject),
-        encode_mailto_component(body)
-    );
-    if full.len() <= MAILTO_BUDGET {
-        return (full, false);
+    // Encoding never shortens text, so a body already over the budget is not encoded
+    // (with many environments that would be kilobytes on every keystroke).
+    if body.len() + subject.len() + to.len() <= MAILTO_BUDGET {
+        let full = format!(
+            "mailto:{to}?subject={}&body={}",
+            encode_mailto_component(subject),
+            encode_mailto_component(body)
+        );
+        if full.len() <= MAILTO_BUDGET {
+            return (full, false);
+        }
     }
     // A pasted junk Customer ID can make even the subject too long; the plain subject
     // always fits.
