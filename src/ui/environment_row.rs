@@ -1,26 +1,52 @@
 //! One environment row: role, address, the redirect URI it gives with a copy button, and
 //! its findings with one-click fixes.
 
+use std::ops::Range;
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::form::{EnvironmentRow, FixTarget, FormAction, MAX_ROWS};
 use crate::core::text::split_entries;
-use crate::core::{EnvironmentReport, Role};
+use crate::core::{EnvironmentReport, Report, Role};
 
 use super::copy_button::CopyButton;
 use super::findings::Findings;
 use super::use_instance;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct EnvironmentRowProps {
     pub index: usize,
     pub row: EnvironmentRow,
-    /// The report's entries for this row (several when a list was pasted into it).
-    pub entries: Vec<EnvironmentReport>,
+    /// The whole report, shared by every row rather than copied into each.
+    pub report: Rc<Report>,
+    /// Where this row's entries are in the report (several when a list was pasted in).
+    pub entries: Range<usize>,
     pub removable: bool,
     /// How many rows the form has (a paste is limited to the room left).
     pub total_rows: usize,
+}
+
+impl EnvironmentRowProps {
+    fn entries(&self) -> &[EnvironmentReport] {
+        self.report
+            .environments
+            .entries
+            .get(self.entries.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Equal when what the row shows is equal: its own entries, not the rest of the report.
+impl PartialEq for EnvironmentRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && self.removable == other.removable
+            && self.total_rows == other.total_rows
+            && self.row == other.row
+            && self.entries() == other.entries()
+    }
 }
 
 /// The select's value for a role.
@@ -53,7 +79,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
     let suggested = row
         .role
         .is_none()
-        .then(|| props.entries.first().and_then(|e| e.role.clone()))
+        .then(|| props.entries().first().and_then(|e| e.role.clone()))
         .flatten();
     let shown_role = row.role.clone().or_else(|| suggested.clone());
     let selected = shown_role.as_ref().map_or("", role_value).to_owned();
@@ -130,9 +156,9 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         })
     };
 
-    let has_error = props.entries.iter().any(EnvironmentReport::has_error);
-    let has_findings = props.entries.iter().any(|e| !e.findings.is_empty());
-    let several = props.entries.len() > 1;
+    let has_error = props.entries().iter().any(EnvironmentReport::has_error);
+    let has_findings = props.entries().iter().any(|e| !e.findings.is_empty());
+    let several = props.entries().len() > 1;
     let role_options = [
         ("production", "Production"),
         ("uat", "UAT"),
@@ -186,7 +212,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                 </div>
             }
             <div id={findings_id}>
-                { for props.entries.iter().map(|entry| {
+                { for props.entries().iter().map(|entry| {
                     let label = entry.role.as_ref().map_or(format!("environment {number}"), |r| r.label().to_owned());
                     html! {
                         <div class="imh-entry">

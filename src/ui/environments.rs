@@ -43,11 +43,15 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
         })
     };
     let rows = props.form.rows.len();
-    // Each row's entries, found in one pass (a pasted list can make a thousand rows).
-    let mut by_row: Vec<Vec<crate::core::EnvironmentReport>> = vec![Vec::new(); rows];
-    for entry in &report.entries {
-        if let Some(list) = by_row.get_mut(entry.row) {
-            list.push(entry.clone());
+    // Where each row's entries start and end in the report, found in one pass (a pasted
+    // list can make a thousand rows); entries come in row order.
+    let mut ranges: Vec<std::ops::Range<usize>> = vec![0..0; rows];
+    for (position, entry) in report.entries.iter().enumerate() {
+        if let Some(range) = ranges.get_mut(entry.row) {
+            if range.start == range.end {
+                *range = position..position;
+            }
+            range.end = position + 1;
         }
     }
     html! {
@@ -58,9 +62,8 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
                 {"You can paste a whole list into one box, one address per line or separated by commas."}
             </p>
             <ol class="imh-rows" id={instance.id("environments")} tabindex="-1" data-testid="environment-rows">
-                { for props.form.rows.iter().enumerate().map(|(index, row)| {
-                    let entries = by_row.get(index).cloned().unwrap_or_default();
-                    html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} {entries} removable={rows > 1 || !row.url.is_empty()} total_rows={rows} /> }
+                { for props.form.rows.iter().zip(ranges).enumerate().map(|(index, (row, entries))| {
+                    html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} report={props.report.clone()} {entries} removable={rows > 1 || !row.url.is_empty()} total_rows={rows} /> }
                 }) }
             </ol>
             <div class="imh-actions">

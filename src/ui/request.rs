@@ -70,6 +70,21 @@ fn focus_link(instance: &Instance, id: String, what: &str) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct RedirectUriItemProps {
+    label: AttrValue,
+    uri: AttrValue,
+}
+
+/// One redirect URI in "Check your answers"; a keystroke in one row of a long list
+/// re-renders that item only.
+#[component]
+fn RedirectUriItem(props: &RedirectUriItemProps) -> Html {
+    html! {
+        <li>{ &props.label }{": "}<code class="imh-uri">{ &props.uri }</code></li>
+    }
+}
+
 #[component]
 pub fn RequestStep(props: &StepProps) -> Html {
     let instance = use_instance();
@@ -164,11 +179,10 @@ pub fn RequestStep(props: &StepProps) -> Html {
         .map(|r| html! { r.url.clone().unwrap_or_else(|| r.cleaned.clone()) });
     let uris = (!report.environments.registrations.is_empty()).then(|| html! {
         <ul class="imh-findings">
-            { for report.environments.registrations.iter().map(|r| html! {
-                <li>
-                    { r.role.as_ref().map_or("Environment".to_owned(), |role| role.label().to_owned()) }{": "}
-                    <code class="imh-uri">{ r.redirect_uri.as_str() }</code>
-                </li>
+            { for report.environments.registrations.iter().enumerate().map(|(index, r)| html! {
+                <RedirectUriItem key={index}
+                    label={r.role.as_ref().map_or(AttrValue::Static("Environment"), |role| AttrValue::from(role.label().to_owned()))}
+                    uri={AttrValue::from(r.redirect_uri.as_str().to_owned())} />
             }) }
         </ul>
     });
