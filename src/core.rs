@@ -120,23 +120,31 @@ pub struct AnalysisCache {
 
 /// Analyses everything the reader has entered.
 pub fn analyze(request: &AnalysisRequest) -> Report {
-    analyze_with(request, &mut AnalysisCache::default())
+    analyze_request(request, None)
 }
 
 /// [`analyze`] for a form that is analysed again on every keystroke, reusing what `cache`
 /// kept from the last run. The report is the same as [`analyze`]'s.
 pub fn analyze_with(request: &AnalysisRequest, cache: &mut AnalysisCache) -> Report {
+    analyze_request(request, Some(cache))
+}
+
+fn analyze_request(request: &AnalysisRequest, cache: Option<&mut AnalysisCache>) -> Report {
     let text = |value: &Option<String>| value.as_deref().unwrap_or("").to_owned();
-    let environments =
-        environment::analyze_environments_with(&request.environments, &mut cache.entries);
+    let (entry_cache, imanage_cache) = match cache {
+        Some(cache) => (Some(&mut cache.entries), Some(&mut cache.imanage)),
+        None => (None, None),
+    };
+    let environments = environment::analyze_environments_with(&request.environments, entry_cache);
     let imanage_text = text(&request.imanage_url);
-    let imanage = match &cache.imanage {
-        Some((last, report)) if *last == imanage_text => report.clone(),
-        _ => {
+    let imanage = match imanage_cache {
+        Some(Some((last, report))) if *last == imanage_text => report.clone(),
+        Some(kept) => {
             let report = imanage::analyze_imanage_url(&imanage_text);
-            cache.imanage = Some((imanage_text, report.clone()));
+            *kept = Some((imanage_text, report.clone()));
             report
         }
+        None => imanage::analyze_imanage_url(&imanage_text),
     };
     let customer_id = customer_id::analyze_customer_id(&text(&request.customer_id));
     let version = version::analyze_version(&text(&request.version));

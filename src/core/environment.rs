@@ -269,18 +269,22 @@ pub fn redirect_path_difference(path: &str, query_and_fragment: &str) -> Option<
 
 /// Reads every row, suggests roles, and runs the checks across entries.
 pub fn analyze_environments(rows: &[EnvironmentInput]) -> EnvironmentsReport {
-    analyze_environments_with(rows, &mut EntryCache::default())
+    analyze_environments_with(rows, None)
 }
 
-/// [`analyze_environments`], reading only the entries `cache` has not seen in its last run.
+/// [`analyze_environments`]; with a cache, reading only the entries it has not seen in its
+/// last run. A one-off analysis goes without: keeping every entry would only cost time.
 pub fn analyze_environments_with(
     rows: &[EnvironmentInput],
-    cache: &mut EntryCache,
+    cache: Option<&mut EntryCache>,
 ) -> EnvironmentsReport {
     let split: Vec<Vec<&str>> = rows.iter().map(|input| split_entries(&input.url)).collect();
-    let mut analyses = cache
-        .analyze_all(split.iter().flatten().copied())
-        .into_iter();
+    let texts = split.iter().flatten().copied();
+    let mut analyses = match cache {
+        Some(cache) => cache.analyze_all(texts),
+        None => texts.map(analyze_entry).collect(),
+    }
+    .into_iter();
     let mut entries = Vec::new();
     for ((row, input), parts) in rows.iter().enumerate().zip(&split) {
         for (part, text) in parts.iter().enumerate() {
