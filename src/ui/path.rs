@@ -1,11 +1,13 @@
 //! Step 3: the Clio Operate version, the configuration path it decides and why, and the
 //! exact steps and values for that path in each environment.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::configuration::ValueSource;
 use crate::core::form::{FixTarget, FormAction, TextField as Field};
-use crate::core::ConfigPath;
+use crate::core::{ConfigPath, EnvironmentConfiguration, Report};
 
 use super::copy_button::CopyButton;
 use super::text_field::TextField;
@@ -53,8 +55,8 @@ pub fn PathStep(props: &StepProps) -> Html {
                     </ol>
                     // Keyed by position: typing in a row changes its origin, and the same
                     // box should then update in place rather than be rebuilt.
-                    { for plan.environments.iter().enumerate().map(|(index, env)| html! {
-                        <EnvironmentValues key={index} environment={env.clone()} open={few} />
+                    { for (0..plan.environments.len()).map(|index| html! {
+                        <EnvironmentValues key={index} report={report.clone()} {index} open={few} />
                     }) }
                     if plan.environments.is_empty() {
                         <p class="imh-hint">{"Add your environments above to see the values for each."}</p>
@@ -65,18 +67,36 @@ pub fn PathStep(props: &StepProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 struct EnvironmentValuesProps {
-    environment: crate::core::EnvironmentConfiguration,
+    /// The whole report, shared rather than copied into each environment's box.
+    report: Rc<Report>,
+    /// Which of the plan's environments this box shows.
+    index: usize,
     /// Open at first; with many environments each starts closed.
     open: bool,
+}
+
+impl EnvironmentValuesProps {
+    fn environment(&self) -> Option<&EnvironmentConfiguration> {
+        self.report.configuration.environments.get(self.index)
+    }
+}
+
+/// Equal when the box would show the same: its own environment's values.
+impl PartialEq for EnvironmentValuesProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.open == other.open && self.environment() == other.environment()
+    }
 }
 
 /// One environment's linked-service values; re-rendered only when they change.
 #[component]
 fn EnvironmentValues(props: &EnvironmentValuesProps) -> Html {
     let instance = use_instance();
-    let env = &props.environment;
+    let Some(env) = props.environment() else {
+        return html! {};
+    };
     let name = env
         .role
         .as_ref()
