@@ -444,23 +444,30 @@ async fn copying_a_redirect_uri_keeps_focus_and_announces_it() {
     assert_eq!(active_element(), Some(button.into()));
 }
 
-#[wasm_bindgen_test]
-async fn copying_falls_back_to_select_and_copy_when_refused() {
+/// A widget with one address whose `button` was clicked while the clipboard refuses,
+/// and the fallback's text area once it shows.
+async fn refused_copy(button: &str) -> (Widget, web_sys::HtmlTextAreaElement) {
     let widget = mount().await;
     stub_clipboard(false);
     widget
         .type_into("Address of environment 1", "acme.example.com")
         .await;
-    widget.button("Copy all redirect URIs").click();
+    widget.button(button).click();
     widget
         .until("the fallback", |w| {
             !w.all("[data-testid=copy-fallback]").is_empty()
         })
         .await;
-    let area: web_sys::HtmlTextAreaElement = widget
+    let area = widget
         .one("[data-testid=copy-fallback] textarea")
         .dyn_into()
         .unwrap();
+    (widget, area)
+}
+
+#[wasm_bindgen_test]
+async fn copying_falls_back_to_select_and_copy_when_refused() {
+    let (widget, area) = refused_copy("Copy all redirect URIs").await;
     assert_eq!(area.value(), URI);
     assert_eq!(
         active_element(),
@@ -478,21 +485,7 @@ async fn copying_falls_back_to_select_and_copy_when_refused() {
 
 #[wasm_bindgen_test]
 async fn the_share_link_is_made_when_copied_and_shown_when_copying_is_refused() {
-    let widget = mount().await;
-    stub_clipboard(false);
-    widget
-        .type_into("Address of environment 1", "acme.example.com")
-        .await;
-    widget.button("Copy link to these answers").click();
-    widget
-        .until("the fallback", |w| {
-            !w.all("[data-testid=copy-fallback]").is_empty()
-        })
-        .await;
-    let area: web_sys::HtmlTextAreaElement = widget
-        .one("[data-testid=copy-fallback] textarea")
-        .dyn_into()
-        .unwrap();
+    let (_, area) = refused_copy("Copy link to these answers").await;
     let link = area.value();
     let page = web_sys::window().unwrap().location().href().unwrap();
     let page = page.split('#').next().unwrap().to_owned();
