@@ -17,7 +17,7 @@ pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
     if is_absent(value) {
         return Ok(MountOptions::default());
     }
-    let object = Object::new(value, "the options")?;
+    let object = Object::top(value, "the options")?;
     object.check_keys(OPTION_KEYS)?;
     let environments = object.get("environments");
     let options = MountOptions {
@@ -60,7 +60,7 @@ pub fn analysis_request(value: &JsValue) -> Result<AnalysisRequest, String> {
     if is_absent(value) {
         return Ok(AnalysisRequest::default());
     }
-    let object = Object::new(value, "the request")?;
+    let object = Object::top(value, "the request")?;
     object.check_keys(REQUEST_KEYS)?;
     let environments = object.get("environments");
     let diagnosis = object.get("diagnosis");
@@ -88,7 +88,7 @@ pub fn analysis_request(value: &JsValue) -> Result<AnalysisRequest, String> {
         diagnosis: if is_absent(&diagnosis) {
             None
         } else {
-            Some(diagnosis_input(&Object::new(&diagnosis, "diagnosis")?)?)
+            Some(diagnosis_input(&Object::nested(&diagnosis, "diagnosis".into())?)?)
         },
     })
 }
@@ -134,7 +134,7 @@ fn environment_rows(value: &JsValue, accepted: &str) -> Result<Vec<EnvironmentIn
         .iter()
         .enumerate()
         .map(|(index, row)| {
-            let row = Object::new(&row, &format!("environments[{index}]"))?;
+            let row = Object::nested(&row, format!("environments[{index}]"))?;
             row.check_keys(ENVIRONMENT_KEYS)?;
             Ok(EnvironmentInput {
                 role: row.string("role")?.map(Role::from),
@@ -147,21 +147,34 @@ fn environment_rows(value: &JsValue, accepted: &str) -> Result<Vec<EnvironmentIn
 /// A plain object being read, and how messages name it.
 struct Object<'a> {
     value: &'a JsValue,
-    /// Prefix for messages about its keys: "" at the top level, "diagnosis." inside.
-    prefix: String,
+    /// Where it sits in the argument, e.g. "diagnosis"; none for the argument itself.
+    path: Option<String>,
 }
 
 impl<'a> Object<'a> {
-    /// `value` as an object; `name` says what it is in the message when it is not.
-    fn new(value: &'a JsValue, name: &str) -> Result<Self, String> {
+    /// The argument itself; `what` names it in the message when it is not an object.
+    fn top(value: &'a JsValue, what: &str) -> Result<Self, String> {
         if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
-            return Err(format!("{name} must be an object, not {}.", kind(value)));
+            return Err(format!("{what} must be an object, not {}.", kind(value)));
         }
-        let prefix = match name {
-            "the options" | "the request" => String::new(),
-            nested => format!("{nested}."),
-        };
-        Ok(Object { value, prefix })
+        Ok(Object { value, path: None })
+    }
+
+    /// An object inside the argument, at `path`.
+    fn nested(value: &'a JsValue, path: String) -> Result<Self, String> {
+        let object = Self::top(value, &path)?;
+        Ok(Object {
+            path: Some(path),
+            ..object
+        })
+    }
+
+    /// How messages name one of its keys: "customerId", "diagnosis.connection".
+    fn name(&self, key: &str) -> String {
+        match &self.path {
+            Some(path) => format!("{path}.{key}"),
+            None => key.to_owned(),
+        }
     }
 
     fn get(&self, key: &str) -> JsValue {
@@ -176,12 +189,10 @@ impl<'a> Object<'a> {
             .filter_map(|key| key.as_string())
             .find(|key| !allowed.contains(&key.as_str()))
         {
-            Some(key) if self.prefix.is_empty() => Err(unknown_key_message(&key, allowed)),
-            Some(key) => Err(format!(
-                "in {}: {}",
-                self.prefix.trim_end_matches('.'),
-                unknown_key_message(&key, allowed)
-            )),
+            Some(key) => Err(match &self.path {
+                Some(path) => format!("in {path}: {}", unknown_key_message(&key, allowed)),
+                None => unknown_key_message(&key, allowed),
+            }),
             None => Ok(()),
         }
     }
@@ -192,13 +203,10 @@ impl<'a> Object<'a> {
         if is_absent(&value) {
             return Ok(None);
         }
-        value.as_string().map(Some).ok_or_else(|| {
-            format!(
-                "{}{key} must be a string, not {}.",
-                self.prefix,
-                kind(&value)
-            )
-        })
+        value
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| format!("{} must be a string, not {}.", self.name(key), kind(&value)))
     }
 
     /// A whole-number field.
@@ -219,8 +227,8 @@ impl<'a> Object<'a> {
             None => kind(&value),
         };
         Err(format!(
-            "{}{key} must be a whole number, not {found}.",
-            self.prefix
+            "{} must be a whole number, not {found}.",
+            self.name(key)
         ))
     }
 }
