@@ -13,6 +13,12 @@ use super::AnalysisRequest;
 /// and the reader is told how many were left out.
 pub const MAX_ROWS: usize = 1_000;
 
+/// How many rows a list pasted into one row of a form with `rows` rows can fill: that
+/// row and the room left, and always at least the one row.
+pub fn paste_room(rows: usize) -> usize {
+    MAX_ROWS.saturating_sub(rows.saturating_sub(1)).max(1)
+}
+
 /// Identifies an environment row for the life of the form (indices shift on removal).
 pub type RowId = u32;
 
@@ -319,7 +325,7 @@ impl FormState {
             return;
         }
         let keep_role = self.rows[i].role.clone();
-        let room = MAX_ROWS.saturating_sub(self.rows.len() - 1).max(1);
+        let room = paste_room(self.rows.len());
         let mut new_rows = Vec::with_capacity(entries.len().min(room));
         for (n, entry) in entries.iter().take(room).enumerate() {
             let entry = entry.trim().to_owned();

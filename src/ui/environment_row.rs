@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::form::{EnvironmentRow, FixTarget, FormAction, MAX_ROWS};
+use crate::core::form::{paste_room, EnvironmentRow, FixTarget, FormAction, MAX_ROWS};
 use crate::core::text::split_entries;
 use crate::core::{EnvironmentReport, Report, Role};
 
@@ -136,7 +136,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
             let count = split_entries(&text).len();
             if count > 1 {
                 event.prevent_default();
-                let room = count.min(MAX_ROWS.saturating_sub(form_rows - 1).max(1));
+                let room = count.min(paste_room(form_rows));
                 dispatch.emit(FormAction::PasteIntoRow { id, text });
                 announce.emit(if room < count {
                     format!("Only the first {room} of {count} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
