@@ -239,9 +239,9 @@ pub fn App(props: &AppProps) -> Html {
             Form(Rc::new(state))
         })
     };
-    // Each environment entry's reading is kept between keystrokes: typing in one row of a
-    // long list re-reads that row only.
-    let entry_cache = use_mut_ref(AnalysisCache::default);
+    // What the analysis read is kept between keystrokes: typing in one row of a long list
+    // re-reads that row only.
+    let analysis_cache = use_mut_ref(AnalysisCache::default);
     // Analysed again only when what the reader entered changes, not when the form merely
     // records that the request was asked for or delivered: the message's time stamp then
     // stays the one that was copied.
@@ -250,7 +250,7 @@ pub fn App(props: &AppProps) -> Html {
             generated_at: Some(now()),
             ..request.clone()
         };
-        analyze_with(&request, &mut entry_cache.borrow_mut())
+        analyze_with(&request, &mut analysis_cache.borrow_mut())
     });
     let status = use_state(String::new);
     let root = use_node_ref();

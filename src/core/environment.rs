@@ -94,17 +94,19 @@ pub struct EntryCache {
 impl EntryCache {
     /// Runs `entries` through [`analyze_entry`], reusing the last run's results.
     fn analyze_all<'a>(&mut self, entries: impl Iterator<Item = &'a str>) -> Vec<EntryAnalysis> {
-        let mut this_run = HashMap::with_capacity(self.last_run.len());
+        let mut this_run: HashMap<String, EntryAnalysis> =
+            HashMap::with_capacity(self.last_run.len());
         let results = entries
             .map(|entry| {
-                let analysis = this_run
-                    .get(entry)
-                    .cloned()
-                    .or_else(|| self.last_run.remove(entry))
-                    .unwrap_or_else(|| analyze_entry(entry));
-                if !this_run.contains_key(entry) {
-                    this_run.insert(entry.to_owned(), analysis.clone());
+                // An entry listed twice in this run is read once.
+                if let Some(analysis) = this_run.get(entry) {
+                    return analysis.clone();
                 }
+                let analysis = self
+                    .last_run
+                    .remove(entry)
+                    .unwrap_or_else(|| analyze_entry(entry));
+                this_run.insert(entry.to_owned(), analysis.clone());
                 analysis
             })
             .collect();
