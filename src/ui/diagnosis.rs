@@ -85,27 +85,23 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
         (ConnectionChoice::SharedoTest, "Sharedo Test", "test"),
         (ConnectionChoice::NotSure, "I am not sure", "not-sure"),
     ];
-    let field_findings = |field: crate::core::Field, id: &str| {
-        let list = findings_for(field);
-        html! { <Findings findings={list} id={format!("{id}-findings")} /> }
-    };
-    let described = |field: crate::core::Field, id: &str, hint: bool| -> Option<String> {
-        let mut ids = Vec::new();
-        if hint {
-            ids.push(format!("{id}-hint"));
+    // Each field's findings, filtered once: the list under the field, the ids that
+    // describe the field (its hint, then the list) and whether an error marks it invalid.
+    let field_parts = |field: crate::core::Field, id: &str| {
+        let findings = findings_for(field);
+        let mut described = format!("{id}-hint");
+        if !findings.is_empty() {
+            described.push_str(&format!(" {id}-findings"));
         }
-        if !findings_for(field).is_empty() {
-            ids.push(format!("{id}-findings"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let invalid = |field: crate::core::Field| {
-        findings_for(field)
-            .iter()
-            .any(|f| f.is_error())
-            .then_some("true")
+        let invalid = findings.iter().any(|f| f.is_error()).then_some("true");
+        let list = html! { <Findings {findings} id={format!("{id}-findings")} /> };
+        (list, described, invalid)
     };
     use crate::core::Field as F;
+    let (registered_findings, registered_described, _) = field_parts(F::Registered, &registered_id);
+    let (failing_findings, failing_described, _) = field_parts(F::Failing, &failing_id);
+    let (submitted_findings, submitted_described, submitted_invalid) =
+        field_parts(F::SubmittedAt, &submitted_id);
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()} data-testid="diagnosis">
@@ -117,25 +113,25 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 <p class="imh-hint" id={format!("{registered_id}-hint")}>{"Paste the confirmation e-mail or the list. Quotes, bullets and other text around the addresses are fine."}</p>
                 <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={form.registered.clone()}
                     oninput={set_text(Field::Registered)} spellcheck="false" data-testid="diagnosis-registered"
-                    aria-describedby={described(F::Registered, &registered_id, true)} />
-                { field_findings(F::Registered, &registered_id) }
+                    aria-describedby={registered_described} />
+                { registered_findings }
             </div>
             <div class="imh-field">
                 <label class="imh-label" for={failing_id.clone()}>{"The address in the browser when the error appeared"}</label>
                 <p class="imh-hint" id={format!("{failing_id}-hint")}>{"Copy the whole address from the address bar (it contains redirect_uri=), or the error text."}</p>
                 <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={form.failing.clone()}
                     oninput={set_text(Field::Failing)} spellcheck="false" data-testid="diagnosis-failing"
-                    aria-describedby={described(F::Failing, &failing_id, true)} />
-                { field_findings(F::Failing, &failing_id) }
+                    aria-describedby={failing_described} />
+                { failing_findings }
             </div>
             <div class="imh-field">
                 <label class="imh-label" for={submitted_id.clone()}>{"When the registration request was sent to Support"}</label>
                 <p class="imh-hint" id={format!("{submitted_id}-hint")}>{"Your local date and time. iManage needs up to 48 hours from then."}</p>
                 <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
                     oninput={set_text(Field::SubmittedAt)} data-testid="diagnosis-submitted"
-                    aria-invalid={invalid(F::SubmittedAt)}
-                    aria-describedby={described(F::SubmittedAt, &submitted_id, true)} />
-                { field_findings(F::SubmittedAt, &submitted_id) }
+                    aria-invalid={submitted_invalid}
+                    aria-describedby={submitted_described} />
+                { submitted_findings }
             </div>
             <fieldset class="imh-field imh-fieldset">
                 <legend class="imh-label">{"Connection setting selected in the linked service"}</legend>
