@@ -81,6 +81,11 @@ pub fn version() -> String {
     WIDGET_VERSION.to_owned()
 }
 
+/// The prefix of every id in instance `id`, unique on the page.
+fn instance_prefix(id: u32) -> String {
+    format!("imh{id}")
+}
+
 /// A mounted widget: `update(options)` and `unmount()`.
 #[wasm_bindgen]
 pub struct WidgetHandle {
@@ -92,7 +97,7 @@ impl WidgetHandle {
     /// The instance's id prefix (unique on the page).
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
-        format!("imh{}", self.id)
+        instance_prefix(self.id)
     }
 
     /// Applies new options: prefilled values replace the form's, display options change.
@@ -199,13 +204,14 @@ fn mount_with(element: Element, options: MountOptions) -> Result<WidgetHandle, S
         n.set(id + 1);
         id
     });
+    let prefix = instance_prefix(id);
     // Drafts are per placeholder: by its id when it has one, else by its order.
     let draft_name = match element.id() {
         id if !id.is_empty() => id,
-        _ => format!("imh{id}"),
+        _ => prefix.clone(),
     };
     let props = AppProps {
-        instance: format!("imh{id}").into(),
+        instance: prefix.into(),
         options: Rc::new(options),
         revision: 0,
         initial: None,
