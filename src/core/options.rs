@@ -117,6 +117,14 @@ pub const ATTRIBUTES: &[(&str, &str)] = &[
     ("data-heading-level", "headingLevel"),
 ];
 
+/// The `headingLevel` option as a heading level (1–6), or the message saying so.
+pub fn check_heading_level(level: i64) -> Result<u8, String> {
+    u8::try_from(level)
+        .ok()
+        .filter(|level| (1..=6).contains(level))
+        .ok_or_else(|| format!("headingLevel is {level}; it takes a number from 1 to 6."))
+}
+
 impl MountOptions {
     /// Reads options from a placeholder's attributes (`name`, `value` pairs); the error
     /// names the attribute and says what it accepts.
@@ -150,14 +158,10 @@ impl MountOptions {
 
     /// Checks values serde cannot: the heading level's range.
     pub fn validate(&self) -> Result<(), String> {
-        if let Some(level) = self.heading_level {
-            if !(1..=6).contains(&level) {
-                return Err(format!(
-                    "headingLevel is {level}; it takes a number from 1 to 6."
-                ));
-            }
+        match self.heading_level {
+            Some(level) => check_heading_level(level.into()).map(|_| ()),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     pub fn part(&self) -> Part {

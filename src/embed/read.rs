@@ -7,8 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisInput};
 use crate::core::options::{
-    unknown_key_message, EnvironmentsOption, MountOptions, Part, DIAGNOSIS_KEYS, ENVIRONMENT_KEYS,
-    OPTION_KEYS, REQUEST_KEYS,
+    check_heading_level, unknown_key_message, EnvironmentsOption, MountOptions, Part,
+    DIAGNOSIS_KEYS, ENVIRONMENT_KEYS, OPTION_KEYS, REQUEST_KEYS,
 };
 use crate::core::{AnalysisRequest, EnvironmentInput, Role, Timestamp};
 
@@ -20,7 +20,7 @@ pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
     let object = Object::top(value, "the options")?;
     object.check_keys(OPTION_KEYS)?;
     let environments = object.get("environments");
-    let options = MountOptions {
+    Ok(MountOptions {
         environments: if is_absent(&environments) {
             None
         } else if let Some(text) = environments.as_string() {
@@ -45,14 +45,9 @@ pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
             .transpose()?,
         heading_level: object
             .whole_number("headingLevel")?
-            .map(|level| {
-                u8::try_from(level)
-                    .map_err(|_| format!("headingLevel is {level}; it takes a number from 1 to 6."))
-            })
+            .map(check_heading_level)
             .transpose()?,
-    };
-    options.validate()?;
-    Ok(options)
+    })
 }
 
 /// A request for `analyze`; `undefined` and `null` mean an empty one.
