@@ -272,18 +272,34 @@ pub fn mount_all() -> u32 {
         ) {
             continue;
         }
-        let attributes = ATTRIBUTES
-            .iter()
-            .filter_map(|(name, _)| element.get_attribute(name).map(|value| (*name, value)));
-        let result = MountOptions::from_attributes(attributes)
-            .and_then(|options| mount_with(element.clone(), options));
-        match result {
+        match mount_from_attributes(&element) {
             // The widget stays registered in MOUNTED; the page keeps no handle for it.
             Ok(_) => count += 1,
             Err(message) => show_error(&element, &message),
         }
     }
     count
+}
+
+/// Mounts a widget configured by `element`'s own `data-` attributes (a placeholder, or
+/// the `<imanage-helper>` custom element).
+fn mount_from_attributes(element: &Element) -> Result<WidgetHandle, String> {
+    let attributes = ATTRIBUTES
+        .iter()
+        .filter_map(|(name, _)| element.get_attribute(name).map(|value| (*name, value)));
+    MountOptions::from_attributes(attributes)
+        .and_then(|options| mount_with(element.clone(), options))
+}
+
+/// Mounts one placeholder or `<imanage-helper>` element from its attributes; the handle's
+/// `unmount()` removes it again. A bad attribute is shown in the element, as `mountAll`
+/// does, and also returned as the error.
+#[wasm_bindgen(js_name = mountPlaceholder)]
+pub fn mount_placeholder(element: Element) -> Result<WidgetHandle, JsError> {
+    mount_from_attributes(&element).map_err(|message| {
+        show_error(&element, &message);
+        JsError::new(&format!("imanageHelper.mountPlaceholder: {message}"))
+    })
 }
 
 /// Analyses a request (the command-line tool's JSON shape) and returns the report.
