@@ -1,48 +1,268 @@
-// The one script a page includes: <script type="module" async src=".../imanage-helper.js"></script>
-// It loads the widget's WebAssembly once (even if the script is included twice), mounts
-// every <div data-imanage-helper> placeholder, and exposes the API as window.imanageHelper.
-// If WebAssembly cannot run (blocked by the page's Content-Security-Policy, or an old
-// browser), each placeholder keeps its fallback content and says why.
-const GLOBAL = 'imanageHelper';
-// User Timing marks, for the page's own performance monitoring (nothing is sent).
-const mark = (name) => globalThis.performance?.mark?.(`imanage-helper:${name}`);
+// The one script a page includes, as a classic or a module script, from any origin:
+//   <script async src=".../imanage-helper.js"></script>
+// It costs the page nothing else until a widget is needed: a <div data-imanage-helper>
+// placeholder or an <imanage-helper> element coming within about one screen of the
+// viewport, a `data-eager` attribute, or a read of `window.imanageHelper.ready`. Only
+// then does it load the widget: the separate files next to itself (or at the URLs in its
+// data-glue, data-wasm and data-css attributes), or the one-file bundle
+// (imanage-helper.bundle.js, at its data-bundle URL). The bundle is this same script
+// with the widget inside it (scripts/bundle.mjs). If anything fails, each placeholder
+// keeps its fallback content and says exactly what failed.
+// The release build strips comment lines and indentation (scripts/bundle.mjs), so the
+// comments here cost no page anything; a comment must be a line of its own.
+(function (bundled) {
+  'use strict';
+  const GLOBAL = 'imanageHelper';
+  const STATE = Symbol.for('imanage-helper');
+  const PLACEHOLDER = '[data-imanage-helper]';
+  const TAG = 'imanage-helper';
+  const NOTE = 'data-imanage-helper-error';
+  const MOUNTED = 'data-imanage-helper-mounted';
+  const own = (object, key) => (object && Object.hasOwn(object, key) ? object[key] : undefined);
 
-if (!window[GLOBAL]) {
-  mark('start');
-  const base = new URL('.', import.meta.url);
-  const ready = import(new URL('imanage-connect.js', base).href)
-    .then(async (bindings) => {
-      await bindings.default({ module_or_path: new URL('imanage-connect_bg.wasm', base) });
-      bindings.configure(new URL('widget.css', base).href);
-      // Included with `async`, this script can run before the page is parsed: the
-      // WebAssembly loads at once, the placeholders are mounted when they all exist.
-      if (document.readyState === 'loading') {
-        await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  // Included again, or the bundle arriving for a loader that asked for it: the first copy
+  // keeps running, and a bundle hands it the widget.
+  if (window[STATE]) {
+    if (bundled) window[STATE].provide(bundled);
+    return;
+  }
+
+  // This script's own tag: document.currentScript for a classic script; for a module
+  // script (no currentScript, and import.meta would be a syntax error in a classic one)
+  // the script whose src is the URL this code runs from. Imported by another module, it
+  // has no tag, but its URL is still the base for the other files.
+  const ownUrl = /((?:https?|file):\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack)?.[1];
+  const script = document.currentScript?.src ? document.currentScript : [...document.scripts].find((s) => s.src && s.src === ownUrl);
+  const config = own(window, 'imanageHelperConfig');
+  const option = (name) => script?.getAttribute(`data-${name}`) ?? own(config, name);
+  const base = script?.src || ownUrl || document.baseURI;
+  const url = (value, name) => new URL(value || name, base).href;
+  const eager = (option('eager') ?? false) !== false;
+
+  const state = { source: bundled, provide: (payload) => { state.source ??= payload; } };
+  const handles = new Map();
+  const pending = new Set();
+  let loading;
+  let bindings;
+  let sheet;
+  let failure;
+
+  // ---- Loading the widget ----
+
+  class LoadError extends Error {}
+
+  // Runs `step` on `what` at `href`; if it fails, says why: the HTTP status, CORS (found
+  // by a no-cors fetch succeeding where the CORS one failed), or a network or CSP refusal.
+  async function attempt(what, href, step) {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof LoadError) throw error;
+      let why;
+      try {
+        const response = await fetch(href);
+        why = response.ok ? `could not be used (${error.message})` : `returned HTTP ${response.status}`;
+      } catch {
+        why = await fetch(href, { mode: 'no-cors' }).then(
+          () => `was blocked by CORS: ${new URL(href).origin} does not send Access-Control-Allow-Origin for ${location.origin}`,
+          () => "could not be fetched (a network error, or the page's Content-Security-Policy)",
+        );
       }
-      const api = {
+      throw new LoadError(`${what} at ${href} ${why}`);
+    }
+  }
+
+  // Instantiates the wasm; a CSP without 'wasm-unsafe-eval' is named as such.
+  async function start(glue, wasm) {
+    try {
+      await glue.default({ module_or_path: wasm });
+    } catch (error) {
+      throw new LoadError(/unsafe-eval|Content.Security/i.test(error.message)
+        ? "the page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval')"
+        : `the WebAssembly could not start (${error.message})`);
+    }
+    return glue;
+  }
+
+  // A fetched file, or an error that attempt() explains.
+  async function get(href) {
+    const response = await fetch(href);
+    if (!response.ok) throw new Error();
+    return response;
+  }
+
+  // The widget's styles, given to each shadow root as a constructable stylesheet (which
+  // no style-src governs, so no page policy can block it and it needs no inline style).
+  function styles(css) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+
+  // The separate files, fetched in parallel. A wasm not served as application/wasm (a
+  // renamed .txt or .json copy) is compiled from its bytes, with no console warning.
+  async function fromFiles() {
+    const glue = url(option('glue'), 'imanage-connect.js');
+    const wasm = url(option('wasm'), 'imanage-connect_bg.wasm');
+    const css = url(option('css'), 'widget.css');
+    const [module, bytes, text] = await Promise.all([
+      attempt('the JavaScript glue', glue, () => import(glue)),
+      attempt('the WebAssembly', wasm, () => get(wasm).then((r) => (/^application\/wasm/.test(r.headers.get('content-type')) ? r : r.arrayBuffer()))),
+      attempt('the stylesheet', css, () => get(css).then((r) => r.text())),
+    ]);
+    styles(text);
+    return start(module, bytes);
+  }
+
+  // The bundle's contents: the glue as a function, the wasm gzipped in base64, the CSS.
+  async function fromBundle(payload) {
+    const packed = Uint8Array.from(atob(payload.wasm), (c) => c.charCodeAt(0));
+    const wasm = new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip')), { headers: { 'content-type': 'application/wasm' } });
+    styles(payload.css);
+    return start(payload.glue(), wasm);
+  }
+
+  // The bundle from its URL, as a classic script (no CORS needed); it hands its contents
+  // over through state.provide. Under Trusted Types the page must allow the policy.
+  function fetchBundle(href) {
+    return attempt('the bundle', href, () => new Promise((resolve, reject) => {
+      state.provide = resolve;
+      const tag = document.createElement('script');
+      tag.onerror = () => reject(new Error('it did not load'));
+      tag.onload = () => setTimeout(reject, 0, new LoadError(`${href} is not the imanage-helper bundle`));
+      const policy = window.trustedTypes?.createPolicy('imanage-helper', { createScriptURL: (u) => u });
+      tag.src = policy ? policy.createScriptURL(href) : href;
+      document.head.append(tag);
+    }));
+  }
+
+  function load() {
+    if (loading) return loading;
+    loading = (async () => {
+      const bundle = option('bundle');
+      const href = bundle != null && url(bundle, 'imanage-helper.bundle.js');
+      bindings = state.source ? await fromBundle(state.source)
+        : href ? await fromBundle(await fetchBundle(href))
+          : await fromFiles();
+      // Placeholders are mounted once the page is parsed (their fallback complete).
+      if (document.readyState === 'loading') await new Promise((ok) => addEventListener('DOMContentLoaded', ok, { once: true }));
+      return Object.assign(global, {
         version: bindings.version(),
-        mount: (element, options) => bindings.mount(element, options ?? {}),
-        mountAll: () => bindings.mountAll(),
+        mount: (element, options) => adopt(element, bindings.mount(element, options ?? {})),
+        mountAll: () => [...document.querySelectorAll(PLACEHOLDER)].filter(mountOne).length,
         analyze: (request) => bindings.analyze(request ?? {}),
-      };
-      Object.assign(window[GLOBAL], api);
-      api.mountAll();
-      mark('mounted');
-      return api;
-    })
-    .catch((error) => {
-      for (const placeholder of document.querySelectorAll('[data-imanage-helper]')) {
-        if (placeholder.querySelector('[data-imanage-helper-error]')) continue;
-        const note = document.createElement('p');
-        note.setAttribute('data-imanage-helper-error', '');
-        note.setAttribute('role', 'note');
-        note.textContent = 'The interactive checker could not start on this page (its WebAssembly could not be loaded). The steps above and below still apply.';
-        placeholder.append(note);
+      });
+    })();
+    loading.catch(fail);
+    return loading;
+  }
+
+  // ---- Mounting and cleaning up ----
+
+  // Gives a widget its stylesheet, and takes it back when the widget is unmounted.
+  function adopt(element, handle) {
+    const shadow = element.shadowRoot;
+    const unmount = handle.unmount.bind(handle);
+    shadow.adoptedStyleSheets = [sheet];
+    handle.unmount = () => { unmount(); shadow.adoptedStyleSheets = []; };
+    return handle;
+  }
+
+  function mountOne(element) {
+    if (element.hasAttribute(MOUNTED) || element.querySelector(`[${NOTE}]`)) return false;
+    try {
+      handles.set(element, adopt(element, bindings.mountPlaceholder(element)));
+      // A User Timing mark, for the page's own performance monitoring (nothing is sent).
+      performance.mark('imanage-helper:mounted');
+      return true;
+    } catch (error) {
+      // mountPlaceholder has put the reason in the element, next to its fallback.
+      console.warn(error);
+      return false;
+    }
+  }
+
+  function want(element) {
+    pending.add(element);
+    load().then(() => {
+      for (const element of pending) if (element.isConnected) mountOne(element);
+      pending.clear();
+    }, () => {});
+  }
+
+  // Within about one screen of the viewport.
+  const nearby = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        nearby.unobserve(entry.target);
+        want(entry.target);
       }
-      console.warn('iManage setup helper did not start:', error);
-      throw error;
+    }
+  }, { rootMargin: '100% 0px' });
+
+  function track(element) {
+    if (failure) note(element, failure);
+    else if (eager || element.hasAttribute('data-eager')) want(element);
+    else nearby.observe(element);
+  }
+
+  // An element taken out of the page: its widget is unmounted and forgotten.
+  function release(element) {
+    nearby.unobserve(element);
+    handles.get(element)?.unmount();
+    handles.delete(element);
+  }
+
+  function note(element, message) {
+    if (element.querySelector(`[${NOTE}]`)) return;
+    const p = document.createElement('p');
+    p.setAttribute(NOTE, '');
+    p.setAttribute('role', 'note');
+    p.textContent = `The interactive checker could not start on this page: ${message}. The steps above and below still apply.`;
+    element.append(p);
+  }
+
+  function fail(error) {
+    failure = error instanceof LoadError ? error.message : `it could not load (${error.message})`;
+    error.message = failure;
+    for (const element of [...pending, ...document.querySelectorAll(`${PLACEHOLDER},${TAG}`)]) note(element, failure);
+    pending.clear();
+    console.warn('imanage-helper:', failure);
+  }
+
+  // ---- The global, the custom element and the observers ----
+
+  // window.imanageHelper: `ready` (a promise for the API, loading the widget when first
+  // read), then the API's methods. An element with that id only shadows the name (our own
+  // property wins); a value the page put there itself is left alone, and said so.
+  if (Object.hasOwn(window, GLOBAL)) {
+    fail(new LoadError(`window.${GLOBAL} is already used by this page, so the checker cannot publish its API`));
+    addEventListener('DOMContentLoaded', () => fail(new LoadError(failure)));
+    return;
+  }
+  const global = { get ready() { return load(); } };
+  window[GLOBAL] = global;
+  window[STATE] = state;
+  performance.mark('imanage-helper:start');
+
+  if (!customElements.get(TAG)) {
+    customElements.define(TAG, class extends HTMLElement {
+      connectedCallback() { track(this); }
+      // Moved within the page, an element is disconnected and connected again at once.
+      disconnectedCallback() { queueMicrotask(() => this.isConnected || release(this)); }
     });
-  // Until ready, the API is a promise for itself; afterwards its methods are attached.
-  window[GLOBAL] = { ready };
-  ready.catch(() => {});
-}
+  }
+
+  // Added nodes may be text, which has neither method.
+  const scan = (node) => {
+    if (node.matches?.(PLACEHOLDER)) track(node);
+    node.querySelectorAll?.(PLACEHOLDER).forEach(track);
+  };
+  new MutationObserver((records) => {
+    for (const record of records) record.addedNodes.forEach(scan);
+    for (const element of handles.keys()) {
+      if (!element.isConnected && element.localName !== TAG) release(element);
+    }
+  }).observe(document, { childList: true, subtree: true });
+  scan(document.documentElement);
+  if (eager) load().catch(() => {});
+})(/* bundled payload */ null);

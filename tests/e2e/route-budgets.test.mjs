@@ -1,0 +1,27 @@
+// Gzipped sizes of the loader (what every page that includes it pays) and of the one-file
+// build. Byte counts are deterministic, so these are tests. LOADER_BUDGET_BYTES and
+// BUNDLE_BUDGET_BYTES override the budgets, e.g. to show that a test fails when exceeded.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST } from './support.mjs';
+
+const gzipped = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+
+// At most 3 KB gzipped: the cost of a page with no placeholder.
+const LOADER = Number(process.env.LOADER_BUDGET_BYTES ?? 3_000);
+test(`the loader stays within ${LOADER.toLocaleString('en-GB')} gzipped bytes`, () => {
+  const size = gzipped('imanage-helper.js');
+  console.log(`imanage-helper.js gzipped: ${size.toLocaleString('en-GB')} bytes`);
+  assert.ok(size <= LOADER, `imanage-helper.js is ${size} bytes gzipped, over the budget of ${LOADER}`);
+});
+
+// The one-file build, measured at BUNDLE_MEASURED, plus headroom.
+const BUNDLE = Number(process.env.BUNDLE_BUDGET_BYTES ?? 290_000);
+test(`the one-file build stays within ${BUNDLE.toLocaleString('en-GB')} gzipped bytes`, () => {
+  const size = gzipped('imanage-helper.bundle.js');
+  console.log(`imanage-helper.bundle.js gzipped: ${size.toLocaleString('en-GB')} bytes`);
+  assert.ok(size <= BUNDLE, `imanage-helper.bundle.js is ${size} bytes gzipped, over the budget of ${BUNDLE}`);
+});
