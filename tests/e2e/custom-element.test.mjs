@@ -3,8 +3,8 @@
 // cycles are measured with the DevTools protocol after a garbage collection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widgetReady } from './support.mjs';
-import { snippet, hostPage } from './snippets.mjs';
+import { useBrowser, newPage } from './support.mjs';
+import { snippet, hostPage, mounted } from './snippets.mjs';
 
 const CYCLES = 50;
 const env = useBrowser({
@@ -48,7 +48,7 @@ test(`<imanage-helper> mounts when added and cleans up when removed, ${CYCLES} t
   const page = await newPage(env.browser);
   await page.goto(`${env.server.url}/app.html`);
   await page.evaluate((html) => { document.getElementById('app').innerHTML = html; }, snippet('spa'));
-  await widgetReady(page);
+  await mounted(page);
   const element = page.locator('imanage-helper');
   assert.equal(await element.locator('.imh-title').evaluate((el) => el.tagName), 'H3');
   assert.deepEqual(await element.getByTestId('redirect-uri').allTextContents(), ['https://firm.example.com/externalServices/replyFrom']);
@@ -78,10 +78,10 @@ test('an element moved within the page keeps its widget and what the reader type
   await page.evaluate((html) => {
     document.getElementById('app').innerHTML = `<section id="a">${html}</section><section id="b"></section>`;
   }, snippet('spa'));
-  await widgetReady(page);
-  await page.getByLabel('Address of environment 2').fill('uat.example.com');
+  await mounted(page);
+  await page.getByLabel('Address of environment 1').fill('uat.example.com');
   await page.evaluate(() => document.getElementById('b').append(document.querySelector('imanage-helper')));
   await page.evaluate(() => new Promise((ok) => setTimeout(ok)));
-  assert.equal(await page.locator('#b imanage-helper').getByLabel('Address of environment 2').inputValue(), 'uat.example.com');
+  assert.equal(await page.locator('#b imanage-helper').getByLabel('Address of environment 1').inputValue(), 'uat.example.com');
   assert.deepEqual(page.errors, []);
 });

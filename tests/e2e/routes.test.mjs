@@ -5,8 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, newPage, widgetReady, DIST } from './support.mjs';
-import { snippet, substitute, themeAssets, fillAssets, hostPage, recordViolations } from './snippets.mjs';
+import { serve, launch, newPage, DIST } from './support.mjs';
+import { snippet, substitute, themeAssets, fillAssets, hostPage, recordViolations, mounted, styled } from './snippets.mjs';
 
 const CORS = { 'access-control-allow-origin': '*' };
 const NOWHERE = join(DIST, 'no-such-folder');
@@ -23,11 +23,6 @@ async function server(options) {
   return s;
 }
 
-/** The widget's styles apply: its buttons have their 2px border. */
-function styled(page) {
-  return page.getByRole('button', { name: 'Try an example' }).first().evaluate((el) => getComputedStyle(el).borderTopWidth);
-}
-
 /** The failure note of the first placeholder or element. */
 async function failureNote(page) {
   const note = page.locator('[data-imanage-helper-error]').first();
@@ -42,11 +37,11 @@ test('Zendesk Guide: loader and bundle as renamed theme assets on another origin
   const kb = await server({ pages: { '/hc/articles/1.html': { body: hostPage({ head, body: snippet('zendesk-article') }) } } });
   const page = await newPage(browser);
   await page.goto(`${kb.url}/hc/articles/1.html`);
-  await widgetReady(page);
+  await mounted(page);
   assert.equal(await page.locator('[data-imanage-helper]').evaluate((el) => el.shadowRoot.querySelector('.imh-title').tagName), 'H3');
   await page.getByLabel('Address of environment 1').fill('firm.example.com');
   assert.equal(await page.getByTestId('redirect-uri').first().textContent(), 'https://firm.example.com/externalServices/replyFrom');
-  assert.equal(await styled(page), '2px', 'the bundle styles the widget');
+  assert.equal(await styled(page), true, 'the bundle styles the widget');
   assert.deepEqual(cdn.requests.sort(), [assets.pathOf('imanage-helper.bundle.js'), assets.pathOf('imanage-helper.js')].sort());
   assert.ok(!kb.requests.some((r) => r.includes('imanage')), 'nothing is requested from the article origin');
   assert.deepEqual(page.errors, []);
@@ -55,14 +50,14 @@ test('Zendesk Guide: loader and bundle as renamed theme assets on another origin
 test('Zendesk Guide: the one-file build alone, under a CSP that names only the asset origin', async () => {
   const assets = themeAssets(['imanage-helper.bundle.js']);
   const cdn = await server({ dir: NOWHERE, pages: assets.pages });
-  const csp = `default-src 'none'; script-src ${cdn.url} 'wasm-unsafe-eval'`;
+  const csp = `default-src 'none'; img-src data:; script-src ${cdn.url} 'wasm-unsafe-eval'`;
   const body = hostPage({ head: fillAssets(snippet('zendesk-one-file'), cdn.url, assets), body: snippet('zendesk-article') });
   const kb = await server({ pages: { '/hc/articles/2.html': { body, headers: { 'content-security-policy': csp } } } });
   const page = await newPage(browser);
   await recordViolations(page);
   await page.goto(`${kb.url}/hc/articles/2.html`);
-  await widgetReady(page);
-  assert.equal(await styled(page), '2px', 'a constructable stylesheet applies with no style-src at all');
+  await mounted(page);
+  assert.equal(await styled(page), true, 'a constructable stylesheet applies with no style-src at all');
   await page.getByLabel('Address of environment 1').fill('http://firm.example.com/');
   assert.equal(await page.getByTestId('redirect-uri').first().textContent(), 'https://firm.example.com/externalServices/replyFrom');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -80,8 +75,8 @@ test('Zendesk Guide: separate files renamed (the wasm as .txt, text/plain) from 
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(`${kb.url}/hc/articles/3.html`);
-  await widgetReady(page);
-  assert.equal(await styled(page), '2px');
+  await mounted(page);
+  assert.equal(await styled(page), true);
   assert.deepEqual(cdn.requests.sort(), names.map((n) => assets.pathOf(n)).sort());
   assert.deepEqual(warnings.filter((w) => /MIME|instantiateStreaming/.test(w)), [], 'a text/plain wasm compiles with no warning');
   assert.deepEqual(page.errors, []);
@@ -96,7 +91,7 @@ test('the same separate files from a host without CORS: the note names the block
   const page = await newPage(browser);
   await page.goto(`${kb.url}/hc/articles/4.html`);
   const note = await failureNote(page);
-  assert.match(note, /^The interactive checker could not start on this page: the (JavaScript glue|WebAssembly) at http:\/\/127\.0\.0\.1:\d+\/theme_assets\/123456\/[0-9a-f]{40}\.(js|txt) was blocked by CORS: http:\/\/127\.0\.0\.1:\d+ does not send Access-Control-Allow-Origin for http:\/\/127\.0\.0\.1:\d+\. The steps above and below still apply\.$/);
+  assert.match(note, /^The interactive checker could not start on this page: the (JavaScript glue|WebAssembly|stylesheet) at http:\/\/127\.0\.0\.1:\d+\/theme_assets\/123456\/[0-9a-f]{40}\.(js|txt|css) was blocked by CORS: http:\/\/127\.0\.0\.1:\d+ does not send Access-Control-Allow-Origin for http:\/\/127\.0\.0\.1:\d+\. The steps above and below still apply\.$/);
   assert.equal(await page.getByText("Each environment's redirect URI is https://").isVisible(), true, 'the fallback stays');
   assert.equal(await page.evaluate(() => window.imanageHelper.ready.then(() => 'resolved', (e) => e.message)), note.slice('The interactive checker could not start on this page: '.length, -'. The steps above and below still apply.'.length));
 });
@@ -104,14 +99,14 @@ test('the same separate files from a host without CORS: the note names the block
 test('a CDN on another origin with CORS, under a CSP naming the CDN; without CORS the note says so', async () => {
   const cdnSnippet = snippet('cdn');
   const cdn = await server({ headers: CORS });
-  const csp = `default-src 'none'; script-src ${cdn.url} 'wasm-unsafe-eval'; connect-src ${cdn.url}; style-src ${cdn.url}`;
+  const csp = `default-src 'none'; img-src data:; script-src ${cdn.url} 'wasm-unsafe-eval'; connect-src ${cdn.url}`;
   const head = substitute(cdnSnippet, { 'https://cdn.example.com/imanage-helper/0.1.0/': `${cdn.url}/` });
   const site = await server({ pages: { '/kb.html': { body: hostPage({ head, body: snippet('article') }), headers: { 'content-security-policy': csp } } } });
   const page = await newPage(browser);
   await recordViolations(page);
   await page.goto(`${site.url}/kb.html`);
-  await widgetReady(page);
-  assert.equal(await styled(page), '2px');
+  await mounted(page);
+  assert.equal(await styled(page), true);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(cdn.requests.sort(), ['/imanage-connect.js', '/imanage-connect_bg.wasm', '/imanage-helper.js', '/widget.css']);
   assert.deepEqual(page.errors, []);
@@ -122,7 +117,7 @@ test('a CDN on another origin with CORS, under a CSP naming the CDN; without COR
   const page2 = await newPage(browser);
   await page2.goto(`${site2.url}/kb.html`);
   const note = await failureNote(page2);
-  assert.match(note, new RegExp(`at ${closed.url}/imanage-connect(\\.js|_bg\\.wasm) was blocked by CORS: ${closed.url} does not send Access-Control-Allow-Origin for ${site2.url}`));
+  assert.match(note, new RegExp(`at ${closed.url}/(imanage-connect\\.js|imanage-connect_bg\\.wasm|widget\\.css) was blocked by CORS: ${closed.url} does not send Access-Control-Allow-Origin for ${site2.url}`));
 });
 
 test('a missing file: the note names its URL and HTTP status', async () => {
@@ -148,7 +143,7 @@ test('a CMS that strips scripts from article bodies: the article snippet has non
   const site = await server({ pages: { '/wiki/page.html': { body: hostPage({ head: template, body: sanitised }) } } });
   const page = await newPage(browser);
   await page.goto(`${site.url}/wiki/page.html`);
-  await widgetReady(page);
+  await mounted(page);
   assert.equal(await page.locator('[data-imanage-helper]').evaluate((el) => el.shadowRoot.querySelector('.imh-title').tagName), 'H3');
   assert.deepEqual(page.errors, []);
 });
@@ -167,6 +162,6 @@ test('a page that already has its own window.imanageHelper: the loader says so i
   assert.match(await failureNote(page), /window\.imanageHelper is already used by this page/);
   const page2 = await newPage(browser);
   await page2.goto(`${site.url}/clobber.html`);
-  await widgetReady(page2);
+  await mounted(page2);
   assert.deepEqual(page2.errors, []);
 });

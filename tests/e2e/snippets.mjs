@@ -71,3 +71,14 @@ export async function recordViolations(page) {
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
   });
 }
+
+/** Waits until a widget (any part) has mounted and rendered all of its steps. */
+export async function mounted(page) {
+  await page.locator('[data-testid=widget]').first().waitFor();
+  await page.locator('[data-testid=widget][aria-busy]').first().waitFor({ state: 'detached' });
+}
+
+/** Whether the widget's stylesheet applies: its section has its solid border. */
+export function styled(page) {
+  return page.locator('[data-testid=widget]').first().evaluate((el) => getComputedStyle(el).borderTopStyle === 'solid');
+}
