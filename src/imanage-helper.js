@@ -189,7 +189,8 @@
     }, () => {});
   }
 
-  // Within about one screen of the viewport.
+  // Within about one screen of the viewport. The document as the root makes the margin
+  // apply in a cross-origin frame too (there the implicit root would ignore it).
   const nearby = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (entry.isIntersecting) {
@@ -197,7 +198,7 @@
         want(entry.target);
       }
     }
-  }, { rootMargin: '100% 0px' });
+  }, { root: document, rootMargin: '100% 0px' });
 
   function track(element) {
     if (failure) note(element, failure);
