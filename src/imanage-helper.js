@@ -151,7 +151,9 @@
         mountAll: () => [...document.querySelectorAll(PLACEHOLDER)].filter(mountOne).length,
         analyze: (request) => bindings.analyze(request ?? {}),
       });
-    })();
+    })().catch((error) => {
+      throw error instanceof LoadError ? error : new LoadError(`it could not load (${error.message})`);
+    });
     loading.catch(fail);
     return loading;
   }
@@ -223,8 +225,7 @@
   }
 
   function fail(error) {
-    failure = error instanceof LoadError ? error.message : `it could not load (${error.message})`;
-    error.message = failure;
+    failure = error.message;
     for (const element of [...pending, ...document.querySelectorAll(`${PLACEHOLDER},${TAG}`)]) note(element, failure);
     pending.clear();
     console.warn('imanage-helper:', failure);
