@@ -413,10 +413,7 @@ pub fn mount_placeholder(element: JsValue) -> Result<JsValue, JsError> {
     let element = element_argument(&element).map_err(error)?;
     unmount_removed();
     mount_from_attributes(&element)
-        .map_err(|message| {
-            show_error(&element, &message);
-            message
-        })
+        .inspect_err(|message| show_error(&element, message))
         .and_then(handle)
         .map_err(error)
 }

@@ -187,7 +187,7 @@ fn attributes_past_the_size_limits_are_refused_by_name() {
     assert!(from(&[("data-customer-id", &long), ("data-version", &long)]).is_ok());
     assert_eq!(
         from(&[("data-customer-id", &long), ("data-version", &format!("{long}y"))]),
-        Err("the data- attributes hold more than 100000 characters of text; a widget takes at most 100000.".into())
+        Err("more than 100000 characters of text in the data- attributes; a widget takes at most 100000.".into())
     );
     // Characters are counted as JavaScript counts them (UTF-16 code units).
     let wide = "\u{1F600}".repeat(MAX_CHARACTERS / 2 + 1);

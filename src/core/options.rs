@@ -128,7 +128,7 @@ pub const MAX_CHARACTERS: usize = 100_000;
 
 /// The error for input over [`MAX_CHARACTERS`]; `what` names the argument.
 pub fn too_much_text_message(what: &str) -> String {
-    format!("{what} hold more than {MAX_CHARACTERS} characters of text; a widget takes at most {MAX_CHARACTERS}.")
+    format!("more than {MAX_CHARACTERS} characters of text in {what}; a widget takes at most {MAX_CHARACTERS}.")
 }
 
 /// Refuses more than [`MAX_ENVIRONMENTS`] environments; `key` names where they came from.
