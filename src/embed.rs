@@ -283,7 +283,7 @@ fn mount_with(element: Element, options: MountOptions) -> Result<u32, String> {
             .map_err(|_| {
                 format!(
                     "a <{}> element cannot hold the widget; use a <div>.",
-                    element.tag_name().to_lowercase()
+                    element.tag_name().to_ascii_lowercase()
                 )
             })?,
     };
