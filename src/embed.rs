@@ -8,7 +8,6 @@
 //! by the generated glue after the call has left WebAssembly.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -32,6 +31,7 @@ const MOUNTED_ATTRIBUTE: &str = "data-imanage-helper-mounted";
 const ERROR_ATTRIBUTE: &str = "data-imanage-helper-error";
 
 struct Mounted {
+    id: u32,
     host: Host,
     element: Element,
     shadow: ShadowRoot,
@@ -40,7 +40,8 @@ struct Mounted {
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    /// The mounted widgets (a page has a handful; a list needs no hashing code).
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
     static STYLESHEET: RefCell<Option<String>> = const { RefCell::new(None) };
     static WARMED_UP: Cell<bool> = const { Cell::new(false) };
     /// The handles' `update` and `unmount`, made once; each handle binds its instance.
@@ -153,7 +154,7 @@ fn update_widget(id: JsValue, options: JsValue) -> Result<(), JsError> {
     let id = id.as_f64().unwrap_or(0.0) as u32;
     MOUNTED.with(|mounted| {
         let mut mounted = mounted.borrow_mut();
-        let widget = mounted.get_mut(&id).ok_or_else(|| {
+        let widget = mounted.iter_mut().find(|w| w.id == id).ok_or_else(|| {
             JsError::new("imanageHelper.update: this widget was unmounted; mount it again.")
         })?;
         widget.props.options = Rc::new(options);
@@ -170,7 +171,11 @@ fn unmount_widget(id: JsValue) {
 }
 
 fn unmount_instance(id: u32) {
-    let Some(widget) = MOUNTED.with(|m| m.borrow_mut().remove(&id)) else {
+    let Some(widget) = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let index = mounted.iter().position(|w| w.id == id)?;
+        Some(mounted.swap_remove(index))
+    }) else {
         return;
     };
     widget.host.release();
@@ -195,8 +200,8 @@ fn unmount_removed() {
     let removed: Vec<u32> = MOUNTED.with(|m| {
         m.borrow()
             .iter()
-            .filter(|(_, widget)| !widget.element.is_connected())
-            .map(|(id, _)| *id)
+            .filter(|widget| !widget.element.is_connected())
+            .map(|widget| widget.id)
             .collect()
     });
     for id in removed {
@@ -334,15 +339,13 @@ fn mount_with(element: Element, options: MountOptions) -> Result<u32, String> {
     warm_up_once();
     watch_for_removal(&document);
     MOUNTED.with(|m| {
-        m.borrow_mut().insert(
+        m.borrow_mut().push(Mounted {
             id,
-            Mounted {
-                host,
-                element,
-                shadow,
-                props,
-            },
-        );
+            host,
+            element,
+            shadow,
+            props,
+        });
     });
     Ok(id)
 }
