@@ -1,21 +1,27 @@
 //! The embedding layer: mounts widget instances (each in its own open shadow root, so
 //! host styles and widget styles stay apart) and exposes the JS API that
 //! `imanage-helper.js` publishes as `window.imanageHelper`.
+//!
+//! Every exported function takes `JsValue`s and checks them before use, and every JS call
+//! that a caller's value could make throw is imported with `catch`: an exception must
+//! never unwind through WebAssembly frames (see `read`). Errors are returned, and thrown
+//! by the generated glue after the call has left WebAssembly.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::AppHandle;
 
 use crate::core::options::{MountOptions, ATTRIBUTES};
 use crate::core::{analyze as analyze_request, WIDGET_VERSION};
-use crate::ui::{App, AppProps};
+use crate::ui::AppProps;
 
 pub mod read;
+mod slot;
+
+use slot::Host;
 
 /// The attribute that marks a placeholder: `<div data-imanage-helper></div>`.
 pub const PLACEHOLDER_ATTRIBUTE: &str = "data-imanage-helper";
@@ -25,7 +31,8 @@ const MOUNTED_ATTRIBUTE: &str = "data-imanage-helper-mounted";
 const ERROR_ATTRIBUTE: &str = "data-imanage-helper-error";
 
 struct Mounted {
-    app: AppHandle<App>,
+    id: u32,
+    host: Host,
     element: Element,
     shadow: ShadowRoot,
     props: AppProps,
@@ -33,9 +40,39 @@ struct Mounted {
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
-    static STYLESHEET: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The mounted widgets (a page has a handful; a list needs no hashing code).
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
     static WARMED_UP: Cell<bool> = const { Cell::new(false) };
+    /// The handles' `update` and `unmount`, made once; each handle binds its instance.
+    static HANDLE_METHODS: (Callable, Callable) = (
+        Closure::<dyn Fn(JsValue, JsValue) -> Result<(), JsError>>::new(update_widget)
+            .into_js_value()
+            .unchecked_into(),
+        Closure::<dyn Fn(JsValue)>::new(unmount_widget)
+            .into_js_value()
+            .unchecked_into(),
+    );
+    /// Watches the document while widgets are mounted, to unmount any whose element left.
+    static REMOVAL_OBSERVER: RefCell<Option<web_sys::MutationObserver>> =
+        const { RefCell::new(None) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Any value a page passed in.
+    type Argument;
+    /// `Element.prototype.hasAttribute.call(value, name)`: it throws (caught here) for
+    /// anything that is not a real element, such as a Proxy or a look-alike object.
+    #[wasm_bindgen(catch, final, method, js_class = "Element", js_name = hasAttribute)]
+    fn checked_has_attribute(this: &Argument, name: &str) -> Result<bool, JsValue>;
+    /// A function made here.
+    type Callable;
+    #[wasm_bindgen(method, js_class = "Function", js_name = bind)]
+    fn bind_first(this: &Callable, context: &JsValue, first: &JsValue) -> JsValue;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = fromEntries)]
+    fn object_from_entries(entries: &js_sys::Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = freeze)]
+    fn freeze(object: &JsValue);
 }
 
 /// Once per page, when the browser is next idle, analyses an example form that has both
@@ -69,12 +106,6 @@ fn warm_up_once() {
     }
 }
 
-/// Where the loader found `widget.css`; each shadow root links to it.
-#[wasm_bindgen]
-pub fn configure(stylesheet_url: String) {
-    STYLESHEET.with(|s| *s.borrow_mut() = Some(stylesheet_url));
-}
-
 /// The widget's version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -86,54 +117,112 @@ fn instance_prefix(id: u32) -> String {
     format!("imh{id}")
 }
 
-/// A mounted widget: `update(options)` and `unmount()`.
-#[wasm_bindgen]
-pub struct WidgetHandle {
-    id: u32,
+/// A mounted widget as the page sees it: a frozen plain object `{ id, update(options),
+/// unmount() }`. Its methods are bound to the instance's number, so they work whatever
+/// `this` they are called with, and after `unmount()` they report that plainly.
+fn handle(id: u32) -> Result<JsValue, String> {
+    let number = JsValue::from(id);
+    let entries = HANDLE_METHODS.with(|(update, unmount)| {
+        js_sys::Array::of3(
+            &js_sys::Array::of2(&"id".into(), &instance_prefix(id).into()),
+            &js_sys::Array::of2(
+                &"update".into(),
+                &update.bind_first(&JsValue::NULL, &number),
+            ),
+            &js_sys::Array::of2(
+                &"unmount".into(),
+                &unmount.bind_first(&JsValue::NULL, &number),
+            ),
+        )
+    });
+    let handle = object_from_entries(&entries).map_err(|_| "the handle could not be made.")?;
+    freeze(&handle);
+    Ok(handle)
 }
 
-#[wasm_bindgen]
-impl WidgetHandle {
-    /// The instance's id prefix (unique on the page).
-    #[wasm_bindgen(getter)]
-    pub fn id(&self) -> String {
-        instance_prefix(self.id)
-    }
+/// `handle.update(options)`: applies new options: prefilled values replace the form's,
+/// display options change.
+fn update_widget(id: JsValue, options: JsValue) -> Result<(), JsError> {
+    let options = read_options(&options, "update")?;
+    let id = id.as_f64().unwrap_or(0.0) as u32;
+    MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let widget = mounted.iter_mut().find(|w| w.id == id).ok_or_else(|| {
+            JsError::new("imanageHelper.update: this widget was unmounted; mount it again.")
+        })?;
+        widget.props.options = Rc::new(options);
+        widget.props.revision += 1;
+        widget.host.show(widget.props.clone());
+        Ok(())
+    })
+}
 
-    /// Applies new options: prefilled values replace the form's, display options change.
-    pub fn update(&self, options: JsValue) -> Result<(), JsError> {
-        let options = read_options(options, "update")?;
-        MOUNTED.with(|mounted| {
-            let mut mounted = mounted.borrow_mut();
-            let widget = mounted.get_mut(&self.id).ok_or_else(|| {
-                JsError::new("imanageHelper: this widget was unmounted; mount it again.")
-            })?;
-            widget.props.options = Rc::new(options);
-            widget.props.revision += 1;
-            widget.app.update(widget.props.clone());
-            Ok(())
-        })
-    }
+/// `handle.unmount()`: removes the widget; the placeholder's own content shows again.
+/// Unmounting twice does nothing.
+fn unmount_widget(id: JsValue) {
+    unmount_instance(id.as_f64().unwrap_or(0.0) as u32);
+}
 
-    /// Removes the widget; the placeholder's own content shows again.
-    pub fn unmount(&self) {
-        let Some(widget) = MOUNTED.with(|m| m.borrow_mut().remove(&self.id)) else {
-            return;
-        };
-        widget.app.destroy();
-        clear(&widget.shadow);
-        // A slot shows the placeholder's own (fallback) content again.
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            if let Ok(slot) = document.create_element("slot") {
-                let _ = widget.shadow.append_child(&slot);
-            }
+fn unmount_instance(id: u32) {
+    let Some(widget) = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let index = mounted.iter().position(|w| w.id == id)?;
+        Some(mounted.swap_remove(index))
+    }) else {
+        return;
+    };
+    widget.host.release();
+    clear(&widget.shadow);
+    // A slot shows the placeholder's own (fallback) content again.
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Ok(slot) = document.create_element("slot") {
+            let _ = widget.shadow.append_child(&slot);
         }
-        let _ = widget.element.remove_attribute(MOUNTED_ATTRIBUTE);
+    }
+    let _ = widget.element.remove_attribute(MOUNTED_ATTRIBUTE);
+    if MOUNTED.with(|m| m.borrow().is_empty()) {
+        if let Some(observer) = REMOVAL_OBSERVER.with(|o| o.borrow_mut().take()) {
+            observer.disconnect();
+        }
     }
 }
 
-fn read_options(options: JsValue, call: &str) -> Result<MountOptions, JsError> {
-    read::mount_options(&options).map_err(|e| JsError::new(&format!("imanageHelper.{call}: {e}")))
+/// Unmounts every widget whose element is no longer in the document (a page that removed
+/// it without `unmount()`), so nothing keeps its nodes and memory alive.
+fn unmount_removed() {
+    let removed: Vec<u32> = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .filter(|widget| !widget.element.is_connected())
+            .map(|widget| widget.id)
+            .collect()
+    });
+    for id in removed {
+        unmount_instance(id);
+    }
+}
+
+/// Starts watching the document for removed widgets (once, while any is mounted). A
+/// widget inside another shadow root is not seen by this observer; it is unmounted on
+/// the next `mount` or `mountAll` instead.
+fn watch_for_removal(document: &web_sys::Document) {
+    if REMOVAL_OBSERVER.with(|o| o.borrow().is_some()) {
+        return;
+    }
+    let callback = Closure::<dyn Fn()>::new(unmount_removed).into_js_value();
+    let Ok(observer) = web_sys::MutationObserver::new(callback.unchecked_ref()) else {
+        return;
+    };
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    if observer.observe_with_options(document, &init).is_ok() {
+        REMOVAL_OBSERVER.with(|o| *o.borrow_mut() = Some(observer));
+    }
+}
+
+fn read_options(options: &JsValue, call: &str) -> Result<MountOptions, JsError> {
+    read::mount_options(options).map_err(|e| JsError::new(&format!("imanageHelper.{call}: {e}")))
 }
 
 fn clear(root: &ShadowRoot) {
@@ -142,15 +231,37 @@ fn clear(root: &ShadowRoot) {
     }
 }
 
-/// Mounts a widget in `element` with `options` (the same keys as the `data-` attributes,
-/// in camelCase). Fails with a message naming a bad key.
-#[wasm_bindgen]
-pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError> {
-    let options = read_options(options, "mount")?;
-    mount_with(element, options).map_err(|e| JsError::new(&format!("imanageHelper.mount: {e}")))
+/// The `element` argument as a real element of this page, or the message saying what it
+/// is instead.
+fn element_argument(value: &JsValue) -> Result<Element, String> {
+    let genuine = value.is_object()
+        && value
+            .unchecked_ref::<Argument>()
+            .checked_has_attribute(MOUNTED_ATTRIBUTE)
+            .is_ok();
+    match genuine {
+        true => Ok(value.clone().unchecked_into()),
+        false if value.is_null() => Err("element must be an element of this page, not null (did document.querySelector find nothing?).".into()),
+        false if value.is_string() => Err("element must be an element of this page, not a string (pass document.querySelector(…), not the selector).".into()),
+        false => Err(format!(
+            "element must be an element of this page, such as document.getElementById(…), not {}.",
+            read::kind(value)
+        )),
+    }
 }
 
-fn mount_with(element: Element, options: MountOptions) -> Result<WidgetHandle, String> {
+/// Mounts a widget in `element` with `options` (the same keys as the `data-` attributes,
+/// in camelCase) and returns its handle. Fails with a message naming a bad argument or key.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let error = |e: String| JsError::new(&format!("imanageHelper.mount: {e}"));
+    let element = element_argument(&element).map_err(error)?;
+    let options = read_options(&options, "mount")?;
+    unmount_removed();
+    mount_with(element, options).and_then(handle).map_err(error)
+}
+
+fn mount_with(element: Element, options: MountOptions) -> Result<u32, String> {
     if element.has_attribute(MOUNTED_ATTRIBUTE) {
         return Err(
             "a widget is already mounted in this element; use its handle's update() instead."
@@ -170,25 +281,15 @@ fn mount_with(element: Element, options: MountOptions) -> Result<WidgetHandle, S
             .map_err(|_| {
                 format!(
                     "a <{}> element cannot hold the widget; use a <div>.",
-                    element.tag_name().to_lowercase()
+                    element.tag_name().to_ascii_lowercase()
                 )
             })?,
     };
-    if let Some(href) = STYLESHEET.with(|s| s.borrow().clone()) {
-        let link = document
-            .create_element("link")
-            .map_err(|_| "the stylesheet link could not be created.")?;
-        let _ = link.set_attribute("rel", "stylesheet");
-        let _ = link.set_attribute("href", &href);
-        let _ = shadow.append_child(&link);
+    let mut host = Host::take(&document)?;
+    if shadow.append_child(&host.root).is_err() {
+        host.release();
+        return Err("the widget's root could not be attached.".into());
     }
-    let root = document
-        .create_element("div")
-        .map_err(|_| "the widget's root could not be created.")?;
-    let _ = root.set_attribute("class", "imh-root");
-    shadow
-        .append_child(&root)
-        .map_err(|_| "the widget's root could not be attached.")?;
     for old in element
         .query_selector_all(&format!("[{ERROR_ATTRIBUTE}]"))
         .into_iter()
@@ -218,21 +319,20 @@ fn mount_with(element: Element, options: MountOptions) -> Result<WidgetHandle, S
         draft_key: format!("imanage-helper:draft:{draft_name}").into(),
         staggered: true,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
+    host.show(props.clone());
     let _ = element.set_attribute(MOUNTED_ATTRIBUTE, "");
     warm_up_once();
+    watch_for_removal(&document);
     MOUNTED.with(|m| {
-        m.borrow_mut().insert(
+        m.borrow_mut().push(Mounted {
             id,
-            Mounted {
-                app,
-                element,
-                shadow,
-                props,
-            },
-        );
+            host,
+            element,
+            shadow,
+            props,
+        });
     });
-    Ok(WidgetHandle { id })
+    Ok(id)
 }
 
 /// Shows why a placeholder could not be mounted, next to its fallback content.
@@ -254,6 +354,7 @@ fn show_error(element: &Element, message: &str) {
 /// mounted. A placeholder with bad attributes shows why, and keeps its fallback.
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() -> u32 {
+    unmount_removed();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return 0;
     };
@@ -283,7 +384,7 @@ pub fn mount_all() -> u32 {
 
 /// Mounts a widget configured by `element`'s own `data-` attributes (a placeholder, or
 /// the `<imanage-helper>` custom element).
-fn mount_from_attributes(element: &Element) -> Result<WidgetHandle, String> {
+fn mount_from_attributes(element: &Element) -> Result<u32, String> {
     let attributes = ATTRIBUTES
         .iter()
         .filter_map(|(name, _)| element.get_attribute(name).map(|value| (*name, value)));
@@ -295,11 +396,14 @@ fn mount_from_attributes(element: &Element) -> Result<WidgetHandle, String> {
 /// `unmount()` removes it again. A bad attribute is shown in the element, as `mountAll`
 /// does, and also returned as the error.
 #[wasm_bindgen(js_name = mountPlaceholder)]
-pub fn mount_placeholder(element: Element) -> Result<WidgetHandle, JsError> {
-    mount_from_attributes(&element).map_err(|message| {
-        show_error(&element, &message);
-        JsError::new(&format!("imanageHelper.mountPlaceholder: {message}"))
-    })
+pub fn mount_placeholder(element: JsValue) -> Result<JsValue, JsError> {
+    let error = |e: String| JsError::new(&format!("imanageHelper.mountPlaceholder: {e}"));
+    let element = element_argument(&element).map_err(error)?;
+    unmount_removed();
+    mount_from_attributes(&element)
+        .inspect_err(|message| show_error(&element, message))
+        .and_then(handle)
+        .map_err(error)
 }
 
 /// Analyses a request (the command-line tool's JSON shape) and returns the report.

@@ -160,13 +160,12 @@
 
   // ---- Mounting and cleaning up ----
 
-  // Gives a widget its stylesheet, and takes it back when the widget is unmounted.
+  // Gives a widget its stylesheet, and takes it back when the widget is unmounted. The
+  // widget's handle is frozen, so the page gets a frozen handle of the same shape.
   function adopt(element, handle) {
     const shadow = element.shadowRoot;
-    const unmount = handle.unmount.bind(handle);
     shadow.adoptedStyleSheets = [sheet];
-    handle.unmount = () => { unmount(); shadow.adoptedStyleSheets = []; };
-    return handle;
+    return Object.freeze({ ...handle, unmount: () => { handle.unmount(); shadow.adoptedStyleSheets = []; } });
   }
 
   function mountOne(element) {

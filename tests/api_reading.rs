@@ -128,3 +128,142 @@ fn wrong_options_are_refused_with_a_message_naming_the_option() {
         assert_eq!(mount_options(&js(json)), Err(message.to_owned()), "{json}");
     }
 }
+
+/// A JS value from an expression (test tables only).
+fn eval(expression: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({expression});"))
+        .call0(&JsValue::NULL)
+        .unwrap_or_else(|_| panic!("bad expression in the table: {expression}"))
+}
+
+#[wasm_bindgen_test]
+fn only_own_properties_are_read_even_with_a_polluted_prototype() {
+    eval(
+        "(Object.prototype.supportEmail = 'attacker@evil.example', \
+          Object.prototype.environments = 'Production=https://evil.example', \
+          Object.prototype.customerId = '666', \
+          Object.prototype.url = 'https://evil.example', \
+          Array.prototype[0] = { url: 'https://evil.example' }, 0)",
+    );
+    let options = mount_options(&js(r#"{"version": "7.11"}"#));
+    let empty_options = mount_options(&eval("{}"));
+    let request = analysis_request(&eval("{ environments: [{ role: 'uat' }] }"));
+    let inherited = analysis_request(&eval("Object.create({ customerId: 'X' })"));
+    let hole = analysis_request(&eval("{ environments: [, { url: 'a.example.com' }] }"));
+    eval(
+        "(delete Object.prototype.supportEmail, delete Object.prototype.environments, \
+          delete Object.prototype.customerId, delete Object.prototype.url, \
+          delete Array.prototype[0], 0)",
+    );
+    assert_eq!(
+        options,
+        Ok(MountOptions {
+            version: Some("7.11".into()),
+            ..MountOptions::default()
+        })
+    );
+    assert_eq!(empty_options, Ok(MountOptions::default()));
+    let request = request.expect("a plain request");
+    assert_eq!(request.environments.len(), 1);
+    assert_eq!(request.environments[0].url, "", "the url is not inherited");
+    assert_eq!(request.customer_id, None);
+    assert_eq!(request.support_email, None);
+    assert_eq!(inherited, Ok(AnalysisRequest::default()));
+    assert_eq!(
+        hole,
+        Err("environments[0] must be an object, not undefined.".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn values_that_throw_when_read_are_refused_by_name() {
+    let cases = [
+        (
+            "new Proxy({}, { ownKeys() { throw new Error('no'); } })",
+            "the request could not be read: reading it threw an exception.",
+        ),
+        (
+            "(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()",
+            "the request could not be read: reading it threw an exception.",
+        ),
+        (
+            "{ get customerId() { throw new Error('no'); } }",
+            "customerId could not be read: reading it threw an exception.",
+        ),
+        (
+            "new Proxy({ version: '7' }, { get() { throw new Error('no'); } })",
+            "version could not be read: reading it threw an exception.",
+        ),
+        (
+            "{ environments: new Proxy([], { get() { throw new Error('no'); } }) }",
+            "environments could not be read: reading it threw an exception.",
+        ),
+        (
+            "{ environments: [{ get url() { throw 'no'; } }] }",
+            "environments[0].url could not be read: reading it threw an exception.",
+        ),
+        (
+            "{ diagnosis: new Proxy({}, { getOwnPropertyDescriptor() { throw 1; } }) }",
+            "diagnosis.registered could not be read: reading it threw an exception.",
+        ),
+    ];
+    for (expression, message) in cases {
+        // Many times over: a failure must leave nothing behind.
+        for _ in 0..200 {
+            assert_eq!(
+                analysis_request(&eval(expression)),
+                Err(message.to_owned()),
+                "{expression}"
+            );
+        }
+    }
+    assert_eq!(
+        mount_options(&eval("{ get show() { throw new Error('no'); } }")),
+        Err("show could not be read: reading it threw an exception.".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn arguments_past_the_size_limits_are_refused() {
+    let many_rows =
+        "{ environments: Array.from({ length: 1001 }, (_, i) => ({ url: `e${i}.example.com` })) }";
+    let many_lines = "{ environments: [{ url: Array.from({ length: 1001 }, (_, i) => `e${i}.example.com`).join('\\n') }] }";
+    let long_text = "{ customerId: 'x'.repeat(100001) }";
+    let spread_text = "{ firmName: 'x'.repeat(60000), contactName: 'y'.repeat(60000) }";
+    let huge_length = "{ environments: Object.assign([], { length: 4294967295 }) }";
+    assert_eq!(
+        analysis_request(&eval(many_rows)),
+        Err("environments lists 1001 environments; a widget takes at most 1000.".into())
+    );
+    assert_eq!(
+        analysis_request(&eval(many_lines)),
+        Err("environments lists 1001 environments; a widget takes at most 1000.".into())
+    );
+    let too_much =
+        "more than 100000 characters of text in the request; a widget takes at most 100000.";
+    assert_eq!(analysis_request(&eval(long_text)), Err(too_much.into()));
+    assert_eq!(analysis_request(&eval(spread_text)), Err(too_much.into()));
+    assert_eq!(
+        analysis_request(&eval(huge_length)),
+        Err("environments lists 4294967295 environments; a widget takes at most 1000.".into())
+    );
+    assert_eq!(
+        mount_options(&eval(
+            "{ environments: Array.from({ length: 1001 }, () => 'a.example.com').join(', ') }"
+        )),
+        Err("environments lists 1001 environments; a widget takes at most 1000.".into())
+    );
+    assert_eq!(
+        mount_options(&eval("{ supportEmail: 'x'.repeat(100001) }")),
+        Err(
+            "more than 100000 characters of text in the options; a widget takes at most 100000."
+                .into()
+        )
+    );
+    let thousand =
+        "{ environments: Array.from({ length: 1000 }, (_, i) => ({ url: `e${i}.example.com` })) }";
+    assert_eq!(
+        analysis_request(&eval(thousand)).map(|r| r.environments.len()),
+        Ok(1000)
+    );
+}

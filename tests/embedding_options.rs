@@ -168,3 +168,54 @@ fn the_key_lists_match_the_serialised_shapes() {
         sorted(REQUEST_KEYS)
     );
 }
+
+#[test]
+fn attributes_past_the_size_limits_are_refused_by_name() {
+    use imanage_connect::core::options::{MAX_CHARACTERS, MAX_ENVIRONMENTS};
+    let list = |n: usize| {
+        (0..n)
+            .map(|i| format!("https://e{i}.example.com"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert!(from(&[("data-environments", &list(MAX_ENVIRONMENTS))]).is_ok());
+    assert_eq!(
+        from(&[("data-environments", &list(MAX_ENVIRONMENTS + 1))]),
+        Err("data-environments lists 1001 environments; a widget takes at most 1000.".into())
+    );
+    let long = "x".repeat(MAX_CHARACTERS / 2);
+    assert!(from(&[("data-customer-id", &long), ("data-version", &long)]).is_ok());
+    assert_eq!(
+        from(&[("data-customer-id", &long), ("data-version", &format!("{long}y"))]),
+        Err("more than 100000 characters of text in the data- attributes; a widget takes at most 100000.".into())
+    );
+    // Characters are counted as JavaScript counts them (UTF-16 code units).
+    let wide = "\u{1F600}".repeat(MAX_CHARACTERS / 2 + 1);
+    assert!(from(&[("data-customer-id", &wide)]).is_err());
+}
+
+#[test]
+fn environments_are_counted_by_entry() {
+    use imanage_connect::core::options::{check_environment_count, environment_count};
+    use imanage_connect::core::EnvironmentInput;
+    let row = |url: &str| EnvironmentInput {
+        role: None,
+        url: url.into(),
+    };
+    let cases: &[(&[&str], usize)] = &[
+        (&[], 0),
+        (&[""], 1),
+        (&["a.example.com"], 1),
+        (&["a.example.com, b.example.com\nc.example.com", ""], 4),
+        (&["a.example.com;;;", "b.example.com"], 2),
+    ];
+    for (urls, count) in cases {
+        let rows: Vec<_> = urls.iter().map(|u| row(u)).collect();
+        assert_eq!(environment_count(&rows), *count, "{urls:?}");
+    }
+    assert_eq!(check_environment_count("environments", 1000), Ok(()));
+    assert_eq!(
+        check_environment_count("environments", 1001),
+        Err("environments lists 1001 environments; a widget takes at most 1000.".into())
+    );
+}

@@ -540,3 +540,78 @@ fn the_request_and_report_serialise_with_camel_case_names() {
         "{bad_date}"
     );
 }
+
+#[test]
+fn a_support_address_is_a_recipient_only_when_plain() {
+    use imanage_connect::core::support_request::{support_recipient, SupportRecipient};
+    let cases: &[(&str, SupportRecipient)] = &[
+        ("", SupportRecipient::Unset),
+        ("   ", SupportRecipient::Unset),
+        (
+            "support@operate.example",
+            SupportRecipient::Address("support@operate.example"),
+        ),
+        (
+            " support@operate.example ",
+            SupportRecipient::Address("support@operate.example"),
+        ),
+        (
+            "support+imanage@operate.example",
+            SupportRecipient::Address("support+imanage@operate.example"),
+        ),
+        (
+            "mailto:support@operate.example",
+            SupportRecipient::Refused("mailto:support@operate.example"),
+        ),
+        (
+            "support@operate.example%3Fbcc%3Dx@evil.example",
+            SupportRecipient::Refused("support@operate.example%3Fbcc%3Dx@evil.example"),
+        ),
+        (
+            "evil@x.example?bcc=attacker@y.example",
+            SupportRecipient::Refused("evil@x.example?bcc=attacker@y.example"),
+        ),
+        (
+            "a@b.example,attacker@y.example",
+            SupportRecipient::Refused("a@b.example,attacker@y.example"),
+        ),
+        (
+            "a@b.example&bcc=c@d.example",
+            SupportRecipient::Refused("a@b.example&bcc=c@d.example"),
+        ),
+        (
+            "a@b.example\r\nBcc: c@d.example",
+            SupportRecipient::Refused("a@b.example\r\nBcc: c@d.example"),
+        ),
+        (
+            "javascript:alert(1)//@x.example",
+            SupportRecipient::Refused("javascript:alert(1)//@x.example"),
+        ),
+        (
+            "\"Support\" <support@operate.example>",
+            SupportRecipient::Refused("\"Support\" <support@operate.example>"),
+        ),
+        (
+            "support at operate.example",
+            SupportRecipient::Refused("support at operate.example"),
+        ),
+    ];
+    for (given, expected) in cases {
+        assert_eq!(support_recipient(given), *expected, "{given:?}");
+        let report = analyze(&AnalysisRequest {
+            support_email: Some((*given).into()),
+            ..complete()
+        });
+        let to = report.support_request.mailto["mailto:".len()..]
+            .split('?')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        match expected {
+            SupportRecipient::Address(address) => {
+                assert_eq!(to, address.replace('+', "%2B"), "{given:?}")
+            }
+            _ => assert_eq!(to, "", "{given:?}: a refused address is never a recipient"),
+        }
+    }
+}

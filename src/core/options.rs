@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::environment::EnvironmentInput;
-use super::form::FormState;
+use super::form::{FormState, MAX_ROWS};
 use super::role::Role;
 use super::text::split_entries;
 
@@ -117,6 +117,39 @@ pub const ATTRIBUTES: &[(&str, &str)] = &[
     ("data-heading-level", "headingLevel"),
 ];
 
+/// The most environments one call or placeholder may give: what a form holds. More would
+/// be cut silently, so they are refused instead.
+pub const MAX_ENVIRONMENTS: usize = MAX_ROWS;
+
+/// The most characters (UTF-16 code units, as JavaScript counts them) of text one call or
+/// placeholder may give, summed over every value. A thousand long addresses fit; a
+/// pasted file that would block the page for seconds does not.
+pub const MAX_CHARACTERS: usize = 100_000;
+
+/// The error for input over [`MAX_CHARACTERS`]; `what` names the argument.
+pub fn too_much_text_message(what: &str) -> String {
+    format!("more than {MAX_CHARACTERS} characters of text in {what}; a widget takes at most {MAX_CHARACTERS}.")
+}
+
+/// Refuses more than [`MAX_ENVIRONMENTS`] environments; `key` names where they came from.
+pub fn check_environment_count(key: &str, count: usize) -> Result<(), String> {
+    if count > MAX_ENVIRONMENTS {
+        Err(format!(
+            "{key} lists {count} environments; a widget takes at most {MAX_ENVIRONMENTS}."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// How many environments a request's rows give: each row's `url` may hold a pasted list,
+/// and an empty row still counts as one.
+pub fn environment_count(rows: &[EnvironmentInput]) -> usize {
+    rows.iter()
+        .map(|row| split_entries(&row.url).len().max(1))
+        .sum()
+}
+
 /// The `headingLevel` option as a heading level (1–6), or the message saying so.
 pub fn check_heading_level(level: i64) -> Result<u8, String> {
     u8::try_from(level)
@@ -132,7 +165,12 @@ impl MountOptions {
         attributes: impl IntoIterator<Item = (&'a str, String)>,
     ) -> Result<Self, String> {
         let mut options = MountOptions::default();
+        let mut characters = 0;
         for (name, value) in attributes {
+            characters += value.encode_utf16().count();
+            if characters > MAX_CHARACTERS {
+                return Err(too_much_text_message("the data- attributes"));
+            }
             match name {
                 "data-environments" => options.environments = Some(EnvironmentsOption::Text(value)),
                 "data-imanage-url" => options.imanage_url = Some(value),
@@ -152,14 +190,26 @@ impl MountOptions {
                 _ => {}
             }
         }
+        if let Some(EnvironmentsOption::Text(text)) = &options.environments {
+            check_environment_count("data-environments", split_entries(text).len())?;
+        }
         options.validate()?;
         Ok(options)
     }
 
-    /// Checks values serde cannot: the heading level's range.
+    /// Checks values serde cannot: the heading level's range and how many environments
+    /// a text list gives.
     pub fn validate(&self) -> Result<(), String> {
-        match self.heading_level {
-            Some(level) => check_heading_level(level.into()).map(|_| ()),
+        if let Some(level) = self.heading_level {
+            check_heading_level(level.into())?;
+        }
+        match &self.environments {
+            Some(EnvironmentsOption::Text(text)) => {
+                check_environment_count("environments", split_entries(text).len())
+            }
+            Some(EnvironmentsOption::Rows(rows)) => {
+                check_environment_count("environments", rows.len())
+            }
             None => Ok(()),
         }
     }

@@ -317,6 +317,34 @@ pub fn looks_like_email(text: &str) -> bool {
         && !domain.contains('@')
 }
 
+/// The Support address the embedding page gave, as the e-mail links use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupportRecipient<'a> {
+    /// None given: the reader's mail program asks for one.
+    Unset,
+    /// A plain address; the links go to it.
+    Address(&'a str),
+    /// Given but not a plain e-mail address (a list, a query, a `mailto:` link, encoded
+    /// characters): the links carry no recipient, and the widget says the address was
+    /// refused rather than showing it as the recipient.
+    Refused(&'a str),
+}
+
+/// Decides whether the page's Support address can be a `mailto:` recipient as it is.
+/// Nothing is repaired: a value that would need changing is refused, and shown as such.
+pub fn support_recipient(text: &str) -> SupportRecipient<'_> {
+    let text = text.trim();
+    if text.is_empty() {
+        SupportRecipient::Unset
+    } else if looks_like_email(text)
+        && !text.contains(['%', ':', '/', '\\', '"', '\'', '(', ')', '[', ']'])
+    {
+        SupportRecipient::Address(text)
+    } else {
+        SupportRecipient::Refused(text)
+    }
+}
+
 const GENERIC_SUBJECT: &str = "iManage Cloud registration request";
 
 const SHORT_BODY: &str =
@@ -325,11 +353,9 @@ const SHORT_BODY: &str =
 /// A `mailto:` link within [`MAILTO_BUDGET`]; `true` when the body only asks the reader
 /// to paste the copied text.
 pub(crate) fn mailto(support_email: &str, subject: &str, body: &str) -> (String, bool) {
-    let to = support_email.trim();
-    let to = if looks_like_email(to) {
-        encode_mailto_component(to).replace("%40", "@")
-    } else {
-        String::new()
+    let to = match support_recipient(support_email) {
+        SupportRecipient::Address(to) => encode_mailto_component(to).replace("%40", "@"),
+        SupportRecipient::Unset | SupportRecipient::Refused(_) => String::new(),
     };
     // Encoding never shortens text, so a body already over the budget is not encoded
     // (with many environments that would be kilobytes on every keystroke).

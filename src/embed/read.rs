@@ -2,33 +2,61 @@
 //! field: an unknown key or a value of the wrong type gets a message naming it. Written
 //! by hand rather than with a general deserialiser, which would add its number
 //! formatting and type machinery to every page's download for two small shapes.
+//!
+//! Every read goes through an import marked `catch`: a JS exception (a throwing getter, a
+//! revoked or hostile Proxy) must come back as a value, because one that unwinds through
+//! WebAssembly frames leaves the shadow stack pointer behind, and enough of them break
+//! every widget on the page. Only own properties are read, so a polluted
+//! `Object.prototype` changes nothing. The text read from one argument is capped
+//! ([`MAX_CHARACTERS`]) before it is copied into WebAssembly memory.
 
-use wasm_bindgen::{JsCast, JsValue};
+use std::cell::Cell;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisInput};
 use crate::core::options::{
-    check_heading_level, unknown_key_message, EnvironmentsOption, MountOptions, Part,
-    DIAGNOSIS_KEYS, ENVIRONMENT_KEYS, OPTION_KEYS, REQUEST_KEYS,
+    check_environment_count, check_heading_level, environment_count, too_much_text_message,
+    unknown_key_message, EnvironmentsOption, MountOptions, Part, DIAGNOSIS_KEYS, ENVIRONMENT_KEYS,
+    MAX_CHARACTERS, MAX_ENVIRONMENTS, OPTION_KEYS, REQUEST_KEYS,
 };
 use crate::core::{AnalysisRequest, EnvironmentInput, Role, Timestamp};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Reflect.ownKeys`: own keys only, strings and symbols.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = ownKeys)]
+    fn own_keys(target: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// `Reflect.getOwnPropertyDescriptor`: `undefined` when the key is not an own one.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = getOwnPropertyDescriptor)]
+    fn own_descriptor(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+}
 
 /// Options for `mount` and `update`; `undefined` and `null` mean none.
 pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
     if is_absent(value) {
         return Ok(MountOptions::default());
     }
-    let object = Object::top(value, "the options")?;
+    let budget = Budget::new("the options");
+    let object = Object::top(value, "the options", &budget)?;
     object.check_keys(OPTION_KEYS)?;
-    let environments = object.get("environments");
-    Ok(MountOptions {
+    let environments = object.get("environments")?;
+    let options = MountOptions {
         environments: if is_absent(&environments) {
             None
-        } else if let Some(text) = environments.as_string() {
-            Some(EnvironmentsOption::Text(text))
+        } else if environments.is_string() {
+            object.string("environments")?.map(EnvironmentsOption::Text)
         } else {
             Some(EnvironmentsOption::Rows(environment_rows(
                 &environments,
                 "an array of { role, url } or a string",
+                &budget,
             )?))
         },
         imanage_url: object.string("imanageUrl")?,
@@ -47,7 +75,9 @@ pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
             .whole_number("headingLevel")?
             .map(check_heading_level)
             .transpose()?,
-    })
+    };
+    options.validate()?;
+    Ok(options)
 }
 
 /// A request for `analyze`; `undefined` and `null` mean an empty one.
@@ -55,15 +85,16 @@ pub fn analysis_request(value: &JsValue) -> Result<AnalysisRequest, String> {
     if is_absent(value) {
         return Ok(AnalysisRequest::default());
     }
-    let object = Object::top(value, "the request")?;
+    let budget = Budget::new("the request");
+    let object = Object::top(value, "the request", &budget)?;
     object.check_keys(REQUEST_KEYS)?;
-    let environments = object.get("environments");
-    let diagnosis = object.get("diagnosis");
-    Ok(AnalysisRequest {
+    let environments = object.get("environments")?;
+    let diagnosis = object.get("diagnosis")?;
+    let request = AnalysisRequest {
         environments: if is_absent(&environments) {
             Vec::new()
         } else {
-            environment_rows(&environments, "an array of { role, url }")?
+            environment_rows(&environments, "an array of { role, url }", &budget)?
         },
         imanage_url: object.string("imanageUrl")?,
         customer_id: object.string("customerId")?,
@@ -83,9 +114,15 @@ pub fn analysis_request(value: &JsValue) -> Result<AnalysisRequest, String> {
         diagnosis: if is_absent(&diagnosis) {
             None
         } else {
-            Some(diagnosis_input(&Object::nested(&diagnosis, "diagnosis".into())?)?)
+            Some(diagnosis_input(&Object::nested(
+                &diagnosis,
+                "diagnosis".into(),
+                &budget,
+            )?)?)
         },
-    })
+    };
+    check_environment_count("environments", environment_count(&request.environments))?;
+    Ok(request)
 }
 
 fn diagnosis_input(object: &Object) -> Result<DiagnosisInput, String> {
@@ -117,19 +154,30 @@ fn diagnosis_input(object: &Object) -> Result<DiagnosisInput, String> {
 }
 
 /// `environments` as rows: an array of `{ role, url }`; `accepted` says what the caller
-/// takes, for the message.
-fn environment_rows(value: &JsValue, accepted: &str) -> Result<Vec<EnvironmentInput>, String> {
-    if !js_sys::Array::is_array(value) {
+/// takes, for the message. The length is checked before any row is read.
+fn environment_rows(
+    value: &JsValue,
+    accepted: &str,
+    budget: &Budget,
+) -> Result<Vec<EnvironmentInput>, String> {
+    if !is_array(value).map_err(|_| unreadable("environments"))? {
         return Err(format!(
             "environments must be {accepted}, not {}.",
             kind(value)
         ));
     }
-    js_sys::Array::from(value)
-        .iter()
-        .enumerate()
-        .map(|(index, row)| {
-            let row = Object::nested(&row, format!("environments[{index}]"))?;
+    let length = reflect_get(value, &JsValue::from_str("length"))
+        .map_err(|_| unreadable("environments"))?
+        .as_f64()
+        .unwrap_or(0.0);
+    if length > MAX_ENVIRONMENTS as f64 {
+        check_environment_count("environments", length as usize)?;
+    }
+    (0..length as u32)
+        .map(|index| {
+            let name = format!("environments[{index}]");
+            let row = own_property(value, &JsValue::from(index), &name)?;
+            let row = Object::nested(&row, name, budget)?;
             row.check_keys(ENVIRONMENT_KEYS)?;
             Ok(EnvironmentInput {
                 role: row.string("role")?.map(Role::from),
@@ -139,25 +187,56 @@ fn environment_rows(value: &JsValue, accepted: &str) -> Result<Vec<EnvironmentIn
         .collect()
 }
 
+/// The characters of text one argument may still give.
+struct Budget {
+    left: Cell<usize>,
+    /// How messages name the argument: "the options".
+    what: &'static str,
+}
+
+impl Budget {
+    fn new(what: &'static str) -> Self {
+        Budget {
+            left: Cell::new(MAX_CHARACTERS),
+            what,
+        }
+    }
+
+    fn take(&self, characters: usize) -> Result<(), String> {
+        let left = self
+            .left
+            .get()
+            .checked_sub(characters)
+            .ok_or_else(|| too_much_text_message(self.what))?;
+        self.left.set(left);
+        Ok(())
+    }
+}
+
 /// A plain object being read, and how messages name it.
 struct Object<'a> {
     value: &'a JsValue,
     /// Where it sits in the argument, e.g. "diagnosis"; none for the argument itself.
     path: Option<String>,
+    budget: &'a Budget,
 }
 
 impl<'a> Object<'a> {
     /// The argument itself; `what` names it in the message when it is not an object.
-    fn top(value: &'a JsValue, what: &str) -> Result<Self, String> {
-        if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
+    fn top(value: &'a JsValue, what: &str, budget: &'a Budget) -> Result<Self, String> {
+        if !value.is_object() || is_array(value).map_err(|_| unreadable(what))? {
             return Err(format!("{what} must be an object, not {}.", kind(value)));
         }
-        Ok(Object { value, path: None })
+        Ok(Object {
+            value,
+            path: None,
+            budget,
+        })
     }
 
     /// An object inside the argument, at `path`.
-    fn nested(value: &'a JsValue, path: String) -> Result<Self, String> {
-        let object = Self::top(value, &path)?;
+    fn nested(value: &'a JsValue, path: String, budget: &'a Budget) -> Result<Self, String> {
+        let object = Self::top(value, &path, budget)?;
         Ok(Object {
             path: Some(path),
             ..object
@@ -172,14 +251,18 @@ impl<'a> Object<'a> {
         }
     }
 
-    fn get(&self, key: &str) -> JsValue {
-        js_sys::Reflect::get(self.value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    /// An own property; `undefined` when there is none (inherited ones are ignored).
+    fn get(&self, key: &str) -> Result<JsValue, String> {
+        own_property(self.value, &JsValue::from_str(key), &self.name(key))
     }
 
     /// Refuses the first key not in `allowed`, naming it and the keys there are.
     fn check_keys(&self, allowed: &[&str]) -> Result<(), String> {
-        let object: &js_sys::Object = self.value.unchecked_ref();
-        match js_sys::Object::keys(object)
+        let keys = own_keys(self.value).map_err(|_| match &self.path {
+            Some(path) => unreadable(path),
+            None => unreadable(self.budget.what),
+        })?;
+        match keys
             .iter()
             .filter_map(|key| key.as_string())
             .find(|key| !allowed.contains(&key.as_str()))
@@ -192,21 +275,29 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// A text field; absent, `undefined` and `null` read as none.
+    /// A text field; absent, `undefined` and `null` read as none. Its length counts
+    /// against the argument's budget before it is copied.
     fn string(&self, key: &str) -> Result<Option<String>, String> {
-        let value = self.get(key);
+        let value = self.get(key)?;
         if is_absent(&value) {
             return Ok(None);
         }
-        value
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| format!("{} must be a string, not {}.", self.name(key), kind(&value)))
+        if !value.is_string() {
+            return Err(format!(
+                "{} must be a string, not {}.",
+                self.name(key),
+                kind(&value)
+            ));
+        }
+        // The length in UTF-16 code units, read without copying the string.
+        let text: &js_sys::JsString = wasm_bindgen::JsCast::unchecked_ref(&value);
+        self.budget.take(text.length() as usize)?;
+        Ok(value.as_string())
     }
 
     /// A whole-number field.
     fn whole_number(&self, key: &str) -> Result<Option<i64>, String> {
-        let value = self.get(key);
+        let value = self.get(key)?;
         if is_absent(&value) {
             return Ok(None);
         }
@@ -228,23 +319,39 @@ impl<'a> Object<'a> {
     }
 }
 
+/// `object[key]` when `key` is an own property of `object`, else `undefined`; `name`
+/// names it when reading throws.
+fn own_property(object: &JsValue, key: &JsValue, name: &str) -> Result<JsValue, String> {
+    let descriptor = own_descriptor(object, key).map_err(|_| unreadable(name))?;
+    if descriptor.is_undefined() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    // An own getter runs here; what it throws comes back as an error.
+    reflect_get(object, key).map_err(|_| unreadable(name))
+}
+
+/// The message for a value whose reading threw (a throwing getter or Proxy trap).
+fn unreadable(name: &str) -> String {
+    format!("{name} could not be read: reading it threw an exception.")
+}
+
 fn is_absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
 /// How a message names a value's type.
-fn kind(value: &JsValue) -> &'static str {
+pub(crate) fn kind(value: &JsValue) -> &'static str {
     if value.is_null() {
         "null"
     } else if value.is_undefined() {
         "undefined"
-    } else if value.as_string().is_some() {
+    } else if value.is_string() {
         "a string"
     } else if value.as_f64().is_some() {
         "a number"
     } else if value.as_bool().is_some() {
         "a boolean"
-    } else if js_sys::Array::is_array(value) {
+    } else if is_array(value).unwrap_or(false) {
         "an array"
     } else if value.is_function() {
         "a function"

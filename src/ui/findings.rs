@@ -35,12 +35,19 @@ pub fn Findings(props: &FindingsProps) -> Html {
     if props.findings.is_empty() {
         return html! {};
     }
-    // Errors first, then warnings, then notes: the order of what matters.
-    let mut findings = props.findings.clone();
-    findings.sort_by_key(|f| f.severity);
+    // Errors first, then warnings, then notes: the order of what matters. (Three passes
+    // over a short list keep a general sort out of the download.)
+    let findings = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .flat_map(|severity| {
+            props
+                .findings
+                .iter()
+                .filter(move |f| f.severity == severity)
+        });
     html! {
         <ul class="imh-findings" id={props.id.clone()}>
-            { for findings.into_iter().map(|finding| {
+            { for findings.map(|finding| {
                 let (word, class) = kind(finding.severity);
                 let action = finding.action.clone().zip(props.target).map(|(action, target)| {
                     let dispatch = instance.dispatch.clone();

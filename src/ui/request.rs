@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::form::{FormAction, TextField as Field};
-use crate::core::support_request::encode_mailto_component;
+use crate::core::support_request::{encode_mailto_component, support_recipient, SupportRecipient};
 use crate::core::{Field as ReportField, Finding};
 
 use super::clipboard::copy_text;
@@ -203,7 +203,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let support = form.support_email.trim();
+    let support = support_recipient(&form.support_email);
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
@@ -235,12 +235,22 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     {"Download as a text file"}
                 </a>
             </div>
-            <p class="imh-hint">
-                if support.is_empty() {
-                    {"Send it to Clio Operate Support the way you normally contact them."}
-                } else {
-                    {"The e-mail goes to "}<code>{ support.to_owned() }</code>{"."}
-                }
+            <p class="imh-hint" data-testid="support-recipient">
+                { match support {
+                    SupportRecipient::Unset => html! {
+                        {"Send it to Clio Operate Support the way you normally contact them."}
+                    },
+                    SupportRecipient::Address(address) => html! {
+                        <>{"The e-mail goes to "}<code>{ address.to_owned() }</code>{"."}</>
+                    },
+                    SupportRecipient::Refused(given) => html! {
+                        <>
+                            {"This page gives the Support address "}<code>{ given.to_owned() }</code>
+                            {", which is not a plain e-mail address, so it was refused: the e-mail has no recipient. "}
+                            {"Add Clio Operate Support's address yourself."}
+                        </>
+                    },
+                } }
             </p>
             <div class="imh-share">
                 <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"

@@ -15,6 +15,12 @@ input, select, textarea { width: 10px !important; }
 label { visibility: hidden !important; }
 [id^="imh"], .imh, .imh-button, .imh-input { display: none !important; }
 [data-show="redirect-uris"] { --imh-accent: rgb(107, 44, 145); }
+html { font-size: 10px !important; }
+* { text-transform: uppercase !important; letter-spacing: 3px !important; word-spacing: 12px !important; }
+body, main, div { white-space: pre !important; text-indent: 40px !important; text-align: right !important; text-shadow: 0 0 2px #f00 !important;
+  font-style: italic !important; font-weight: 900 !important; font-variant: small-caps !important; direction: rtl !important; cursor: wait !important;
+  tab-size: 40 !important; hyphens: auto !important; word-break: break-all !important; overflow-wrap: normal !important; list-style: square inside !important;
+  border-collapse: collapse !important; quotes: "<" ">" !important; -webkit-text-stroke: 1px #f00 !important; visibility: visible !important; }
 `;
 
 const hostPage = (extraHead = '') => `<!doctype html>
@@ -126,6 +132,42 @@ test('a hostile host stylesheet does not reach the widget, and the widget does n
   assert.ok(width > 100, `the address field is ${width}px wide`);
   const labelVisibility = await first.locator('label').first().evaluate((el) => getComputedStyle(el).visibility);
   assert.equal(labelVisibility, 'visible');
+
+  // The page's root font size (10px) and its inherited text styles stop at the widget.
+  const uri = first.getByTestId('redirect-uri').first();
+  assert.equal(await uri.evaluate((el) => el.innerText), 'https://firm.example.com/externalServices/replyFrom',
+    'the redirect URI renders in its own case');
+  const computed = await uri.evaluate((el) => {
+    const pick = (e) => {
+      const s = getComputedStyle(e);
+      return {
+        fontSize: s.fontSize, textTransform: s.textTransform, letterSpacing: s.letterSpacing, wordSpacing: s.wordSpacing,
+        whiteSpace: s.whiteSpace, textIndent: s.textIndent, textAlign: s.textAlign, textShadow: s.textShadow,
+        fontStyle: s.fontStyle, fontVariant: s.fontVariantCaps, direction: s.direction, cursor: s.cursor, tabSize: s.tabSize,
+        hyphens: s.hyphens, listStyle: s.listStyleType, borderCollapse: s.borderCollapse, quotes: s.quotes,
+        textStroke: s.webkitTextStrokeWidth,
+      };
+    };
+    const root = el.getRootNode().querySelector('.imh');
+    return { uri: pick(el), root: { ...pick(root), fontWeight: getComputedStyle(root).fontWeight } };
+  });
+  const plain = {
+    textTransform: 'none', letterSpacing: 'normal', wordSpacing: '0px', textIndent: '0px', textAlign: 'left',
+    textShadow: 'none', fontStyle: 'normal', fontVariant: 'normal', direction: 'ltr', cursor: 'auto', tabSize: '8',
+    hyphens: 'manual', listStyle: 'disc', borderCollapse: 'separate', quotes: 'auto', textStroke: '0px',
+  };
+  assert.deepEqual(computed.root, { ...plain, fontSize: '16px', whiteSpace: 'normal', fontWeight: '400' });
+  assert.deepEqual(computed.uri, { ...plain, fontSize: '15.2px', whiteSpace: 'normal', listStyle: 'none' /* the widget's own list */ });
+
+  // Every control in every widget stays at least 24 × 24 px (WCAG 2.5.8).
+  const small = await page.evaluate(() => [...document.querySelectorAll('[data-imanage-helper-mounted]')].flatMap((host) =>
+    [...host.shadowRoot.querySelectorAll('button, input:not([type=checkbox]):not([type=radio]), select, textarea, a.imh-button, summary')]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+      .map(({ el, box }) => `${el.tagName} “${(el.textContent || el.getAttribute('aria-label') || el.id).trim()}” ${box.width}×${box.height}`)));
+  assert.deepEqual(small, []);
+  const text = await page.locator('[data-show="path"]').locator('.imh-hint').first().evaluate((el) => getComputedStyle(el).fontSize);
+  assert.equal(text, '15.2px', 'hint text keeps its size under html { font-size: 10px }');
 
   // The host's own .imh-button keeps the host's styles: widget.css is not in the document.
   const hostButton = await page.evaluate(() => getComputedStyle(document.getElementById('host-button')).display);

@@ -82,6 +82,14 @@ test('a megabyte and ten thousand lines keep the page responsive', async () => {
 
   // Ten thousand lines pasted into one row.
   const input = page.getByLabel('Address of environment 1');
+  // Every message the status region shows is recorded: after a pause it moves on to the
+  // summary, and on a loaded machine that can happen before the test reads it.
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-imanage-helper]').shadowRoot.querySelector('[data-testid=status]');
+    window.__statuses = [];
+    new MutationObserver(() => window.__statuses.push(status.textContent))
+      .observe(status, { childList: true, characterData: true, subtree: true });
+  });
   started = Date.now();
   await input.evaluate((el, text) => {
     const data = new DataTransfer();
@@ -93,8 +101,9 @@ test('a megabyte and ten thousand lines keep the page responsive', async () => {
     .querySelectorAll('[data-testid=environment-row]').length === 1000, null, { timeout: 60_000 });
   const pasteMs = Date.now() - started;
   assert.equal(await page.getByTestId('environment-row').count(), 1000);
-  const status = await page.getByRole('status').textContent();
-  assert.match(status, /^Only the first 1000 of 10000 pasted addresses were added/);
+  const statuses = await page.evaluate(() => window.__statuses);
+  assert.ok(statuses.some((status) => /^Only the first 1000 of 10000 pasted addresses were added/.test(status)),
+    `status messages: ${JSON.stringify(statuses)}`);
 
   const idle = await responsiveness(page);
   assert.ok(idle < 2000, `a frame took ${idle} ms after the paste`);
