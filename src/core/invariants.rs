@@ -30,6 +30,7 @@ pub fn request_from_bytes(data: &[u8]) -> AnalysisRequest {
                         _ => Some(Role::Other(url.chars().take(3).collect())),
                     },
                     url: url.to_owned(),
+                    version: None,
                 })
                 .collect()
         })

@@ -187,11 +187,13 @@ impl MountOptions {
                             EnvironmentInput {
                                 role: Some(Role::parse(role)),
                                 url: url.trim().to_owned(),
+                                version: None,
                             }
                         }
                         _ => EnvironmentInput {
                             role: None,
                             url: entry.trim().to_owned(),
+                            version: None,
                         },
                     })
                     .collect(),
