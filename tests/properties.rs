@@ -160,7 +160,7 @@ proptest! {
         now in prop::option::of(-10_000_000_000_000i64..10_000_000_000_000),
     ) {
         let request = AnalysisRequest {
-            environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url }).collect(),
+            environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url, version: None }).collect(),
             imanage_url: imanage,
             customer_id: customer,
             version,
@@ -221,7 +221,7 @@ proptest! {
         let mut cache = AnalysisCache::default();
         for (rows, imanage_url) in states {
             let request = AnalysisRequest {
-                environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url }).collect(),
+                environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url, version: None }).collect(),
                 imanage_url,
                 ..AnalysisRequest::default()
             };

@@ -80,15 +80,7 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
     let text = cleaned.text.as_str();
 
     if !cleaned.removed.is_empty() {
-        let names: Vec<String> = dedup(&cleaned.removed)
-            .into_iter()
-            .map(|c| match c {
-                '\t' => "a tab".to_owned(),
-                '\r' | '\n' => "a line break".to_owned(),
-                '\u{AD}' => "a soft hyphen (U+00AD)".to_owned(),
-                other => format!("an invisible character (U+{:04X})", other as u32),
-            })
-            .collect();
+        let names = text::removed_names(&cleaned.removed);
         findings.push(
             Finding::warning(
                 FindingCode::InvisibleCharactersRemoved,
@@ -425,15 +417,4 @@ fn parse_error_finding(
             ),
         },
     }
-}
-
-fn dedup(chars: &[char]) -> Vec<char> {
-    let mut seen = Vec::new();
-    for &c in chars {
-        let c = if c == '\r' { '\n' } else { c };
-        if !seen.contains(&c) {
-            seen.push(c);
-        }
-    }
-    seen
 }

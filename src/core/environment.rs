@@ -85,6 +85,9 @@ pub struct RegistrationEntry {
     /// The path the environment's own version decides, when it has one.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub own_path: Option<ConfigPath>,
+    /// The environment's own version as read (e.g. `7.10.4`), when it decides a path.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub own_version: Option<String>,
 }
 
 impl RegistrationEntry {
@@ -396,6 +399,10 @@ pub fn analyze_environments_with(
                     role: e.role.clone(),
                     redirect_uri,
                     own_path: e.own_path(),
+                    own_version: e
+                        .own_path()
+                        .and(e.version.as_ref())
+                        .and_then(|v| v.version.clone()),
                 })
         })
         .collect();
