@@ -134,7 +134,7 @@ fn the_key_lists_match_the_serialised_shapes() {
     let row = EnvironmentInput {
         role: Some(Role::Uat),
         url: String::new(),
-        version: None,
+        version: Some(String::new()),
     };
     assert_eq!(
         keys(serde_json::to_value(&row).unwrap()),

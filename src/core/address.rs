@@ -244,7 +244,13 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
             FindingCode::HttpUpgraded,
             field,
             format!("{what} starts with http://; the address to use starts with https://."),
-            "Use https://. An http address is a common reason for an invalid_redirect_uri error.",
+            match field {
+                // The redirect URI is built from an environment's address, so http there
+                // is the mismatch the article names; the iManage URL has nothing to do
+                // with the redirect URI.
+                Field::Environment => "Use https://. An http address is a common reason for an invalid_redirect_uri error.",
+                _ => "Use https://; iManage Cloud is reached over https only.",
+            },
         ));
     }
 

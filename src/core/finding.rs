@@ -48,7 +48,7 @@ impl Field {
             Field::ContactEmail => "Contact e-mail",
             Field::Registered => "Redirect URIs iManage confirmed",
             Field::Failing => "Failing address or error",
-            Field::SubmittedAt => "Date the request was submitted",
+            Field::SubmittedAt => "Date Support submitted the request to iManage",
         }
     }
 }

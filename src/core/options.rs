@@ -75,7 +75,7 @@ pub const OPTION_KEYS: &[&str] = &[
 ];
 
 /// The keys of one environment row.
-pub const ENVIRONMENT_KEYS: &[&str] = &["role", "url"];
+pub const ENVIRONMENT_KEYS: &[&str] = &["role", "url", "version"];
 
 /// The keys `analyze` accepts at the top level, and in `diagnosis`.
 pub const REQUEST_KEYS: &[&str] = &[

@@ -111,6 +111,27 @@ pub fn write_support_request(inputs: &RequestInputs<'_>) -> SupportRequest {
     }
 }
 
+impl SupportRequest {
+    /// The request as plain text to send, or, while errors block it, one line per
+    /// blocker saying where it is: a blocked request is never handed out.
+    pub fn sendable_text(&self) -> Result<String, Vec<String>> {
+        if self.blockers.is_empty() {
+            return Ok(format!("Subject: {}\n\n{}", self.subject, self.body));
+        }
+        Err(self
+            .blockers
+            .iter()
+            .map(|blocker| {
+                let place = match blocker.entry {
+                    Some(entry) => format!("{} (entry {})", blocker.field.label(), entry + 1),
+                    None => blocker.field.label().to_owned(),
+                };
+                format!("{place}: {}", blocker.message)
+            })
+            .collect())
+    }
+}
+
 fn missing_items(inputs: &RequestInputs<'_>) -> Vec<MissingItem> {
     let mut missing = Vec::new();
     let mut add = |field, message: &str, required| {

@@ -116,7 +116,7 @@ fn diagnosis_input(object: &Object) -> Result<DiagnosisInput, String> {
     })
 }
 
-/// `environments` as rows: an array of `{ role, url }`; `accepted` says what the caller
+/// `environments` as rows: an array of `{ role, url, version }`; `accepted` says what the caller
 /// takes, for the message.
 fn environment_rows(value: &JsValue, accepted: &str) -> Result<Vec<EnvironmentInput>, String> {
     if !js_sys::Array::is_array(value) {
@@ -134,6 +134,7 @@ fn environment_rows(value: &JsValue, accepted: &str) -> Result<Vec<EnvironmentIn
             Ok(EnvironmentInput {
                 role: row.string("role")?.map(Role::from),
                 url: row.string("url")?.unwrap_or_default(),
+                version: row.string("version")?,
             })
         })
         .collect()
