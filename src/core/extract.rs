@@ -368,6 +368,7 @@ pub fn extract_uris(text: &str) -> Vec<ExtractedUri> {
 fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &mut bool) {
     let lower = text.to_ascii_lowercase();
     let mut covered: Vec<Range<usize>> = link_targets(text, &lower);
+    let mut parameters: Vec<usize> = Vec::new();
     let is_covered = |covered: &[Range<usize>], at: usize| covered.iter().any(|r| r.contains(&at));
 
     // 1. `redirect_uri=` anywhere: in an address, a bare query or error text, at any
@@ -379,6 +380,7 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
         let end = value_end(text, &lower, value_start, level);
         let value = trim_punctuation(&text[value_start..end]);
         covered.push(key_at..end);
+        parameters.push(key_at);
         let (decoded, decodings) = decode_repeatedly(value);
         let (uri, removed) = strip_invisible(&decoded);
         if uri.trim().is_empty() {
@@ -398,7 +400,7 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
         let end = start + uri_end(&text[start..]);
         covered_to = end;
         covered.push(start..end);
-        if lower[start..end].contains("redirect_uri") {
+        if parameters.iter().any(|at| (start..end).contains(at)) {
             // An authorisation request: its parameter was read above.
             continue;
         }

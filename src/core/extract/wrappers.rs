@@ -43,7 +43,7 @@ pub fn unwrap(url: &str) -> Option<(String, &'static str)> {
         }
         if path.starts_with("/v2/") {
             let inner = query_parameter(url, "u")
-                .map(|v| percent_decode(&v.replace('-', "%").replace('_', "/")))
+                .map(|v| percent_decode(&proofpoint_v2_escapes(v)))
                 .filter(|v| looks_like_web_address(v));
             return named(inner, "Proofpoint URL Defense");
         }
@@ -71,6 +71,25 @@ pub fn unwrap(url: &str) -> Option<(String, &'static str)> {
         );
     }
     None
+}
+
+/// Proofpoint v2 writes `%XX` as `-XX` and `/` as `_`; a `-` not followed by two hex
+/// digits is kept as it is.
+fn proofpoint_v2_escapes(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = String::with_capacity(value.len());
+    for (i, c) in value.char_indices() {
+        match c {
+            '_' => out.push('/'),
+            '-' if bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit) =>
+            {
+                out.push('%')
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Proofpoint v3: `__<address>__;<replaced characters>!!…`. Characters Proofpoint could
