@@ -116,6 +116,9 @@ fn ends_uri(c: char) -> bool {
 /// Whether `rest` (what follows a `,` or `;`) starts another URI: glued lists are split
 /// there, as environment lists are.
 fn starts_new_uri(rest: &str) -> bool {
+    // `a,(b)` and `a,"b"`: an opening bracket or quote before the next URI.
+    let rest =
+        rest.trim_start_matches(['(', '[', '"', '\'', '<', '\u{201C}', '\u{2018}', '\u{AB}']);
     let lower: String = rest
         .chars()
         .take(40)
@@ -273,7 +276,9 @@ fn link_targets(text: &str, lower: &str) -> Vec<Range<usize>> {
                 i + text[i..].chars().next().map_or(1, char::len_utf8)
             });
         let word = &lower[word_start..at];
-        let uri_like = word.contains("://") || word.contains(REDIRECT_PATH_LOWER);
+        // `a,<b>` is a list of two, not a link and its target.
+        let uri_like = (word.contains("://") || word.contains(REDIRECT_PATH_LOWER))
+            && !word.ends_with([',', ';']);
         if !uri_like {
             continue;
         }
