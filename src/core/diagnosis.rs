@@ -462,9 +462,10 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             .map(|uri| {
                 let (_, origin, _) = analyze_entry(&uri.uri);
                 let redirect_uri = origin.map(|o| o.redirect_uri());
-                let confirmed = redirect_uri
-                    .as_ref()
-                    .is_some_and(|expected| best_match(&registered_uris, expected) == Match::Exact);
+                // Exact means the same string (invisible characters are already gone).
+                let confirmed = redirect_uri.as_ref().is_some_and(|expected| {
+                    registered_uris.iter().any(|u| u.uri == expected.as_str())
+                });
                 UnknownEnvironment {
                     found: uri.uri.clone(),
                     redirect_uri,

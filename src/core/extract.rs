@@ -127,6 +127,12 @@ fn starts_new_uri(rest: &str) -> bool {
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
         return true;
     }
+    // A bounded look ahead keeps a huge paste of commas linear.
+    let mut limit = rest.len().min(512);
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let rest = &rest[..limit];
     let token_end = rest
         .find(|c: char| ends_uri(c) || c == ',' || c == ';')
         .unwrap_or(rest.len());
@@ -342,7 +348,6 @@ pub fn extract(text: &str) -> Extraction {
     let mut found = Vec::new();
     let mut hidden_by_wrapper = false;
     scan(&text, 0, &mut found, &mut hidden_by_wrapper);
-    found.sort_by_key(|(at, _)| *at);
     let mut uris: Vec<ExtractedUri> = Vec::new();
     for (_, uri) in found {
         if uri.uri.trim().is_empty() {
@@ -370,22 +375,52 @@ pub fn extract_uris(text: &str) -> Vec<ExtractedUri> {
     extract(text).uris
 }
 
+/// Finds the URIs in `text` in order of position (ties in the order found: a wrapper's
+/// URIs share its start).
 fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &mut bool) {
+    // Each pass finds in order; the three runs are merged at the end, without sort code.
+    let mut runs: [Vec<(usize, ExtractedUri)>; 3] = Default::default();
+    scan_passes(text, depth, &mut runs, hidden);
+    let [first, second, third] = runs;
+    let mut runs = [
+        first.into_iter().peekable(),
+        second.into_iter().peekable(),
+        third.into_iter().peekable(),
+    ];
+    loop {
+        let next = (0..3)
+            .filter_map(|i| runs[i].peek().map(|(at, _)| (*at, i)))
+            .min();
+        match next.and_then(|(_, i)| runs[i].next()) {
+            Some(item) => found.push(item),
+            None => break,
+        }
+    }
+}
+
+fn scan_passes(
+    text: &str,
+    depth: u8,
+    runs: &mut [Vec<(usize, ExtractedUri)>; 3],
+    hidden: &mut bool,
+) {
     let lower = text.to_ascii_lowercase();
-    let mut covered: Vec<Range<usize>> = link_targets(text, &lower);
-    let mut parameters: Vec<usize> = Vec::new();
-    let is_covered = |covered: &[Range<usize>], at: usize| covered.iter().any(|r| r.contains(&at));
+    // What each pass has read, each list in order and without overlaps, so that a long
+    // paste is looked up by halving rather than by scanning.
+    let targets = link_targets(text, &lower);
+    let mut params: Vec<Range<usize>> = Vec::new();
+    let mut written: Vec<Range<usize>> = Vec::new();
+    let mut bare: Vec<Range<usize>> = Vec::new();
 
     // 1. `redirect_uri=` anywhere: in an address, a bare query or error text, at any
     //    level of encoding.
     for (key_at, value_start, level) in redirect_keys(&lower) {
-        if is_covered(&covered, key_at) {
+        if within(&targets, key_at) || within(&params, key_at) {
             continue;
         }
         let end = value_end(text, &lower, value_start, level);
         let value = trim_punctuation(&text[value_start..end]);
-        covered.push(key_at..end);
-        parameters.push(key_at);
+        params.push(key_at..end);
         let (decoded, decodings) = decode_repeatedly(value);
         let (uri, removed) = strip_invisible(&decoded);
         if uri.trim().is_empty() {
@@ -393,19 +428,20 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
         }
         let mut extracted = ExtractedUri::new(uri, UriSource::RedirectParameter { decodings });
         extracted.invisible_removed = removed;
-        found.push((key_at, extracted));
+        runs[0].push((key_at, extracted));
     }
 
     // 2. Addresses written out, whole or percent-encoded.
     let mut covered_to = 0;
     for start in uri_starts(&lower) {
-        if start < covered_to || is_covered(&covered, start) {
+        if start < covered_to || within(&targets, start) || within(&params, start) {
             continue;
         }
         let end = start + uri_end(&text[start..]);
         covered_to = end;
-        covered.push(start..end);
-        if parameters.iter().any(|at| (start..end).contains(at)) {
+        written.push(start..end);
+        let first_param = params.partition_point(|r| r.start < start);
+        if params.get(first_param).is_some_and(|r| r.start < end) {
             // An authorisation request: its parameter was read above.
             continue;
         }
@@ -419,7 +455,7 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
                 let (decoded, _) = decode_repeatedly(raw);
                 let mut inner = Vec::new();
                 scan(&decoded, depth + 1, &mut inner, hidden);
-                found.extend(inner.into_iter().map(|(_, uri)| (start, uri)));
+                runs[1].extend(inner.into_iter().map(|(_, uri)| (start, uri)));
             }
             continue;
         }
@@ -427,7 +463,7 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
             if depth < MAX_DEPTH {
                 let mut inner = Vec::new();
                 scan(&inner_text, depth + 1, &mut inner, hidden);
-                found.extend(inner.into_iter().map(|(_, mut uri)| {
+                runs[1].extend(inner.into_iter().map(|(_, mut uri)| {
                     uri.unwrapped_from.get_or_insert_with(|| wrapper.to_owned());
                     (start, uri)
                 }));
@@ -447,12 +483,12 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
             joined_lines = separators.iter().any(|c| matches!(c, '\n' | '\r'));
             removed.extend(separators.iter().filter(|c| !matches!(c, '\n' | '\r')));
             covered_to = next_end;
-            covered.push(end..next_end);
+            written.push(end..next_end);
         }
         if let Some(mut extracted) = classify(&uri) {
             extracted.invisible_removed = removed;
             extracted.joined_lines = joined_lines;
-            found.push((start, extracted));
+            runs[1].push((start, extracted));
         }
     }
 
@@ -461,7 +497,10 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
     while let Some(at) = lower[from..].find(REDIRECT_PATH_LOWER) {
         let path_at = from + at;
         from = path_at + REDIRECT_PATH_LOWER.len();
-        if is_covered(&covered, path_at) {
+        if [&targets, &params, &written, &bare]
+            .iter()
+            .any(|list| within(list, path_at))
+        {
             continue;
         }
         let host_start = lower[..path_at]
@@ -478,14 +517,20 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
             continue;
         }
         let end = host_start + uri_end(&text[host_start..]);
-        covered.push(host_start..end);
+        bare.push(host_start..end);
         let (cleaned, removed) = strip_invisible(&text[host_start..end]);
         let raw = trim_punctuation(&cleaned);
         if let Some(mut extracted) = classify(raw) {
             extracted.invisible_removed = removed;
-            found.push((host_start, extracted));
+            runs[2].push((host_start, extracted));
         }
     }
+}
+
+/// Whether `at` is inside one of `ranges` (in order, without overlaps).
+fn within(ranges: &[Range<usize>], at: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= at);
+    after > 0 && ranges[after - 1].end > at
 }
 
 /// What a written-out address is: a redirect URI (a callback's answer split off), a bare

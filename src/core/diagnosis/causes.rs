@@ -66,7 +66,7 @@ fn sent_differs_action(paths: &[ConfigPath]) -> String {
     let hosted_fix = "correct the Redirect URL field of the Hosted iManage linked service to the exact redirect URI shown, save, and sign in again";
     let standard_fix = "Clio Operate sends this address itself, so it cannot be changed in the linked service: make sure you opened Clio Operate at its usual https address, then send Clio Operate Support the message below";
     match (hosted, standard || undecided) {
-        (true, false) => format!("{}.", capitalise(hosted_fix)),
+        (true, false) => "Correct the Redirect URL field of the Hosted iManage linked service to the exact redirect URI shown, save, and sign in again.".to_owned(),
         (false, true) if !undecided => format!("{standard_fix}."),
         (true, true) => format!(
             "On environments below 7.11.0 (Hosted iManage), {hosted_fix}. On 7.11.0 and above, {}.",
@@ -75,14 +75,6 @@ fn sent_differs_action(paths: &[ConfigPath]) -> String {
         _ => format!(
             "Below 7.11.0 (Hosted iManage), {hosted_fix}. On 7.11.0 and above, {standard_fix}. Enter your version in step 3 to see which applies."
         ),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
