@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './support.mjs';
 
-// The stated budget, in gzipped bytes (measured 258,720 on 2026-11-28, plus headroom).
+// The stated budget, in gzipped bytes (measured 279,285 on 2026-11-30, plus headroom; the
+// diagnosis reads link wrappers, callbacks and wrapped lines, and each environment can
+// take its own version).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 260_000);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 281_000);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {
