@@ -613,3 +613,27 @@ fn the_request_and_report_serialise_with_camel_case_names() {
         "{bad_date}"
     );
 }
+
+#[test]
+fn a_blocked_request_is_never_handed_out_as_text() {
+    // What the command-line check's --text prints, or refuses with the blockers.
+    let ready = analyze(&complete());
+    let text = ready.support_request.sendable_text().unwrap();
+    assert!(text.starts_with("Subject: iManage Cloud registration request"));
+    assert!(text.contains("https://acme.clioweb.com/externalServices/replyFrom"));
+
+    let mut request = complete();
+    request.environments[1].url = "jane@acme-uat.clioweb.com".into();
+    request.version = Some("7.x".into());
+    let blocked = analyze(&request);
+    let blockers = blocked.support_request.sendable_text().unwrap_err();
+    assert_eq!(blockers.len(), 2, "{blockers:?}");
+    assert!(
+        blockers[0].starts_with("Environment URL (entry 2): "),
+        "{blockers:?}"
+    );
+    assert!(
+        blockers[1].starts_with("Clio Operate version: "),
+        "{blockers:?}"
+    );
+}

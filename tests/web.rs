@@ -785,3 +785,32 @@ async fn an_environment_can_have_its_own_version() {
     let field = widget.field("Version, if different for environment 2");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
+
+#[wasm_bindgen_test]
+async fn the_steps_say_what_the_article_says() {
+    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let process = widget.text("[data-testid=process]");
+    assert!(
+        process.contains("the service will then display as Linked"),
+        "{process}"
+    );
+    assert!(
+        process.contains(
+            "browse the iManage workspace configured for Clio Operate document templates"
+        ),
+        "{process}"
+    );
+    // The example runs 7.10: the credentials come from Support before configuring.
+    let card = widget.text("[data-testid=path-card]");
+    let ask = card
+        .find("contact Clio Operate Support for the Client ID and Client Secret")
+        .unwrap();
+    let drop_down = card.find("In the iManage Connection drop-down").unwrap();
+    assert!(ask < drop_down, "{card}");
+    assert!(
+        card.contains("if the form asks for a connection setting"),
+        "{card}"
+    );
+    let hint = widget.text("[id$=customer-id-hint]");
+    assert!(hint.contains("iManage administration portal"), "{hint}");
+}
