@@ -6,8 +6,9 @@
 //!   | cargo run --quiet --example analyze
 //! ```
 //!
-//! `--text` prints only the support request's text; `--now <ISO 8601>` stamps it (the
-//! default is the current time).
+//! `--text` prints only the support request's text, and refuses while an error blocks
+//! it: the blockers go to standard error and the exit code is 1. `--now <ISO 8601>`
+//! stamps it (the default is the current time).
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -55,10 +56,21 @@ fn main() -> ExitCode {
     }
     let report = analyze(&request);
     if text_only {
-        println!(
-            "Subject: {}\n\n{}",
-            report.support_request.subject, report.support_request.body
-        );
+        match report.support_request.sendable_text() {
+            Ok(text) => println!("{text}"),
+            Err(blockers) => {
+                eprintln!(
+                    "analyze: the support request is not written while {} error{} block{} it:",
+                    blockers.len(),
+                    if blockers.len() == 1 { "" } else { "s" },
+                    if blockers.len() == 1 { "s" } else { "" }
+                );
+                for blocker in blockers {
+                    eprintln!("- {blocker}");
+                }
+                return ExitCode::from(1);
+            }
+        }
     } else {
         match serde_json::to_string_pretty(&report) {
             Ok(json) => println!("{json}"),

@@ -24,6 +24,7 @@ fn main() {
             environments: vec![EnvironmentInput {
                 role: None,
                 url: text,
+                version: None,
             }],
             customer_id: Some("1764".into()),
             version: Some("7.10".into()),

@@ -100,7 +100,11 @@ impl Report {
         self.environments
             .entries
             .iter()
-            .flat_map(|e| e.findings.iter())
+            .flat_map(|e| {
+                e.findings
+                    .iter()
+                    .chain(e.version.iter().flat_map(|v| v.findings.iter()))
+            })
             .chain(self.environments.findings.iter())
             .chain(self.imanage.iter().flat_map(|r| r.findings.iter()))
             .chain(self.customer_id.iter().flat_map(|r| r.findings.iter()))
@@ -190,6 +194,7 @@ fn analyze_request(request: &AnalysisRequest, cache: Option<&mut AnalysisCache>)
                 customer_id: customer_id.as_ref().map(|c| c.value.as_str()),
                 support_email: &support_email,
                 now: request.generated_at,
+                path: version.path,
             },
         )
     });

@@ -89,6 +89,7 @@ fn warm_up_once() {
             id: u32::MAX,
             role: None,
             url: " http://UAT.example.com:443/externalServices/replyFrom/ ".into(),
+            version: String::new(),
         });
         let _ = analyze_request(&form.to_request(None));
     };

@@ -84,7 +84,8 @@ impl Instance {
             (Field::Environment | Field::Environments, None) => self.id("environments"),
             (Field::ImanageUrl, _) => self.id("imanage-url"),
             (Field::CustomerId, _) => self.id("customer-id"),
-            (Field::Version, _) => self.id("version"),
+            (Field::Version, Some(row)) => self.id(&format!("row-{row}-version")),
+            (Field::Version, None) => self.id("version"),
             (Field::ContactEmail, _) => self.id("contact-email"),
             (Field::Registered, _) => self.id("diagnosis-registered"),
             (Field::Failing, _) => self.id("diagnosis-failing"),
@@ -266,6 +267,9 @@ pub fn App(props: &AppProps) -> Html {
     let later = *later_steps_shown;
 
     let last_status = use_mut_ref(String::new);
+    // Read by the summary timer: a message announced after the timer was set (a paste's
+    // count, a copy) is newer than the summary it would announce.
+    let status_seen = last_status.clone();
     let part = props.options.part();
 
     // The context every component reads. It is built once per set of display options,
@@ -309,8 +313,14 @@ pub fn App(props: &AppProps) -> Html {
         let touched = *form.0 != FormState::with_support_email(&form.0.support_email);
         use_effect_with(summary, move |summary| {
             let summary = summary.clone();
-            *summary_timer.borrow_mut() =
-                touched.then(|| Timeout::new(1_200, move || announce.emit(summary)));
+            let before = status_seen.borrow().clone();
+            *summary_timer.borrow_mut() = touched.then(|| {
+                Timeout::new(1_200, move || {
+                    if *status_seen.borrow() == before {
+                        announce.emit(summary);
+                    }
+                })
+            });
         });
     }
 

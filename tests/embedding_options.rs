@@ -134,6 +134,7 @@ fn the_key_lists_match_the_serialised_shapes() {
     let row = EnvironmentInput {
         role: Some(Role::Uat),
         url: String::new(),
+        version: Some(String::new()),
     };
     assert_eq!(
         keys(serde_json::to_value(&row).unwrap()),
@@ -201,6 +202,7 @@ fn environments_are_counted_by_entry() {
     let row = |url: &str| EnvironmentInput {
         role: None,
         url: url.into(),
+        version: None,
     };
     let cases: &[(&[&str], usize)] = &[
         (&[], 0),

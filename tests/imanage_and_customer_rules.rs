@@ -341,3 +341,25 @@ fn customer_id_table() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_http_fix_names_the_field_it_belongs_to() {
+    // The iManage URL has nothing to do with the redirect URI; an environment's does.
+    let imanage = analyze_imanage_url("http://acme.cloudimanage.com").unwrap();
+    let fix = &imanage
+        .findings
+        .iter()
+        .find(|f| f.code.as_str() == "http-upgraded")
+        .unwrap()
+        .fix;
+    assert!(!fix.contains("redirect"), "{fix}");
+    assert!(fix.contains("https"), "{fix}");
+    let (_, _, findings) =
+        imanage_connect::core::environment::analyze_entry("http://acme.example.com");
+    let fix = &findings
+        .iter()
+        .find(|f| f.code.as_str() == "http-upgraded")
+        .unwrap()
+        .fix;
+    assert!(fix.contains("invalid_redirect_uri"), "{fix}");
+}

@@ -6,6 +6,7 @@ mod common;
 
 use common::{is_dns_host, URI_PATTERN};
 use imanage_connect::core::environment::analyze_entry;
+use imanage_connect::core::extract::extract_uris;
 use imanage_connect::core::version::analyze_version;
 use imanage_connect::core::{
     analyze, analyze_with, AnalysisCache, AnalysisRequest, ConfigPath, EnvironmentInput, Role,
@@ -160,7 +161,7 @@ proptest! {
         now in prop::option::of(-10_000_000_000_000i64..10_000_000_000_000),
     ) {
         let request = AnalysisRequest {
-            environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url }).collect(),
+            environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url, version: None }).collect(),
             imanage_url: imanage,
             customer_id: customer,
             version,
@@ -221,7 +222,7 @@ proptest! {
         let mut cache = AnalysisCache::default();
         for (rows, imanage_url) in states {
             let request = AnalysisRequest {
-                environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url }).collect(),
+                environments: rows.into_iter().map(|(role, url)| EnvironmentInput { role, url, version: None }).collect(),
                 imanage_url,
                 ..AnalysisRequest::default()
             };
@@ -242,5 +243,89 @@ proptest! {
     fn timestamps_round_trip(ms in -62_000_000_000_000i64..250_000_000_000_000) {
         let t = Timestamp::from_millis(ms - ms.rem_euclid(1000));
         prop_assert_eq!(Timestamp::parse_iso(&t.to_iso()), Some(t));
+    }
+
+    /// Unwrapping and splitting never lose a redirect URI written in plain form: however
+    /// a list of them is glued, wrapped, protected or sprinkled with invisible
+    /// characters, each is found exactly once and exactly as written.
+    #[test]
+    fn unwrapping_and_splitting_never_lose_a_uri(
+        uris in prop::collection::vec((redirect_uri(), 0usize..9, 0usize..3), 1..6),
+        separators in prop::collection::vec(prop_oneof![
+            Just(","), Just(";"), Just("\n"), Just("\r\n"), Just(", "), Just("; "), Just(" "),
+            Just("\n\n- "), Just("\u{A0}\n"), Just(" and "), Just("\t"), Just("\n> "),
+        ], 6),
+        prose in prop_oneof![Just(""), Just("Registered: "), Just("Hello,\n\nWe added the following:\n")],
+    ) {
+        let mut text = prose.to_owned();
+        for (i, (uri, wrapper, invisible)) in uris.iter().enumerate() {
+            if i > 0 {
+                text.push_str(separators[i % separators.len()]);
+            }
+            text.push_str(&wrap(uri, *wrapper));
+            text.push_str(["", "\u{200B}", "\u{FEFF}"][*invisible]);
+        }
+        let found: Vec<String> = extract_uris(&text)
+            .into_iter()
+            .filter(|u| !u.origin_only)
+            .map(|u| u.uri)
+            .collect();
+        let mut want: Vec<String> = Vec::new();
+        for (uri, _, _) in &uris {
+            if !want.contains(uri) {
+                want.push(uri.clone());
+            }
+        }
+        prop_assert_eq!(found, want, "{:?}", text);
+    }
+
+    /// A redirect URI broken across a line anywhere inside its path is joined.
+    #[test]
+    fn a_uri_wrapped_inside_its_path_is_joined(uri in redirect_uri(), cut in 1usize..27, quoted in any::<bool>()) {
+        let path_at = uri.find("/externalServices").unwrap();
+        let at = path_at + cut.min(uri.len() - path_at - 1);
+        let line_break = if quoted { "\n> " } else { "\r\n" };
+        let text = format!("{}{line_break}{}\n\nRegards", &uri[..at], &uri[at..]);
+        let found: Vec<String> = extract_uris(&text).into_iter().map(|u| u.uri).collect();
+        prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
+    }
+}
+
+/// A canonical redirect URI on a random host.
+fn redirect_uri() -> impl Strategy<Value = String> {
+    (
+        "[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6})?",
+        "[a-z]{3,8}",
+        prop_oneof![Just("com"), Just("co.uk"), Just("example")],
+    )
+        .prop_map(|(name, domain, tld)| {
+            format!("https://{name}.{domain}.{tld}/externalServices/replyFrom")
+        })
+}
+
+/// `uri` as a mail program or a person may have written it.
+fn wrap(uri: &str, how: usize) -> String {
+    let encoded: String = uri
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'~' | b'-' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect();
+    match how {
+        0 => uri.to_owned(),
+        1 => format!("https://eur01.safelinks.protection.outlook.com/?url={encoded}&data=05%7C02%7C&reserved=0"),
+        2 => format!("https://www.google.com/url?q={encoded}&sa=D&usg=AOvVaw"),
+        3 => format!(
+            "https://urldefense.proofpoint.com/v2/url?u={}&d=DwMFaQ&c=x&r=y&m=z&s=w&e=",
+            uri.replace('-', "-2D").replace(':', "-3A").replace('/', "_")
+        ),
+        4 => format!("https://urldefense.com/v3/__{uri}__;!!AbC!dEf$"),
+        5 => format!("{uri}<https://eur01.safelinks.protection.outlook.com/?url={encoded}&reserved=0>"),
+        6 => format!("<{uri}>"),
+        7 => format!("\u{201C}{uri}\u{201D}"),
+        _ => format!("({uri})"),
     }
 }

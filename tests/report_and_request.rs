@@ -14,6 +14,7 @@ fn row(role: Option<Role>, url: &str) -> EnvironmentInput {
     EnvironmentInput {
         role,
         url: url.into(),
+        version: None,
     }
 }
 
@@ -202,7 +203,7 @@ fn standard_configuration_values() {
         fields,
         [
             ("Linked service", "iManage \u{2014} Work"),
-            ("Connection setting", "Sharedo Production"),
+            ("Connection type", "Sharedo Production"),
             ("iManage URL", "https://acme.cloudimanage.com"),
         ]
     );
@@ -223,7 +224,12 @@ fn hosted_configuration_values_never_include_the_secret() {
             .find(|v| v.field == field)
             .unwrap_or_else(|| panic!("{field}"))
     };
-    assert_eq!(value("Connection setting").value, "Sharedo Production");
+    // Where the Hosted iManage form shows the connection setting is not described, so
+    // it is given as a condition rather than as a second drop-down.
+    assert_eq!(
+        value("Connection setting (if the form asks)").value,
+        "Sharedo Production"
+    );
     assert_eq!(value("iManage Connection").value, "Hosted iManage");
     assert_eq!(value("iManage URL").value, "https://acme.cloudimanage.com");
     assert_eq!(value("Client ID").source, ValueSource::FromSupport);
@@ -245,7 +251,74 @@ fn hosted_configuration_values_never_include_the_secret() {
         .configuration
         .steps
         .iter()
-        .any(|s| s.contains("Never choose Sharedo Test")));
+        .any(|s| s.to_lowercase().contains("never sharedo test")));
+    // Support provides the Client ID and Secret before anything is configured.
+    let steps = &report.configuration.steps;
+    assert!(
+        steps[0].contains("Client ID and Client Secret"),
+        "{steps:?}"
+    );
+    assert!(steps[0].starts_with("Before you configure anything"));
+    let drop_down = steps
+        .iter()
+        .position(|s| s.contains("iManage Connection drop-down"))
+        .unwrap();
+    assert!(drop_down > 0);
+    assert!(!steps.iter().any(|s| s.contains("connection type")));
+}
+
+#[test]
+fn each_environment_follows_its_own_version() {
+    let mut request = AnalysisRequest {
+        version: Some("7.11.2".into()),
+        ..complete()
+    };
+    request.environments[1].version = Some("7.10.4".into());
+    let report = analyze(&request);
+    let plan = &report.configuration;
+    assert_eq!(plan.path, ConfigPath::Standard);
+    assert_eq!(plan.environments[0].path, ConfigPath::Standard);
+    assert!(plan.environments[0].own_steps.is_empty());
+    assert_eq!(plan.environments[0].own_reason, None);
+    let uat = &plan.environments[1];
+    assert_eq!(uat.path, ConfigPath::Hosted);
+    assert_eq!(
+        uat.own_reason.as_deref(),
+        Some("7.10.4 is below 7.11.0 \u{2192} Hosted iManage workaround")
+    );
+    assert!(uat.own_steps[0].contains("Client ID and Client Secret"));
+    assert!(uat.values.iter().any(|v| v.field == "Redirect URL"));
+    // The request asks Support for the Hosted credentials and names the UAT version.
+    let body = &report.support_request.body;
+    assert!(body.contains("Client ID and Client Secret"), "{body}");
+    assert!(body.contains("UAT (version 7.10.4"), "{body}");
+
+    // With no common version, an environment's own version still decides its path.
+    let mut request = complete();
+    request.version = None;
+    request.environments[0].version = Some("7.10".into());
+    let report = analyze(&request);
+    assert_eq!(report.configuration.path, ConfigPath::Undecided);
+    assert_eq!(report.configuration.environments.len(), 1);
+    assert_eq!(
+        report.configuration.environments[0].path,
+        ConfigPath::Hosted
+    );
+
+    // An unreadable own version is an error on that environment, and blocks the request.
+    let mut request = complete();
+    request.environments[1].version = Some("7.x".into());
+    let report = analyze(&request);
+    let entry = &report.environments.entries[1];
+    assert_eq!(
+        entry.version.as_ref().unwrap().findings[0].code.as_str(),
+        "version-ambiguous"
+    );
+    assert!(report
+        .support_request
+        .blockers
+        .iter()
+        .any(|b| b.field == Field::Version && b.entry == Some(1)));
 }
 
 #[test]
@@ -614,4 +687,28 @@ fn a_support_address_is_a_recipient_only_when_plain() {
             _ => assert_eq!(to, "", "{given:?}: a refused address is never a recipient"),
         }
     }
+}
+
+#[test]
+fn a_blocked_request_is_never_handed_out_as_text() {
+    // What the command-line check's --text prints, or refuses with the blockers.
+    let ready = analyze(&complete());
+    let text = ready.support_request.sendable_text().unwrap();
+    assert!(text.starts_with("Subject: iManage Cloud registration request"));
+    assert!(text.contains("https://acme.clioweb.com/externalServices/replyFrom"));
+
+    let mut request = complete();
+    request.environments[1].url = "jane@acme-uat.clioweb.com".into();
+    request.version = Some("7.x".into());
+    let blocked = analyze(&request);
+    let blockers = blocked.support_request.sendable_text().unwrap_err();
+    assert_eq!(blockers.len(), 2, "{blockers:?}");
+    assert!(
+        blockers[0].starts_with("Environment URL (entry 2): "),
+        "{blockers:?}"
+    );
+    assert!(
+        blockers[1].starts_with("Clio Operate version: "),
+        "{blockers:?}"
+    );
 }

@@ -638,40 +638,71 @@ async fn diagnosing_a_near_miss_and_the_wrong_connection() {
     assert!(verdict.contains("Also check"), "{verdict}");
 }
 
+const SUBMITTED: &str = "When Clio Operate Support submitted the request to iManage";
+
 #[wasm_bindgen_test]
 async fn the_48_hour_window_uses_the_clock() {
     let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    // The date asked for is Support's submission to iManage, and the hint says what a
+    // reader who only knows when they wrote to Support should expect.
+    let hint = widget.text("[data-testid=diagnosis-submitted-hint]");
+    assert!(
+        hint.contains("from when Support submitted the request"),
+        "{hint}"
+    );
+    assert!(
+        hint.contains("If you only know when you wrote to Support"),
+        "{hint}"
+    );
+    assert!(hint.contains("the wait may run longer"), "{hint}");
     fix_clock("2026-11-28T10:00:00Z");
-    widget
-        .type_into(
-            "When the registration request was sent to Support",
-            "2026-11-27T12:00",
-        )
-        .await;
+    widget.type_into(SUBMITTED, "2026-11-27T12:00").await;
     let window = widget.text("[data-testid=diagnosis-window]");
     let verdict = widget.text("[data-testid=verdict]");
     restore_clock();
     // The browser's own offset decides the local time; in UTC it is 48 h from 12:00.
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i64);
     if offset == 0 {
-        assert_eq!(
-            window,
-            "48 hours pass on Sunday 29 November 2026, 12:00 (26 hours from now)."
+        assert!(
+            window.starts_with(
+                "48 hours from the date entered pass on Sunday 29 November 2026, 12:00 (26 hours from now)."
+            ),
+            "{window}"
         );
     }
-    assert!(window.starts_with("48 hours pass on"), "{window}");
+    assert!(
+        window.starts_with("48 hours from the date entered pass on"),
+        "{window}"
+    );
+    assert!(
+        window.contains("count from when Clio Operate Support submitted the request to iManage"),
+        "{window}"
+    );
+    assert!(window.contains("the wait may run longer"), "{window}");
     assert!(
         verdict.starts_with("Most likely cause: The registration may not have been processed yet"),
         "{verdict}"
     );
+    assert!(verdict.contains("may run longer"), "{verdict}");
 
-    fix_clock("2026-12-02T10:00:00Z");
+    // Every URI confirmed exactly: complete, and no wait whatever the date.
+    fix_clock("2026-11-28T10:00:00Z");
     widget
-        .type_into(
-            "When the registration request was sent to Support",
-            "2026-11-27T12:00",
+        .type_into_area(
+            "Redirect URIs iManage confirmed",
+            "https://acme.clio-operate.example/externalServices/replyFrom\nhttps://acme-uat.clio-operate.example/externalServices/replyFrom\nhttps://acme-training.clio-operate.example/externalServices/replyFrom",
         )
         .await;
+    let verdict = widget.text("[data-testid=verdict]");
+    restore_clock();
+    assert!(!verdict.contains("not have been processed"), "{verdict}");
+    assert!(
+        verdict.contains("the registration is complete"),
+        "{verdict}"
+    );
+
+    fix_clock("2026-12-02T10:00:00Z");
+    widget.type_into(SUBMITTED, "2026-11-27T12:00").await;
     widget
         .type_into_area(
             "Redirect URIs iManage confirmed",
@@ -681,9 +712,105 @@ async fn the_48_hour_window_uses_the_clock() {
     let window = widget.text("[data-testid=diagnosis-window]");
     let verdict = widget.text("[data-testid=verdict]");
     restore_clock();
-    assert!(window.starts_with("48 hours have passed"), "{window}");
+    assert!(
+        window.starts_with("48 hours have passed since the date entered"),
+        "{window}"
+    );
     assert!(
         verdict.starts_with("Most likely cause: A redirect URI is not registered"),
         "{verdict}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_in_from_an_environment_not_in_the_list_is_the_first_cause() {
+    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    widget
+        .type_into_area(
+            "Redirect URIs iManage confirmed",
+            "https://acme.clio-operate.example/externalServices/replyFrom\nhttps://acme-uat.clio-operate.example/externalServices/replyFrom\nhttps://acme-training.clio-operate.example/externalServices/replyFrom",
+        )
+        .await;
+    widget.check("Sharedo Production").await;
+    widget
+        .type_into_area(
+            "The address in the browser when the error appeared",
+            "https://acme.cloudimanage.com/auth/oauth2/authorize?response_type=code&client_id=3f1c&redirect_uri=https%3A%2F%2Facme-dr.clio-operate.example%2FexternalServices%2FreplyFrom&state=x",
+        )
+        .await;
+    let verdict = widget.text("[data-testid=verdict]");
+    assert!(
+        verdict.starts_with(
+            "Most likely cause: The sign-in came from an environment that is not in your list, so it was not registered"
+        ),
+        "{verdict}"
+    );
+    let unknown = widget.texts("[data-testid=diagnosis-unknown] li");
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert!(unknown[0].contains("https://acme-dr.clio-operate.example/externalServices/replyFrom"));
+    let message = widget.text("[data-testid=follow-up-preview]");
+    assert!(message.contains("registration needed"), "{message}");
+    assert!(
+        message
+            .lines()
+            .any(|l| l == "https://acme-dr.clio-operate.example/externalServices/replyFrom"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_environment_can_have_its_own_version() {
+    // The example runs 7.10 (Hosted iManage); production is upgraded first.
+    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    widget
+        .type_into("Version, if different for environment 1", "7.11.1")
+        .await;
+    let decision = widget.text("[data-testid=environment-version-decision]");
+    assert_eq!(
+        decision,
+        "7.11.1 is 7.11.0 or above \u{2192} Standard configuration"
+    );
+    let own = widget.texts("[data-testid=environment-path]");
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert!(own[0].contains("Standard configuration"), "{own:?}");
+    let card = widget.text("[data-testid=path-card]");
+    assert!(card.contains("Hosted iManage workaround"), "{card}");
+    assert!(card.contains("Connection type"), "{card}");
+    assert!(card.contains("iManage Connection"), "{card}");
+
+    // An unreadable own version is shown on the row and marks it invalid.
+    widget
+        .type_into("Version, if different for environment 2", "7")
+        .await;
+    let field = widget.field("Version, if different for environment 2");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn the_steps_say_what_the_article_says() {
+    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let process = widget.text("[data-testid=process]");
+    assert!(
+        process.contains("the service will then display as Linked"),
+        "{process}"
+    );
+    assert!(
+        process.contains(
+            "browse the iManage workspace configured for Clio Operate document templates"
+        ),
+        "{process}"
+    );
+    // The example runs 7.10: the credentials come from Support before configuring.
+    let card = widget.text("[data-testid=path-card]");
+    let ask = card
+        .find("contact Clio Operate Support for the Client ID and Client Secret")
+        .unwrap();
+    let drop_down = card.find("In the iManage Connection drop-down").unwrap();
+    assert!(ask < drop_down, "{card}");
+    assert!(
+        card.contains("if the form asks for a connection setting"),
+        "{card}"
+    );
+    let hint = widget.text("[id$=customer-id-hint]");
+    assert!(hint.contains("iManage administration portal"), "{hint}");
 }

@@ -80,15 +80,7 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
     let text = cleaned.text.as_str();
 
     if !cleaned.removed.is_empty() {
-        let names: Vec<String> = dedup(&cleaned.removed)
-            .into_iter()
-            .map(|c| match c {
-                '\t' => "a tab".to_owned(),
-                '\r' | '\n' => "a line break".to_owned(),
-                '\u{AD}' => "a soft hyphen (U+00AD)".to_owned(),
-                other => format!("an invisible character (U+{:04X})", other as u32),
-            })
-            .collect();
+        let names = text::removed_names(&cleaned.removed);
         findings.push(
             Finding::warning(
                 FindingCode::InvisibleCharactersRemoved,
@@ -252,7 +244,13 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
             FindingCode::HttpUpgraded,
             field,
             format!("{what} starts with http://; the address to use starts with https://."),
-            "Use https://. An http address is a common reason for an invalid_redirect_uri error.",
+            match field {
+                // The redirect URI is built from an environment's address, so http there
+                // is the mismatch the article names; the iManage URL has nothing to do
+                // with the redirect URI.
+                Field::Environment => "Use https://. An http address is a common reason for an invalid_redirect_uri error.",
+                _ => "Use https://; iManage Cloud is reached over https only.",
+            },
         ));
     }
 
@@ -425,15 +423,4 @@ fn parse_error_finding(
             ),
         },
     }
-}
-
-fn dedup(chars: &[char]) -> Vec<char> {
-    let mut seen = Vec::new();
-    for &c in chars {
-        let c = if c == '\r' { '\n' } else { c };
-        if !seen.contains(&c) {
-            seen.push(c);
-        }
-    }
-    seen
 }

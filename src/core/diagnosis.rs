@@ -4,12 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::environment::EnvironmentsReport;
-use super::extract::{extract_uris, ExtractedUri};
+use super::environment::{analyze_entry, EnvironmentsReport};
+use super::extract::{error_in_words, extract, ExtractedUri, Extraction};
 use super::finding::{Field, Finding, FindingCode};
 use super::role::Role;
+use super::text::{excerpt, join_words, removed_names, QUOTE_LENGTH};
 use super::timestamp::Timestamp;
 use super::uri::RedirectUri;
+use super::version::ConfigPath;
 
 mod causes;
 mod compare;
@@ -41,8 +43,8 @@ pub struct DiagnosisInput {
     pub registered: Option<String>,
     /// The failing URL from the address bar, or the error text.
     pub failing: Option<String>,
-    /// When the registration request was submitted: ISO 8601 with a zone, a local
-    /// `YYYY-MM-DDTHH:MM`, or a local date `YYYY-MM-DD`.
+    /// When Clio Operate Support submitted the registration request to iManage: ISO 8601
+    /// with a zone, a local `YYYY-MM-DDTHH:MM`, or a local date `YYYY-MM-DD`.
     pub submitted_at: Option<String>,
     pub connection: Option<ConnectionChoice>,
     /// The reader's offset from UTC in minutes (east positive), for local times.
@@ -55,6 +57,8 @@ pub struct DiagnosisInput {
 pub struct EnvironmentCheck {
     pub role: Option<Role>,
     pub redirect_uri: RedirectUri,
+    /// The environment's configuration path (its own version's, else the common one).
+    pub path: ConfigPath,
     /// Against the URIs confirmed as registered.
     pub registered: Match,
     /// Against the URI the failing sign-in sent, when that was pasted and it belongs to
@@ -76,6 +80,23 @@ pub struct WaitWindow {
     pub hours_left: i64,
 }
 
+/// The 48 hours count from when Support submitted the request to iManage; a reader may
+/// only know when they wrote to Support, which is earlier.
+pub const WINDOW_CAVEAT: &str = "The 48 hours count from when Clio Operate Support submitted the request to iManage; if the date entered is when you wrote to Support, the wait may run longer.";
+
+/// A redirect URI the failing sign-in sent that belongs to no environment entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnknownEnvironment {
+    /// As found in the paste.
+    pub found: String,
+    /// The exact redirect URI for its environment, when its address can be read.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub redirect_uri: Option<RedirectUri>,
+    /// iManage's confirmation lists it exactly.
+    pub confirmed: bool,
+}
+
 /// A cause of the error, with the evidence for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -90,7 +111,13 @@ pub struct Cause {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CauseKind {
+    /// No environments were entered, so nothing can be compared.
+    NoEnvironments,
+    /// The sign-in came from an environment that is not in the reader's list.
+    UnknownEnvironment,
     WrongConnection,
+    /// iManage answered the sign-in with an error other than a redirect URI mismatch.
+    CallbackError,
     SentUriDiffers,
     RegisteredUriDiffers,
     NotRegisteredYet,
@@ -119,9 +146,11 @@ pub struct DiagnosisReport {
     pub environments: Vec<EnvironmentCheck>,
     /// Registered URIs that belong to no environment entered (for information).
     pub unmatched_registered: Vec<String>,
+    /// Redirect URIs the failing sign-in sent that belong to no environment entered.
+    pub unknown_environments: Vec<UnknownEnvironment>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub window: Option<WaitWindow>,
-    /// The most likely cause first; empty until there is something to go on.
+    /// The most likely cause first; never empty.
     pub causes: Vec<Cause>,
     /// Present when Support must correct or add a registration.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -149,7 +178,7 @@ fn read_submitted(
             FindingCode::SubmittedDateUnreadable,
             Field::SubmittedAt,
             format!("The submission date \u{201C}{text}\u{201D} cannot be read."),
-            "Enter the date the request was sent to Support, such as 2026-11-26, with the time if you know it.",
+            "Enter the date Clio Operate Support submitted the request to iManage, such as 2026-11-26, with the time if you know it.",
         ));
     };
     if let Some(now) = now {
@@ -159,7 +188,7 @@ fn read_submitted(
                 FindingCode::SubmittedDateInFuture,
                 Field::SubmittedAt,
                 "The submission date is in the future.",
-                "Enter the date the request was sent to Support.",
+                "Enter the date Clio Operate Support submitted the request to iManage.",
             ));
         }
     }
@@ -224,6 +253,100 @@ pub struct DiagnosisContext<'a> {
     pub customer_id: Option<&'a str>,
     pub support_email: &'a str,
     pub now: Option<Timestamp>,
+    /// The path the version field decides; an environment's own version wins.
+    pub path: ConfigPath,
+}
+
+/// The findings about how the URIs were read from one paste: wrappers unwrapped, lines
+/// joined, invisible characters removed, a wrapper that hides its address.
+fn reading_findings(field: Field, extraction: &Extraction) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let what = match field {
+        Field::Registered => "The confirmed list",
+        _ => "The failing address",
+    };
+    let mut wrappers: Vec<String> = extraction
+        .uris
+        .iter()
+        .filter_map(|u| u.unwrapped_from.clone())
+        .collect();
+    wrappers.dedup();
+    if !wrappers.is_empty() {
+        findings.push(Finding::info(
+            FindingCode::LinkUnwrapped,
+            field,
+            format!(
+                "{what} had links rewritten by {}; the address inside each was used.",
+                join_words(&wrappers)
+            ),
+            "Nothing to do: a protected link is never itself a redirect URI.",
+        ));
+    }
+    if extraction.hidden_by_wrapper {
+        findings.push(Finding::warning(
+            FindingCode::LinkHidesAddress,
+            field,
+            format!("{what} has a protected link that hides the address it leads to."),
+            "Copy the text of the link (the address as written in the message) rather than the link itself.",
+        ));
+    }
+    let removed: Vec<char> = extraction
+        .uris
+        .iter()
+        .flat_map(|u| u.invisible_removed.iter().copied())
+        .collect();
+    if !removed.is_empty() {
+        let names = removed_names(&removed);
+        findings.push(Finding::warning(
+            FindingCode::InvisibleCharactersRemoved,
+            field,
+            format!(
+                "{what} contained {} in or right after an address, which {} removed before comparing.",
+                join_words(&names),
+                if names.len() == 1 { "was" } else { "were" }
+            ),
+            "Check the addresses shown below; if the registration itself contains such a character, ask Support to have it corrected.",
+        ));
+    }
+    if extraction.uris.iter().any(|u| u.joined_lines) {
+        findings.push(Finding::info(
+            FindingCode::LinesJoined,
+            field,
+            format!("{what} had an address broken across two lines, which was joined."),
+            "Nothing to do: e-mail programs wrap long lines.",
+        ));
+    }
+    for uri in &extraction.uris {
+        if let Some(answer) = &uri.answer {
+            let said = match (&answer.error, &answer.error_description) {
+                (Some(error), Some(description)) => format!(
+                    "it carries the error {}: {} (iManage says: \u{201C}{}\u{201D})",
+                    excerpt(error, 40),
+                    error_in_words(error),
+                    excerpt(description, QUOTE_LENGTH)
+                ),
+                (Some(error), None) => format!(
+                    "it carries the error {}: {}",
+                    excerpt(error, 40),
+                    error_in_words(error)
+                ),
+                (None, _) if answer.code => {
+                    "it carries a sign-in code, so iManage accepted this redirect URI".to_owned()
+                }
+                (None, _) => "it carries no error".to_owned(),
+            };
+            findings.push(Finding::info(
+                FindingCode::CallbackAnswer,
+                field,
+                format!(
+                    "{} is iManage's answer sent back to Clio Operate; {said}.",
+                    excerpt(&uri.uri, QUOTE_LENGTH)
+                ),
+                "Nothing to do: the part before ? is compared as the redirect URI.",
+            ));
+        }
+    }
+    findings
 }
 
 /// Diagnoses with what the reader has. `None` when there is nothing to diagnose yet.
@@ -245,9 +368,28 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         .utc_offset_minutes
         .unwrap_or(0)
         .clamp(-14 * 60, 14 * 60);
-    let mut findings = Vec::new();
-    let registered_uris = extract_uris(&registered_text);
-    let failing_uris = extract_uris(&failing_text);
+    let registrations = &context.environments.registrations;
+    let registered = extract(&registered_text);
+    let failing = extract(&failing_text);
+    let mut findings = reading_findings(Field::Registered, &registered);
+    findings.extend(reading_findings(Field::Failing, &failing));
+    // A bare origin counts only when it is an environment's (a registration without its
+    // path); otherwise it is a link in a signature.
+    let belongs = |uri: &ExtractedUri| {
+        registrations
+            .iter()
+            .any(|r| compare(&uri.uri, &r.redirect_uri).is_some())
+    };
+    let registered_uris: Vec<ExtractedUri> = registered
+        .uris
+        .into_iter()
+        .filter(|u| !u.origin_only || belongs(u))
+        .collect();
+    let failing_uris: Vec<ExtractedUri> = failing
+        .uris
+        .into_iter()
+        .filter(|u| !u.origin_only)
+        .collect();
     if !registered_text.is_empty() && registered_uris.is_empty() {
         findings.push(Finding::warning(
             FindingCode::NoUriFound,
@@ -264,10 +406,16 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             "Copy the whole address from the browser's address bar when the error shows; it contains redirect_uri=.",
         ));
     }
+    if registrations.is_empty() && !(registered_uris.is_empty() && failing_uris.is_empty()) {
+        findings.push(Finding::warning(
+            FindingCode::NoEnvironmentsToCompare,
+            Field::Registered,
+            "No environments are entered in step 1, so the redirect URIs found cannot be checked.",
+            "Enter the address of every environment in step 1.",
+        ));
+    }
 
-    let environments: Vec<EnvironmentCheck> = context
-        .environments
-        .registrations
+    let environments: Vec<EnvironmentCheck> = registrations
         .iter()
         .map(|registration| {
             let expected = &registration.redirect_uri;
@@ -276,50 +424,56 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             } else {
                 best_match(&registered_uris, expected)
             };
-            let sent = failing_uris
-                .iter()
-                .filter_map(|uri| compare(&uri.uri, expected))
-                .min_by_key(|m| !matches!(m, Match::Exact));
+            let sent = best_match(&failing_uris, expected);
             EnvironmentCheck {
                 role: registration.role.clone(),
                 redirect_uri: expected.clone(),
+                path: registration.path(context.path),
                 registered,
-                sent,
+                sent: (sent != Match::Missing).then_some(sent),
             }
         })
         .collect();
     let unmatched_registered: Vec<String> = registered_uris
         .iter()
-        .filter(|uri| {
-            !context
-                .environments
-                .registrations
-                .iter()
-                .any(|r| compare(&uri.uri, &r.redirect_uri).is_some())
-        })
+        .filter(|uri| !uri.origin_only && !belongs(uri))
         .map(|uri| uri.uri.clone())
         .collect();
-    if !unmatched_registered.is_empty() {
+    if !unmatched_registered.is_empty() && !registrations.is_empty() {
+        let one = unmatched_registered.len() == 1;
         findings.push(Finding::info(
             FindingCode::RegisteredUnmatched,
             Field::Registered,
             format!(
                 "{} registered URI{} belong{} to none of the environments you entered.",
                 unmatched_registered.len(),
-                if unmatched_registered.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                if unmatched_registered.len() == 1 {
-                    "s"
-                } else {
-                    ""
-                }
+                if one { "" } else { "s" },
+                if one { "s" } else { "" }
             ),
             "Nothing to do, unless one of them is an environment you forgot to enter above.",
         ));
     }
+    let unknown_environments: Vec<UnknownEnvironment> = if registrations.is_empty() {
+        Vec::new()
+    } else {
+        failing_uris
+            .iter()
+            .filter(|uri| !belongs(uri))
+            .map(|uri| {
+                let (_, origin, _) = analyze_entry(&uri.uri);
+                let redirect_uri = origin.map(|o| o.redirect_uri());
+                // Exact means the same string (invisible characters are already gone).
+                let confirmed = redirect_uri.as_ref().is_some_and(|expected| {
+                    registered_uris.iter().any(|u| u.uri == expected.as_str())
+                });
+                UnknownEnvironment {
+                    found: uri.uri.clone(),
+                    redirect_uri,
+                    confirmed,
+                }
+            })
+            .collect()
+    };
 
     let window = if submitted_text.is_empty() {
         None
@@ -331,7 +485,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                         FindingCode::SubmittedTimeAssumed,
                         Field::SubmittedAt,
                         "Only a date was given, so the end of that day is assumed.",
-                        "Add the time the request was sent for a closer answer.",
+                        "Add the time Support submitted the request for a closer answer.",
                     ));
                 }
                 let wait_until =
@@ -358,19 +512,22 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         }
     };
 
-    let causes = causes(
-        input.connection,
-        &environments,
-        &failing_uris,
-        !registered_uris.is_empty(),
-        window.as_ref(),
-    );
-    let follow_up = follow_up(&environments, window.as_ref(), context);
+    let evidence = causes::Evidence {
+        connection: input.connection,
+        environments: &environments,
+        failing_uris: &failing_uris,
+        registered_uris: &registered_uris,
+        unknown: &unknown_environments,
+        window: window.as_ref(),
+    };
+    let causes = causes(&evidence);
+    let follow_up = follow_up(&evidence, context);
     Some(DiagnosisReport {
         registered_uris,
         failing_uris,
         environments,
         unmatched_registered,
+        unknown_environments,
         window,
         causes,
         follow_up,

@@ -10,6 +10,7 @@ use super::finding::{Field, Finding, FindingCode, FixAction};
 use super::role::{role_from_host, Role};
 use super::text::{excerpt, split_entries, QUOTE_LENGTH};
 use super::uri::{Origin, RedirectUri, MAX_REDIRECT_URI_LENGTH, REDIRECT_PATH};
+use super::version::{analyze_version, ConfigPath, VersionReport};
 
 /// One environment row as the reader filled it in. `url` may hold a pasted list; it is
 /// split into entries on line breaks, commas and semicolons.
@@ -19,6 +20,10 @@ pub struct EnvironmentInput {
     /// The role the reader chose; when absent, one is suggested from the host name.
     pub role: Option<Role>,
     pub url: String,
+    /// This environment's own Clio Operate version, when it differs from the one in the
+    /// version field (firms often upgrade UAT before production).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 /// What the core made of one entry.
@@ -44,11 +49,22 @@ pub struct EnvironmentReport {
     pub findings: Vec<Finding>,
     /// The index (in the report's entry list) of an earlier entry with the same origin.
     pub duplicate_of: Option<usize>,
+    /// The row's own version, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub version: Option<VersionReport>,
 }
 
 impl EnvironmentReport {
     pub fn has_error(&self) -> bool {
         self.findings.iter().any(Finding::is_error)
+    }
+
+    /// The path this entry's own version decides, when it has a decided one.
+    pub fn own_path(&self) -> Option<ConfigPath> {
+        self.version
+            .as_ref()
+            .map(|v| v.path)
+            .filter(|p| *p != ConfigPath::Undecided)
     }
 
     /// The environment's name for lists: its role, or its position.
@@ -66,6 +82,19 @@ impl EnvironmentReport {
 pub struct RegistrationEntry {
     pub role: Option<Role>,
     pub redirect_uri: RedirectUri,
+    /// The path the environment's own version decides, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub own_path: Option<ConfigPath>,
+    /// The environment's own version as read (e.g. `7.10.4`), when it decides a path.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub own_version: Option<String>,
+}
+
+impl RegistrationEntry {
+    /// The environment's configuration path: its own version's, else `common`.
+    pub fn path(&self, common: ConfigPath) -> ConfigPath {
+        self.own_path.unwrap_or(common)
+    }
 }
 
 /// Everything about the environment list.
@@ -289,6 +318,11 @@ pub fn analyze_environments_with(
     .into_iter();
     let mut entries = Vec::new();
     for ((row, input), parts) in rows.iter().enumerate().zip(&split) {
+        let version = input
+            .version
+            .as_deref()
+            .filter(|v| !super::text::trim_junk(v).is_empty())
+            .map(analyze_version);
         for (part, text) in parts.iter().enumerate() {
             let Some((cleaned, origin, mut findings)) = analyses.next() else {
                 break;
@@ -338,6 +372,7 @@ pub fn analyze_environments_with(
                 origin,
                 findings,
                 duplicate_of: None,
+                version: version.clone(),
             });
         }
     }
@@ -363,6 +398,11 @@ pub fn analyze_environments_with(
                 .map(|redirect_uri| RegistrationEntry {
                     role: e.role.clone(),
                     redirect_uri,
+                    own_path: e.own_path(),
+                    own_version: e
+                        .own_path()
+                        .and(e.version.as_ref())
+                        .and_then(|v| v.version.clone()),
                 })
         })
         .collect();

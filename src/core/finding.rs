@@ -48,7 +48,7 @@ impl Field {
             Field::ContactEmail => "Contact e-mail",
             Field::Registered => "Redirect URIs iManage confirmed",
             Field::Failing => "Failing address or error",
-            Field::SubmittedAt => "Date the request was submitted",
+            Field::SubmittedAt => "Date Support submitted the request to iManage",
         }
     }
 }
@@ -117,6 +117,8 @@ pub enum FindingCode {
     VersionWildcard,
     VersionAmbiguous,
     VersionUnparseable,
+    VersionSuffixUnknown,
+    VersionSeveral,
     // Contact details.
     ContactEmailUnusual,
     // The diagnosis of invalid_redirect_uri.
@@ -125,6 +127,11 @@ pub enum FindingCode {
     SubmittedDateUnreadable,
     SubmittedDateInFuture,
     SubmittedTimeAssumed,
+    LinkUnwrapped,
+    LinkHidesAddress,
+    LinesJoined,
+    CallbackAnswer,
+    NoEnvironmentsToCompare,
 }
 
 impl FindingCode {
@@ -186,12 +193,19 @@ impl FindingCode {
             VersionWildcard => "version-wildcard",
             VersionAmbiguous => "version-ambiguous",
             VersionUnparseable => "version-unparseable",
+            VersionSuffixUnknown => "version-suffix-unknown",
+            VersionSeveral => "version-several",
             ContactEmailUnusual => "contact-email-unusual",
             NoUriFound => "no-uri-found",
             RegisteredUnmatched => "registered-unmatched",
             SubmittedDateUnreadable => "submitted-date-unreadable",
             SubmittedDateInFuture => "submitted-date-in-future",
             SubmittedTimeAssumed => "submitted-time-assumed",
+            LinkUnwrapped => "link-unwrapped",
+            LinkHidesAddress => "link-hides-address",
+            LinesJoined => "lines-joined",
+            CallbackAnswer => "callback-answer",
+            NoEnvironmentsToCompare => "no-environments-to-compare",
         }
     }
 }

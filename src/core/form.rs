@@ -29,6 +29,8 @@ pub struct EnvironmentRow {
     /// The role the reader chose; `None` shows the suggestion.
     pub role: Option<Role>,
     pub url: String,
+    /// The environment's own version; empty when the version field applies.
+    pub version: String,
 }
 
 /// The field a one-click fix applies to.
@@ -67,6 +69,11 @@ pub enum FormAction {
     SetRowRole {
         id: RowId,
         role: Option<Role>,
+    },
+    /// The environment's own version, when it differs from the version field.
+    SetRowVersion {
+        id: RowId,
+        version: String,
     },
     AddRow,
     RemoveRow {
@@ -137,6 +144,7 @@ impl Default for FormState {
                 id: 0,
                 role: Some(Role::Production),
                 url: String::new(),
+                version: String::new(),
             }],
             next_id: 1,
             imanage_url: DEFAULT_IMANAGE_URL.to_owned(),
@@ -170,7 +178,12 @@ impl FormState {
     fn new_row(&mut self, role: Option<Role>, url: String) -> EnvironmentRow {
         let id = self.next_id;
         self.next_id += 1;
-        EnvironmentRow { id, role, url }
+        EnvironmentRow {
+            id,
+            role,
+            url,
+            version: String::new(),
+        }
     }
 
     fn position(&self, id: RowId) -> Option<usize> {
@@ -230,6 +243,7 @@ impl FormState {
                 .map(|row| EnvironmentInput {
                     role: row.role.clone(),
                     url: row.url.clone(),
+                    version: some(&row.version),
                 })
                 .collect(),
             imanage_url: some(&self.imanage_url),
@@ -262,6 +276,11 @@ impl FormState {
             FormAction::SetRowRole { id, role } => {
                 if let Some(i) = self.position(id) {
                     self.rows[i].role = role;
+                }
+            }
+            FormAction::SetRowVersion { id, version } => {
+                if let Some(i) = self.position(id) {
+                    self.rows[i].version = version;
                 }
             }
             FormAction::AddRow => {
@@ -308,7 +327,8 @@ impl FormState {
     pub fn replace_rows(&mut self, rows: Vec<EnvironmentInput>) {
         self.rows.clear();
         for input in rows.into_iter().take(MAX_ROWS) {
-            let row = self.new_row(input.role, input.url);
+            let mut row = self.new_row(input.role, input.url);
+            row.version = input.version.unwrap_or_default();
             self.rows.push(row);
         }
         if self.rows.is_empty() {
@@ -336,10 +356,12 @@ impl FormState {
                 } else {
                     keep_role.clone()
                 };
+                // The pasted row keeps its own version; new rows have none yet.
                 new_rows.push(EnvironmentRow {
                     id,
                     role,
                     url: entry,
+                    version: self.rows[i].version.clone(),
                 });
             } else {
                 new_rows.push(self.new_row(suggested, entry));

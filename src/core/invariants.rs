@@ -30,6 +30,7 @@ pub fn request_from_bytes(data: &[u8]) -> AnalysisRequest {
                         _ => Some(Role::Other(url.chars().take(3).collect())),
                     },
                     url: url.to_owned(),
+                    version: None,
                 })
                 .collect()
         })
@@ -116,6 +117,25 @@ pub fn check_report(report: &Report) -> Result<(), String> {
             ));
         }
     }
+    if let Some(diagnosis) = &report.diagnosis {
+        // Always a verdict, never an empty list of causes.
+        if diagnosis.causes.is_empty() {
+            return Err("a diagnosis without a verdict".into());
+        }
+        let complete = !diagnosis.environments.is_empty()
+            && diagnosis
+                .environments
+                .iter()
+                .all(|e| e.registered == super::diagnosis::Match::Exact);
+        if complete
+            && diagnosis
+                .causes
+                .iter()
+                .any(|c| c.kind == super::diagnosis::CauseKind::NotRegisteredYet)
+        {
+            return Err("a wait although iManage confirmed every URI".into());
+        }
+    }
     let request = &report.support_request;
     if request.mailto.len() > MAILTO_BUDGET || !request.mailto.is_ascii() {
         return Err(format!("mailto of {} characters", request.mailto.len()));
@@ -157,6 +177,10 @@ pub fn check_extraction(data: &[u8]) -> Result<(), String> {
     for uri in extract_uris(&text) {
         if uri.uri.trim().is_empty() {
             return Err("an empty URI was extracted".into());
+        }
+        // Invisible characters are removed and reported, never compared.
+        if uri.uri.chars().any(super::text::is_invisible) {
+            return Err(format!("{:?} kept an invisible character", uri.uri));
         }
         let _ = compare(&uri.uri, &expected);
     }

@@ -75,7 +75,7 @@ pub const OPTION_KEYS: &[&str] = &[
 ];
 
 /// The keys of one environment row.
-pub const ENVIRONMENT_KEYS: &[&str] = &["role", "url"];
+pub const ENVIRONMENT_KEYS: &[&str] = &["role", "url", "version"];
 
 /// The keys `analyze` accepts at the top level, and in `diagnosis`.
 pub const REQUEST_KEYS: &[&str] = &[
@@ -237,11 +237,13 @@ impl MountOptions {
                             EnvironmentInput {
                                 role: Some(Role::parse(role)),
                                 url: url.trim().to_owned(),
+                                version: None,
                             }
                         }
                         _ => EnvironmentInput {
                             role: None,
                             url: entry.trim().to_owned(),
+                            version: None,
                         },
                     })
                     .collect(),

@@ -66,6 +66,7 @@ pub fn decode_into(fragment: &str, mut state: FormState) -> Option<FormState> {
             rows.push(EnvironmentInput {
                 role: (!role.is_empty()).then(|| Role::parse(role)),
                 url: url.to_owned(),
+                version: None,
             });
         } else if let Some((_, field)) = TEXT_KEYS.iter().find(|(k, _)| *k == key) {
             state = state.reduce(super::form::FormAction::SetText {

@@ -111,6 +111,27 @@ pub fn write_support_request(inputs: &RequestInputs<'_>) -> SupportRequest {
     }
 }
 
+impl SupportRequest {
+    /// The request as plain text to send, or, while errors block it, one line per
+    /// blocker saying where it is: a blocked request is never handed out.
+    pub fn sendable_text(&self) -> Result<String, Vec<String>> {
+        if self.blockers.is_empty() {
+            return Ok(format!("Subject: {}\n\n{}", self.subject, self.body));
+        }
+        Err(self
+            .blockers
+            .iter()
+            .map(|blocker| {
+                let place = match blocker.entry {
+                    Some(entry) => format!("{} (entry {})", blocker.field.label(), entry + 1),
+                    None => blocker.field.label().to_owned(),
+                };
+                format!("{place}: {}", blocker.message)
+            })
+            .collect())
+    }
+}
+
 fn missing_items(inputs: &RequestInputs<'_>) -> Vec<MissingItem> {
     let mut missing = Vec::new();
     let mut add = |field, message: &str, required| {
@@ -156,6 +177,9 @@ fn blockers(inputs: &RequestInputs<'_>) -> Vec<Blocker> {
     };
     for (index, entry) in inputs.environments.entries.iter().enumerate() {
         add_errors(&entry.findings, Some(index));
+        if let Some(version) = &entry.version {
+            add_errors(&version.findings, Some(index));
+        }
     }
     add_errors(&inputs.environments.findings, None);
     if let Some(imanage) = inputs.imanage {
@@ -212,14 +236,28 @@ fn body(inputs: &RequestInputs<'_>, missing: &[MissingItem]) -> String {
     field("Clio Operate version", &version);
     lines.push(String::new());
 
-    if inputs.version.path == ConfigPath::Hosted {
+    let registrations = &inputs.environments.registrations;
+    let common = inputs.version.path;
+    let all_hosted = common == ConfigPath::Hosted
+        && registrations
+            .iter()
+            .all(|r| r.path(common) == ConfigPath::Hosted);
+    if all_hosted {
         lines.push(
             "As we are below version 7.11.0, please also send us the Client ID and Client Secret for the Hosted iManage configuration.".into(),
         );
         lines.push(String::new());
+    } else if common == ConfigPath::Hosted
+        || registrations
+            .iter()
+            .any(|r| r.path(common) == ConfigPath::Hosted)
+    {
+        lines.push(
+            "As some of our environments are below version 7.11.0, please also send us the Client ID and Client Secret for the Hosted iManage configuration.".into(),
+        );
+        lines.push(String::new());
     }
 
-    let registrations = &inputs.environments.registrations;
     lines.push(format!(
         "Redirect URIs to register ({}), each exactly as written:",
         registrations.len()
@@ -230,7 +268,17 @@ fn body(inputs: &RequestInputs<'_>, missing: &[MissingItem]) -> String {
             .role
             .as_ref()
             .map_or("Environment".to_owned(), |r| single_line(r.label()));
-        lines.push(role);
+        // An environment on its own version says so, and which path that means.
+        match (&registration.own_version, registration.own_path) {
+            (Some(version), Some(path)) => lines.push(format!(
+                "{role} (version {version}: {})",
+                match path {
+                    ConfigPath::Standard => "standard configuration",
+                    _ => "Hosted iManage workaround",
+                }
+            )),
+            _ => lines.push(role),
+        }
         lines.push(registration.redirect_uri.as_str().to_owned());
         lines.push(String::new());
     }

@@ -32,6 +32,25 @@ pub fn is_removed_inside(c: char) -> bool {
     matches!(c, '\t' | '\r' | '\n') || is_invisible(c)
 }
 
+/// Names for characters removed from an address, each once, for a message: "a tab",
+/// "a soft hyphen (U+00AD)", "an invisible character (U+200B)".
+pub fn removed_names(removed: &[char]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for &c in removed {
+        let name = match c {
+            '\t' => "a tab".to_owned(),
+            '\r' | '\n' => "a line break".to_owned(),
+            '\u{AD}' => "a soft hyphen (U+00AD)".to_owned(),
+            '\u{A0}' => "a no-break space (U+00A0)".to_owned(),
+            other => format!("an invisible character (U+{:04X})", other as u32),
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 fn is_edge_junk(c: char) -> bool {
     c.is_whitespace() || is_invisible(c) || c.is_control()
 }

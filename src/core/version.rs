@@ -243,7 +243,10 @@ fn read(input: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
 
     // "7,11" is a decimal comma, not 7 followed by text: reading it as 7.0.0 would pick
     // the wrong path.
-    if rest.starts_with(',') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+    if !run.contains('.')
+        && rest.starts_with(',')
+        && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return Err(unparseable(format!(
             "The version \u{201C}{text}\u{201D} uses a comma; versions are written with dots."
         )));
@@ -304,11 +307,16 @@ fn read(input: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
         return Ok(Reading::Wildcard(numbers));
     }
 
+    if numbers.len() == 1 {
+        // `7` alone leaves the minor version open, exactly as `7.x` does.
+        note_trailing(rest, findings);
+        return Ok(Reading::Wildcard(numbers));
+    }
     let major = numbers[0];
     let minor = numbers.get(1).copied().unwrap_or(0);
     let patch = numbers.get(2).copied().unwrap_or(0);
     match numbers.len() {
-        1 | 2 => findings.push(Finding::info(
+        2 => findings.push(Finding::info(
             FindingCode::VersionPadded,
             Field::Version,
             format!(
@@ -339,9 +347,24 @@ fn read(input: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
         let end = after_dash
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
             .unwrap_or(after_dash.len());
-        match Prerelease::new(&after_dash[..end]) {
-            Ok(pre) if !pre.is_empty() => {
+        let suffix = &after_dash[..end];
+        match Prerelease::new(suffix) {
+            Ok(pre) if !pre.is_empty() && is_prerelease_word(suffix) => {
                 version.pre = pre;
+                rest = &after_dash[end..];
+            }
+            Ok(pre) if !pre.is_empty() => {
+                // Nothing says whether a hotfix or similar suffix comes before or after
+                // its release: say what was assumed, and where to confirm it.
+                findings.push(Finding::warning(
+                    FindingCode::VersionSuffixUnknown,
+                    Field::Version,
+                    format!(
+                        "The version has the suffix -{}, which does not say whether it comes before or after {major}.{minor}.{patch}; the path was decided from {major}.{minor}.{patch}.",
+                        text::excerpt(suffix, 20)
+                    ),
+                    "If you are not sure which configuration applies, confirm the version with Clio Operate Support.",
+                ));
                 rest = &after_dash[end..];
             }
             _ => {}
@@ -363,8 +386,59 @@ fn read(input: &str, findings: &mut Vec<Finding>) -> Result<Reading, Finding> {
     Ok(Reading::Exact(version))
 }
 
+/// Whether a suffix is a pre-release word, which comes before its release.
+fn is_prerelease_word(suffix: &str) -> bool {
+    let word: String = suffix
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "alpha"
+            | "beta"
+            | "rc"
+            | "pre"
+            | "preview"
+            | "dev"
+            | "snapshot"
+            | "canary"
+            | "nightly"
+            | "a"
+            | "b"
+    )
+}
+
+/// A second version number after the first: `7.10.3 / 7.11.0`, `UAT 7.10, Prod 7.11`.
+fn second_version(rest: &str) -> Option<&str> {
+    let bytes = rest.as_bytes();
+    (0..bytes.len()).find_map(|i| {
+        let starts = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            return None;
+        }
+        let run_len = rest[i..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len() - i);
+        let run = rest[i..i + run_len].trim_end_matches('.');
+        run.contains('.').then_some(run)
+    })
+}
+
 fn note_trailing(rest: &str, findings: &mut Vec<Finding>) {
     let rest = rest.trim();
+    if let Some(second) = second_version(rest) {
+        findings.push(Finding::warning(
+            FindingCode::VersionSeveral,
+            Field::Version,
+            format!(
+                "The version field has more than one version (also {}); only the first decides the path here.",
+                text::excerpt(second, 20)
+            ),
+            "If your environments run different versions, enter the one most of them run here, and give each environment that differs its own version in step 1.",
+        ));
+        return;
+    }
     if !rest.is_empty() {
         findings.push(Finding::info(
             FindingCode::VersionTextIgnored,

@@ -55,7 +55,7 @@ pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
         } else {
             Some(EnvironmentsOption::Rows(environment_rows(
                 &environments,
-                "an array of { role, url } or a string",
+                "an array of { role, url, version } or a string",
                 &budget,
             )?))
         },
@@ -94,7 +94,7 @@ pub fn analysis_request(value: &JsValue) -> Result<AnalysisRequest, String> {
         environments: if is_absent(&environments) {
             Vec::new()
         } else {
-            environment_rows(&environments, "an array of { role, url }", &budget)?
+            environment_rows(&environments, "an array of { role, url, version }", &budget)?
         },
         imanage_url: object.string("imanageUrl")?,
         customer_id: object.string("customerId")?,
@@ -153,7 +153,7 @@ fn diagnosis_input(object: &Object) -> Result<DiagnosisInput, String> {
     })
 }
 
-/// `environments` as rows: an array of `{ role, url }`; `accepted` says what the caller
+/// `environments` as rows: an array of `{ role, url, version }`; `accepted` says what the caller
 /// takes, for the message. The length is checked before any row is read.
 fn environment_rows(
     value: &JsValue,
@@ -182,6 +182,7 @@ fn environment_rows(
             Ok(EnvironmentInput {
                 role: row.string("role")?.map(Role::from),
                 url: row.string("url")?.unwrap_or_default(),
+                version: row.string("version")?,
             })
         })
         .collect()

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match};
+use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match, WINDOW_CAVEAT};
 use crate::core::form::{FormAction, TextField as Field};
 
 use super::copy_button::CopyButton;
@@ -125,8 +125,8 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 { failing_findings }
             </div>
             <div class="imh-field">
-                <label class="imh-label" for={submitted_id.clone()}>{"When the registration request was sent to Support"}</label>
-                <p class="imh-hint" id={format!("{submitted_id}-hint")}>{"Your local date and time. iManage needs up to 48 hours from then."}</p>
+                <label class="imh-label" for={submitted_id.clone()}>{"When Clio Operate Support submitted the request to iManage"}</label>
+                <p class="imh-hint" id={format!("{submitted_id}-hint")} data-testid="diagnosis-submitted-hint">{"Your local date and time. iManage needs up to 48 hours from when Support submitted the request; Support's reply to you may say when. If you only know when you wrote to Support, enter that, but the wait may run longer."}</p>
                 <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
                     oninput={set_text(Field::SubmittedAt)} data-testid="diagnosis-submitted"
                     aria-invalid={submitted_invalid}
@@ -170,13 +170,29 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                         }) }
                     </ul>
                 }
+                if !report.unknown_environments.is_empty() {
+                    <@{instance.heading(2)} class="imh-step-title">{"Not in your list of environments"}</@>
+                    <ul class="imh-checks" data-testid="diagnosis-unknown">
+                        { for report.unknown_environments.iter().map(|unknown| html! {
+                            <li class={if unknown.confirmed { "imh-status-unknown" } else { "imh-status-problem" }}>
+                                {"The sign-in sent "}<code class="imh-uri">{ unknown.found.clone() }</code>
+                                <span class="imh-check-status">{ if unknown.confirmed {
+                                    "iManage confirmed it, but it is not among the environments in step 1."
+                                } else {
+                                    "It is not among the environments in step 1, so it was not in the registration request."
+                                } }</span>
+                            </li>
+                        }) }
+                    </ul>
+                }
                 if let Some(window) = &report.window {
                     <p class="imh-hint" data-testid="diagnosis-window">
                         if window.passed {
-                            { format!("48 hours have passed since the request (at {}).", window.wait_until_local) }
+                            { format!("48 hours have passed since the date entered (at {}). ", window.wait_until_local) }
                         } else {
-                            { format!("48 hours pass on {} ({} hour{} from now).", window.wait_until_local, window.hours_left, if window.hours_left == 1 { "" } else { "s" }) }
+                            { format!("48 hours from the date entered pass on {} ({} hour{} from now). ", window.wait_until_local, window.hours_left, if window.hours_left == 1 { "" } else { "s" }) }
                         }
+                        { WINDOW_CAVEAT }
                     </p>
                 }
                 if let Some(follow_up) = &report.follow_up {
@@ -221,14 +237,14 @@ fn follow_up_view(
     let preview_id = instance.id("follow-up-heading");
     html! {
         <>
-            <@{instance.heading(2)} class="imh-step-title" id={preview_id.clone()}>{"Message asking Support to correct the registration"}</@>
+            <@{instance.heading(2)} class="imh-step-title" id={preview_id.clone()}>{"Message for Clio Operate Support"}</@>
             <div class="imh-actions">
-                <CopyButton text={text.clone()} label="Copy the correction request" primary=true
-                    copied_message="Correction request copied. Paste it into an e-mail or ticket to Clio Operate Support."
+                <CopyButton text={text.clone()} label="Copy the message for Support" primary=true
+                    copied_message="Message copied. Paste it into an e-mail or ticket to Clio Operate Support."
                     testid="copy-follow-up" />
-                <a class="imh-button" href={follow_up.mailto.clone()}>{"Open in e-mail"}<span class="imh-visually-hidden">{" (correction request)"}</span></a>
+                <a class="imh-button" href={follow_up.mailto.clone()}>{"Open in e-mail"}<span class="imh-visually-hidden">{" (message for Support)"}</span></a>
                 <a class="imh-button" href={download} download={follow_up.file_name.clone()}>
-                    {"Download as a text file"}<span class="imh-visually-hidden">{" (correction request)"}</span>
+                    {"Download as a text file"}<span class="imh-visually-hidden">{" (message for Support)"}</span>
                 </a>
             </div>
             <pre class="imh-preview" tabindex="0" aria-labelledby={preview_id} data-testid="follow-up-preview">{ text }</pre>

@@ -75,6 +75,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
     let role_id = instance.id(&format!("row-{id}-role"));
     let name_id = instance.id(&format!("row-{id}-role-name"));
     let findings_id = instance.id(&format!("row-{id}-findings"));
+    let version_id = instance.id(&format!("row-{id}-version"));
 
     let suggested = row
         .role
@@ -107,6 +108,16 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
             dispatch.emit(FormAction::SetRowRole {
                 id,
                 role: Some(Role::Other(input.value())),
+            });
+        })
+    };
+    let on_version = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(FormAction::SetRowVersion {
+                id,
+                version: input.value(),
             });
         })
     };
@@ -211,6 +222,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                         placeholder="For example, Staging" data-testid="role-name" />
                 </div>
             }
+            { version_field(&version_id, number, &row.version, props.entries().first().and_then(|e| e.version.as_ref()), on_version) }
             <div id={findings_id}>
                 { for props.entries().iter().map(|entry| {
                     let label = entry.role.as_ref().map_or(format!("environment {number}"), |r| r.label().to_owned());
@@ -238,5 +250,41 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                 }) }
             </div>
         </li>
+    }
+}
+
+/// The environment's own version, for firms whose environments run different versions
+/// (UAT is often upgraded first); empty means the version in step 3 applies.
+fn version_field(
+    id: &str,
+    number: usize,
+    value: &str,
+    report: Option<&crate::core::VersionReport>,
+    on_input: Callback<InputEvent>,
+) -> Html {
+    let findings = report.map(|r| r.findings.clone()).unwrap_or_default();
+    let invalid = findings.iter().any(|f| f.is_error()).then_some("true");
+    let mut described = format!("{id}-hint");
+    if !findings.is_empty() {
+        described.push_str(&format!(" {id}-findings"));
+    }
+    let decision = report
+        .filter(|r| r.path != crate::core::ConfigPath::Undecided)
+        .map(|r| r.reason.clone());
+    html! {
+        <div class="imh-field">
+            <label class="imh-label" for={id.to_owned()}>
+                {"Version, if different"}<span class="imh-visually-hidden">{format!(" for environment {number}")}</span>
+            </label>
+            <p class="imh-hint" id={format!("{id}-hint")}>{"Only if this environment runs another Clio Operate version than the one in step 3, for example a UAT upgraded first."}</p>
+            <input id={id.to_owned()} class="imh-input" type="text" value={value.to_owned()}
+                oninput={on_input} spellcheck="false" autocomplete="off" inputmode="decimal"
+                aria-invalid={invalid} aria-describedby={described}
+                data-testid="environment-version" />
+            if let Some(decision) = decision {
+                <p class="imh-hint" data-testid="environment-version-decision">{ decision }</p>
+            }
+            <Findings {findings} id={format!("{id}-findings")} />
+        </div>
     }
 }

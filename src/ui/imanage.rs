@@ -42,7 +42,7 @@ pub fn ImanageStep(props: &StepProps) -> Html {
                 <p class="imh-hint" data-testid="imanage-kind">{ note }</p>
             }
             <TextField name="customer-id" label="iManage Customer ID" inputmode={AttrValue::Static("numeric")}
-                hint={html! { {"iManage gives each firm this number, for example 1764. It is in your iManage onboarding documents or messages from support@imanage.com. It is not your user name or firm name."} }}
+                hint={html! { {"A unique identifier iManage assigns to your firm; it is not your login or firm name. It typically appears in iManage's onboarding documentation, in support tickets or correspondence from support@imanage.com, or in your iManage administration portal. If you are unsure, ask your iManage administrator or raise a ticket with iManage."} }}
                 value={props.form.customer_id.clone()} on_input={set(Field::CustomerId)}
                 findings={report.customer_id.as_ref().map(|r| r.findings.clone()).unwrap_or_default()}
                 target={Some(FixTarget::CustomerId)} />

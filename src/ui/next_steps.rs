@@ -12,8 +12,8 @@ const PROCESS: [(&str, &str); 7] = [
     ("Support asks iManage to register your Customer ID and redirect URIs.", "Clio Operate Support"),
     ("Wait for iManage to confirm: allow 24 to 48 hours. Keep any e-mails from support@imanage.com as your record.", "iManage"),
     ("In each environment, configure the linked service as shown in step 3 above (Admin > Integrations > Manage Linked Services, or /admin/oauth).", "Your firm"),
-    ("Link a fall-back iManage account: choose Link on the iManage service and sign in. Clio Operate uses it for people who have not linked their own account yet.", "Your firm"),
-    ("Test in Document Administration > Template Explorer: browse the iManage workspace, create a folder and upload a document. If all three work, you are done.", "Your firm"),
+    ("Link a fall-back iManage account: in Manage Linked Services, choose Link on the iManage service and sign in with iManage credentials in the window that opens; the service will then display as Linked. Clio Operate uses this account for people who have not linked their own account yet.", "Your firm"),
+    ("Test in Document Administration > Template Explorer: browse the iManage workspace configured for Clio Operate document templates, create a folder and upload a document. If all three work, the integration is working.", "Your firm"),
 ];
 
 #[component]
@@ -49,7 +49,7 @@ pub fn NextSteps(props: &StepProps) -> Html {
                     }
                 }) }
             </ol>
-            <p class="imh-hint">{"Still seeing invalid_redirect_uri after 48 hours? Check that each registered redirect URI matches the one above exactly, and that the connection setting is Sharedo Production. Then contact Clio Operate Support."}</p>
+            <p class="imh-hint">{"Still seeing invalid_redirect_uri 48 hours after Support submitted the request to iManage? Check that each registered redirect URI matches the one above exactly, and that the connection setting is Sharedo Production. Then contact Clio Operate Support."}</p>
         </section>
     }
 }

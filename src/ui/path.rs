@@ -42,17 +42,17 @@ pub fn PathStep(props: &StepProps) -> Html {
                 value={props.form.version.clone()} on_input={on_version}
                 findings={report.version.findings.clone()} target={Some(FixTarget::Version)} />
             <p class={decision_class} data-testid="decision">{ report.version.reason.clone() }</p>
-            if plan.path != ConfigPath::Undecided {
+            if plan.path != ConfigPath::Undecided || !plan.environments.is_empty() {
                 <div class="imh-card" data-testid="path-card">
-                    <@{instance.heading(2)} class="imh-subheading">{ plan.path.title() }{": steps after iManage confirms the registration"}</@>
-                    if plan.path == ConfigPath::Hosted {
-                        <p>{"Below 7.11.0 the standard connection type cannot take your iManage URL, so you use the Hosted iManage connection type instead. It works the same; only the form differs. Ask Clio Operate Support for the Client ID and Client Secret before you start: you need them even for https://cloudimanage.com."}</p>
+                    if plan.path != ConfigPath::Undecided {
+                        <@{instance.heading(2)} class="imh-subheading">{ plan.path.title() }{": what to do"}</@>
+                        { path_intro(plan.path) }
+                        <ol class="imh-steps">
+                            { for plan.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
+                        </ol>
                     } else {
-                        <p>{"From 7.11.0 the standard iManage Cloud linked service takes your iManage URL directly, including a vanity URL. No Client ID or Client Secret is needed."}</p>
+                        <p class="imh-hint">{"The version in the field above decides the path for the other environments; below are those that have their own version."}</p>
                     }
-                    <ol class="imh-steps">
-                        { for plan.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
-                    </ol>
                     // Keyed by position: typing in a row changes its origin, and the same
                     // box should then update in place rather than be rebuilt.
                     { for (0..plan.environments.len()).map(|index| html! {
@@ -64,6 +64,18 @@ pub fn PathStep(props: &StepProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// What the path means, before its steps.
+fn path_intro(path: ConfigPath) -> Html {
+    match path {
+        ConfigPath::Hosted => html! {
+            <p>{"Below 7.11.0 the standard connection type cannot take your iManage URL, so you use the Hosted iManage connection type instead. It works the same; only the form differs. Before you configure anything, contact Clio Operate Support for the Client ID and Client Secret: you need them even for https://cloudimanage.com."}</p>
+        },
+        _ => html! {
+            <p>{"From 7.11.0 the standard iManage Cloud linked service takes your iManage URL directly, including a vanity URL. No Client ID or Client Secret is needed."}</p>
+        },
     }
 }
 
@@ -104,6 +116,15 @@ fn EnvironmentValues(props: &EnvironmentValuesProps) -> Html {
     html! {
         <details class="imh-env-values" open={props.open}>
             <summary><@{instance.heading(3)} class="imh-subheading imh-summary-heading">{ format!("{name}: ") }<code>{ env.origin.as_str() }</code></@></summary>
+            if let Some(reason) = &env.own_reason {
+                <p class="imh-decision" data-testid="environment-path">{"This environment's own version: "}{ reason.clone() }</p>
+            }
+            if !env.own_steps.is_empty() {
+                { path_intro(env.path) }
+                <ol class="imh-steps">
+                    { for env.own_steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
+                </ol>
+            }
             <p class="imh-hint">{"Manage Linked Services: "}<code>{ env.linked_services_page.clone() }</code></p>
             <dl class="imh-values">
                 { for env.values.iter().map(|value| {

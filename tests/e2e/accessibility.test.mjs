@@ -37,7 +37,7 @@ async function states(page) {
   found.example = await axe(page);
   await page.getByLabel('Redirect URIs iManage confirmed').fill('https://acme.clio-operate.example/externalServices/replyFrom/');
   await page.getByLabel('The address in the browser when the error appeared').fill('not a url');
-  await page.getByLabel('When the registration request was sent to Support').fill('2026-11-27T12:00');
+  await page.getByLabel('When Clio Operate Support submitted the request to iManage').fill('2026-11-27T12:00');
   await page.getByLabel('Sharedo Test').check();
   await page.getByTestId('verdict').waitFor();
   found.diagnosis = await axe(page);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::address::read_address;
 use crate::core::extract::{percent_decode, ExtractedUri};
 use crate::core::finding::Field;
+use crate::core::text::is_invisible;
 use crate::core::uri::{RedirectUri, REDIRECT_PATH};
 
 /// One way a URI differs from the one to register.
@@ -22,6 +23,7 @@ pub enum Difference {
     QueryOrFragment,
     TrailingDot,
     MissingPath,
+    MissingScheme,
 }
 
 impl Difference {
@@ -38,6 +40,7 @@ impl Difference {
             Difference::QueryOrFragment => "it has a ? or # part after the path",
             Difference::TrailingDot => "the host name ends with a dot",
             Difference::MissingPath => "it has no /externalServices/replyFrom path",
+            Difference::MissingScheme => "it has no https:// at the start",
         }
     }
 }
@@ -67,7 +70,12 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
         return Some(Match::Exact);
     }
     let mut differences = Vec::new();
-    let mut text: String = found.to_owned();
+    // Invisible characters are removed (and reported) when the URI is read from the
+    // paste; they are never a difference.
+    let mut text: String = found.chars().filter(|c| !is_invisible(*c)).collect();
+    if text == expected.as_str() {
+        return Some(Match::Exact);
+    }
     if text.chars().any(char::is_whitespace) {
         differences.push(Difference::Whitespace);
         text.retain(|c| !c.is_whitespace());
@@ -79,9 +87,20 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
             text = decoded;
         }
     }
-    let lower = text.to_ascii_lowercase();
+    let mut lower = text.to_ascii_lowercase();
     if !lower.starts_with("https://") && !lower.starts_with("http://") {
-        return None;
+        // `acme.example.com/externalServices/replyFrom`: written without a scheme.
+        let host_like = text.split(['/', ':']).next().is_some_and(|h| {
+            h.contains('.')
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        });
+        if !host_like || lower.contains("://") {
+            return None;
+        }
+        differences.push(Difference::MissingScheme);
+        text = format!("https://{text}");
+        lower = text.to_ascii_lowercase();
     }
     let reading = read_address(&text, Field::Environment);
     let address = reading.address?;
@@ -127,18 +146,27 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
         differences.push(Difference::Encoding);
     }
     Some(Match::NearMiss {
-        found: found.to_owned(),
+        found: found.chars().filter(|c| !is_invisible(*c)).collect(),
         differences,
     })
 }
 
-/// The best match for `expected` among `found`: exact beats a near miss beats missing.
+/// The best match for `expected` among `found`: exact beats a near miss (the one with
+/// fewest differences, so a redirect URI beats a bare origin) beats missing.
 pub(super) fn best_match(found: &[ExtractedUri], expected: &RedirectUri) -> Match {
     let mut best = Match::Missing;
     for uri in found {
         match compare(&uri.uri, expected) {
             Some(Match::Exact) => return Match::Exact,
-            Some(near @ Match::NearMiss { .. }) if best == Match::Missing => best = near,
+            Some(near @ Match::NearMiss { .. }) => {
+                let count = |m: &Match| match m {
+                    Match::NearMiss { differences, .. } => differences.len(),
+                    _ => usize::MAX,
+                };
+                if count(&near) < count(&best) {
+                    best = near;
+                }
+            }
             _ => {}
         }
     }

@@ -1,42 +1,61 @@
-//! The correction message for Support: the near-miss registrations to correct and the
-//! redirect URIs still missing, with the same delivery options as the support request.
+//! The message for Support: registrations to correct (near misses), redirect URIs to
+//! register (missing, or from an environment never requested), and on the standard path
+//! a redirect URI Clio Operate sends that differs. It says "correct" only for the first
+//! and "register" only for the second.
 
-use super::{
-    differences_text, role_name, DiagnosisContext, EnvironmentCheck, FollowUp, Match, WaitWindow,
-};
+use super::causes::Evidence;
+use super::{differences_text, role_name, DiagnosisContext, EnvironmentCheck, FollowUp, Match};
 use crate::core::support_request::mailto;
+use crate::core::version::ConfigPath;
 
 pub(super) fn follow_up(
-    environments: &[EnvironmentCheck],
-    window: Option<&WaitWindow>,
+    evidence: &Evidence<'_>,
     context: &DiagnosisContext<'_>,
 ) -> Option<FollowUp> {
-    let waiting = window.is_some_and(|w| !w.passed);
+    let environments = evidence.environments;
+    let window = evidence.window;
     let corrections: Vec<&EnvironmentCheck> = environments
         .iter()
         .filter(|e| matches!(e.registered, Match::NearMiss { .. }))
         .collect();
-    let missing: Vec<&EnvironmentCheck> = if waiting {
+    // On the standard path Clio Operate builds the redirect URI itself: a different one
+    // sent is for Support to look into.
+    let sent_differs: Vec<&EnvironmentCheck> = environments
+        .iter()
+        .filter(|e| e.path != ConfigPath::Hosted && matches!(e.sent, Some(Match::NearMiss { .. })))
+        .collect();
+    let missing: Vec<&EnvironmentCheck> = if evidence.waiting() {
         Vec::new()
     } else {
-        environments
-            .iter()
-            .filter(|e| e.registered == Match::Missing)
-            .collect()
+        evidence.missing()
     };
-    if corrections.is_empty() && missing.is_empty() {
+    let never_requested = evidence.never_requested();
+    let to_register = missing.len() + never_requested.len();
+    let to_correct = corrections.len() + sent_differs.len();
+    if to_correct == 0 && to_register == 0 {
         return None;
     }
     let id = context.customer_id.unwrap_or("");
+    let what = match (to_correct > 0, to_register > 0) {
+        (true, true) => "correction and registration needed",
+        (true, false) => "correction needed",
+        _ => "registration needed",
+    };
     let subject = if id.is_empty() {
-        "iManage redirect URI registration: correction needed".to_owned()
+        format!("iManage redirect URI registration: {what}")
     } else {
-        format!("iManage redirect URI registration: correction needed \u{2013} Customer ID {id}")
+        format!("iManage redirect URI registration: {what} \u{2013} Customer ID {id}")
+    };
+    let ask = match (corrections.is_empty(), to_register > 0) {
+        (false, true) => "Please ask iManage to correct our registration as below, and to register the redirect URIs listed.",
+        (false, false) => "Please ask iManage to correct our registration as below.",
+        (true, true) => "Please ask iManage to register the redirect URIs listed below.",
+        (true, false) => "Please look into the redirect URI below.",
     };
     let mut lines = vec![
         "Hello Clio Operate Support,".to_owned(),
         String::new(),
-        "Signing in to iManage from Clio Operate fails with invalid_redirect_uri. Please ask iManage to correct our registration.".to_owned(),
+        format!("Signing in to iManage from Clio Operate fails with invalid_redirect_uri. {ask}"),
         String::new(),
     ];
     if !id.is_empty() {
@@ -44,7 +63,7 @@ pub(super) fn follow_up(
     }
     if let Some(window) = window {
         lines.push(format!(
-            "Registration requested: {}",
+            "Registration submitted to iManage: {}",
             window.submitted_at.to_iso()
         ));
     }
@@ -62,11 +81,33 @@ pub(super) fn follow_up(
             lines.push(String::new());
         }
     }
-    if !missing.is_empty() {
-        lines.push("Not registered yet; please register exactly as written:".into());
+    for check in &sent_differs {
+        if let Some(Match::NearMiss { found, differences }) = &check.sent {
+            lines.push(format!(
+                "{}: the sign-in sends a different redirect URI ({}):",
+                role_name(&check.role),
+                differences_text(differences)
+            ));
+            lines.push(found.clone());
+            lines.push("The redirect URI for this environment is:".into());
+            lines.push(check.redirect_uri.as_str().to_owned());
+            lines.push(String::new());
+        }
+    }
+    if to_register > 0 {
+        lines.push("Not registered; please register exactly as written:".into());
         for check in &missing {
             lines.push(role_name(&check.role));
             lines.push(check.redirect_uri.as_str().to_owned());
+        }
+        for unknown in &never_requested {
+            lines.push("Environment not in our original request".into());
+            lines.push(
+                unknown
+                    .redirect_uri
+                    .as_ref()
+                    .map_or_else(|| unknown.found.clone(), |u| u.as_str().to_owned()),
+            );
         }
         lines.push(String::new());
     }
