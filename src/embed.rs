@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use crate::core::form::FormState;
 use crate::core::options::{MountOptions, ATTRIBUTES};
 use crate::core::{analyze as analyze_request, WIDGET_VERSION};
 use crate::ui::AppProps;
@@ -141,8 +142,8 @@ fn handle(id: u32) -> Result<JsValue, String> {
     Ok(handle)
 }
 
-/// `handle.update(options)`: applies new options: prefilled values replace the form's,
-/// display options change.
+/// `handle.update(options)`: the prefilled values given replace the form's, the display
+/// options given change; whatever it does not name stays as it was.
 fn update_widget(id: JsValue, options: JsValue) -> Result<(), JsError> {
     let options = read_options(&options, "update")?;
     let id = id.as_f64().unwrap_or(0.0) as u32;
@@ -151,6 +152,14 @@ fn update_widget(id: JsValue, options: JsValue) -> Result<(), JsError> {
         let widget = mounted.iter_mut().find(|w| w.id == id).ok_or_else(|| {
             JsError::new("imanageHelper.update: this widget was unmounted; mount it again.")
         })?;
+        // Display options not given again stay as they were; prefilled values given are
+        // applied to the form once (the revision), the reader's other answers are kept.
+        let previous = &widget.props.options;
+        let options = MountOptions {
+            show: options.show.or(previous.show),
+            heading_level: options.heading_level.or(previous.heading_level),
+            ..options
+        };
         widget.props.options = Rc::new(options);
         widget.props.revision += 1;
         widget.host.show(widget.props.clone());
@@ -312,11 +321,14 @@ fn mount_with(element: Element, options: MountOptions) -> Result<u32, String> {
         id if !id.is_empty() => id,
         _ => prefix.clone(),
     };
+    let initial = FormState::default().apply_options(&options);
     let props = AppProps {
         instance: prefix.into(),
         options: Rc::new(options),
         revision: 0,
-        initial: None,
+        // The mount's prefill is the starting form, so an update() that arrives before the
+        // first render adds to it instead of replacing it.
+        initial: Some(Rc::new(initial)),
         draft_key: format!("imanage-helper:draft:{draft_name}").into(),
         staggered: true,
     };

@@ -22,7 +22,9 @@ pub struct SlotProps {
 #[function_component]
 pub fn Slot(props: &SlotProps) -> Html {
     match &props.app {
-        Some(app) => html! { <App ..app.clone() /> },
+        // Keyed by instance: a host reused before it rendered nothing must start a new
+        // widget, never hand the last one's form to the next.
+        Some(app) => html! { <App key={app.instance.to_string()} ..app.clone() /> },
         None => Html::default(),
     }
 }

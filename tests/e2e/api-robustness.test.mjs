@@ -269,3 +269,51 @@ test('50 mount/unmount cycles, and 50 elements removed without unmount(), leave 
   }
   assert.deepEqual(p.errors, []);
 });
+
+test('each mount shows its own options, on a reused host too, and an update() in the same turn adds to them', async () => {
+  const p = await openPortal();
+  // What a widget's form holds: every text field's value, by its id without the instance.
+  const values = (element) => p.evaluate((el) => Object.fromEntries([...el.shadowRoot.querySelectorAll('input:not([type]), input[type=text], input[type=email], textarea')]
+    .filter((field) => field.value)
+    .map((field) => [field.id.replace(/^imh\d+-/, ''), field.value])), element);
+  const slot = await p.$('#slot');
+  const settled = () => p.waitForFunction(() => !document.querySelector('#slot').shadowRoot?.querySelector('[aria-busy=true]'));
+
+  // A mount on an element the page never attached (a retry loop's stray call) is
+  // released at the next mount, whose widget reuses its host: it must not inherit its form.
+  await p.evaluate(async () => {
+    window.imanageHelper.mount(document.createElement('div'), { environments: 'https://old.example.com', customerId: '1111' });
+    await new Promise((ok) => setTimeout(ok, 50));
+    window.imanageHelper.mount(document.querySelector('#slot'), { environments: [{ role: 'production', url: 'https://firm.example.com' }], version: '7.10.2' });
+  });
+  await settled();
+  const fresh = Object.values(await values(slot));
+  assert.ok(fresh.includes('https://firm.example.com'), JSON.stringify(fresh));
+  assert.ok(fresh.includes('7.10.2'), JSON.stringify(fresh));
+  assert.ok(!fresh.includes('https://old.example.com') && !fresh.includes('1111'), JSON.stringify(fresh));
+
+  // The portal pattern of docs/embedding.md: update() right after mount(), in the same
+  // turn, before the widget first rendered: the mount's prefill stays, the update adds to
+  // it, and a display option the update does not name stays as it was.
+  await p.evaluate(() => {
+    const slotElement = document.querySelector('#slot');
+    for (const [id, show] of [['second', 'all'], ['third', 'redirect-uris']]) {
+      const element = document.createElement('div');
+      element.id = id;
+      slotElement.after(element);
+      const handle = window.imanageHelper.mount(element, { environments: 'https://firm.example.com', customerId: '1764', show });
+      handle.update({ version: '7.10' });
+    }
+  });
+  await p.waitForFunction(() => ['second', 'third'].every((id) => document.getElementById(id).shadowRoot?.querySelector('input')
+    && !document.getElementById(id).shadowRoot.querySelector('[aria-busy=true]')));
+  const updated = Object.values(await values(await p.$('#second')));
+  for (const kept of ['https://firm.example.com', '1764', '7.10']) {
+    assert.ok(updated.includes(kept), `${kept} in ${JSON.stringify(updated)}`);
+  }
+  const third = await p.$('#third');
+  assert.ok(Object.values(await values(third)).includes('https://firm.example.com'));
+  assert.equal(await third.evaluate((el) => el.shadowRoot.querySelectorAll('input[id$="-version"]:not([data-testid=environment-version])').length), 0,
+    'the part shown stays redirect-uris');
+  assert.deepEqual(p.errors, []);
+});
