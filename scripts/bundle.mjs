@@ -1,9 +1,10 @@
-// Trunk's post_build step: writes the loader, imanage-helper.js, without its comments, and
-// imanage-helper.bundle.js, the one-file build, next to the separate files. It is the loader (src/imanage-helper.js) with the widget inside it: the
-// wasm-bindgen glue turned into a function, the wasm gzipped and in base64 (unpacked in
-// the browser by DecompressionStream), and widget.css as text for a constructable
-// stylesheet. A classic script, so it runs from any origin with no CORS, with or without
-// type="module". Uses only Node's own modules; downloads nothing.
+// Trunk's post_build step: writes the loader, imanage-helper.js, minified, and
+// imanage-helper.bundle.js, the one-file build, next to the separate files. The bundle is
+// the same loader with the widget inside it: the wasm-bindgen glue turned into a function,
+// the wasm gzipped and in base64 (unpacked in the browser by DecompressionStream), and
+// widget.css as text for a constructable stylesheet. A classic script, so it runs from any
+// origin with no CORS, with or without type="module". Uses Node and the terser package
+// that scripts/setup.sh installs; downloads nothing.
 //   node scripts/bundle.mjs [dir]     (default: $TRUNK_STAGING_DIR, else dist)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIR = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(ROOT, 'dist'));
 const MARKER = '/* bundled payload */ null';
+const PAYLOAD = '__IMANAGE_HELPER_PAYLOAD__';
 
 function fail(message) {
   console.error(`bundle.mjs: ${message}`);
@@ -52,30 +54,42 @@ export function glueAsFunction(source) {
 }
 
 /**
- * The loader as pages get it: without its comment lines and indentation (it is written so
- * that every comment is a line of its own and no string spans lines), which keeps it
- * within its 3 KB budget while the source stays readable.
+ * The loader as pages get it, minified by terser (from tests/e2e/node_modules, installed by
+ * scripts/setup.sh), so the readable source can explain itself and still fit the loader's
+ * 3 KB budget. `payload` replaces the bundled-payload marker: `null` in the loader, the
+ * widget itself in the one-file build.
  */
-export function compact(source) {
-  const lines = source.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//'));
-  return `// imanage-helper.js (docs/embedding.md)\n${lines.join('\n')}\n`;
+async function minified(source) {
+  const { minify } = await import(join(ROOT, 'tests', 'e2e', 'node_modules', 'terser', 'main.js')).catch(() =>
+    fail('terser is missing: run scripts/setup.sh (or npm ci in tests/e2e) first.'));
+  // An undeclared global stands for the payload while minifying: terser can neither rename
+  // nor inline it, so it appears exactly once in the output.
+  const { code } = await minify(source.replace(MARKER, PAYLOAD), {
+    ecma: 2022,
+    compress: { passes: 2 },
+    mangle: { reserved: [PAYLOAD] },
+    format: { comments: false },
+  });
+  if (code.split(PAYLOAD).length !== 2) fail(`the minified loader must contain ${PAYLOAD} exactly once.`);
+  return code;
 }
 
-function build() {
-  const loader = compact(readFileSync(join(ROOT, 'src', 'imanage-helper.js'), 'utf8'));
+async function build() {
+  const source = readFileSync(join(ROOT, 'src', 'imanage-helper.js'), 'utf8');
+  if (source.split(MARKER).length !== 2) fail(`the loader must contain "${MARKER}" exactly once.`);
+  const code = await minified(source);
+  const loader = `// imanage-helper.js (docs/embedding.md)\n${code.replace(PAYLOAD, 'null')}\n`;
   writeFileSync(join(DIR, 'imanage-helper.js'), loader);
-  if (loader.split(MARKER).length !== 2) fail(`the loader must contain "${MARKER}" exactly once.`);
   const glue = glueAsFunction(readFileSync(join(DIR, 'imanage-connect.js'), 'utf8'));
   const wasm = gzipSync(readFileSync(join(DIR, 'imanage-connect_bg.wasm')), { level: 9 }).toString('base64');
   const css = readFileSync(join(DIR, 'widget.css'), 'utf8');
   const payload = `{\n  css: ${JSON.stringify(css)},\n  wasm: ${JSON.stringify(wasm)},\n  glue: ${glue}\n}`;
-  const bundle = loader
-    .replace(/^.*\n/, '// imanage-helper.bundle.js: the iManage Cloud setup helper in one classic script (loader, glue,\n// WebAssembly and styles; docs/embedding.md).\n')
-    .replace(MARKER, () => payload);
+  const bundle = '// imanage-helper.bundle.js: the iManage Cloud setup helper in one classic script (loader, glue,\n'
+    + `// WebAssembly and styles; docs/embedding.md).\n${code.replace(PAYLOAD, () => payload)}\n`;
   writeFileSync(join(DIR, 'imanage-helper.bundle.js'), bundle);
   const gz = gzipSync(bundle, { level: 9 }).length;
   console.log(`bundle.mjs: imanage-helper.js ${gzipSync(loader, { level: 9 }).length.toLocaleString('en-GB')} bytes gzipped`);
   console.log(`bundle.mjs: imanage-helper.bundle.js ${bundle.length.toLocaleString('en-GB')} bytes, ${gz.toLocaleString('en-GB')} gzipped`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) build();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await build();

@@ -10,7 +10,8 @@ import { DIST } from './support.mjs';
 
 const gzipped = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
 
-// At most 3 KB gzipped: the cost of a page with no placeholder.
+// At most 3 KB gzipped: the cost of a page with no placeholder (minified by terser:
+// 2,661 on 2026-11-30).
 const LOADER = Number(process.env.LOADER_BUDGET_BYTES ?? 3_000);
 test(`the loader stays within ${LOADER.toLocaleString('en-GB')} gzipped bytes`, () => {
   const size = gzipped('imanage-helper.js');
