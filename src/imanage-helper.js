@@ -51,24 +51,38 @@
 
   class LoadError extends Error {}
 
-  // Runs `step` on `what` at `href`; if it fails, says why: the HTTP status, CORS (found
-  // by a no-cors fetch succeeding where the CORS one failed), or a network or CSP refusal.
-  async function attempt(what, href, step) {
+  // Content-Security-Policy refusals seen so far, by blocked URL, with their directive.
+  const refused = new Map();
+  addEventListener('securitypolicyviolation', (event) => refused.set(event.blockedURI, event.effectiveDirective));
+
+  // Runs `step` on `what` at `href`; if it fails, says why: the HTTP status, the page's
+  // CSP, or CORS. Without CORS headers the page cannot see a status, so a missing file and
+  // a refused read look the same: the note names both. A script tag (`script`) needs no
+  // CORS, so there only the missing file is named. `given`: a data- attribute or the
+  // config named the URL; otherwise the loader looked next to itself, and says so.
+  async function attempt(what, href, step, given, script) {
     try {
       return await step();
     } catch (error) {
       if (error instanceof LoadError) throw error;
+      const origin = new URL(href).origin;
       let why;
       try {
         const response = await fetch(href);
         why = response.ok ? `could not be used (${error.message})` : `returned HTTP ${response.status}`;
       } catch {
         why = await fetch(href, { mode: 'no-cors' }).then(
-          () => `was blocked by CORS: ${new URL(href).origin} does not send Access-Control-Allow-Origin for ${location.origin}`,
-          () => "could not be fetched (a network error, or the page's Content-Security-Policy)",
+          () => (script
+            ? `did not load: it is missing or not a script (${origin} sends no CORS headers, so its HTTP status cannot be read here)`
+            : `could not be read: it is missing, or ${origin} does not send Access-Control-Allow-Origin for ${location.origin} (CORS)`),
+          () => 'could not be fetched (a network error)',
         );
       }
-      throw new LoadError(`${what} at ${href} ${why}`);
+      // Violation events are dispatched in a later task than the refusal itself.
+      await new Promise((ok) => setTimeout(ok, 0));
+      const directive = [...refused].find(([blocked]) => blocked && href.startsWith(blocked))?.[1];
+      if (directive) why = `was refused by the page's Content-Security-Policy (${directive})`;
+      throw new LoadError(`${what} at ${href} ${why}${given ? '' : ' (no data- attribute gave its URL, so the loader looked next to itself)'}`);
     }
   }
 
@@ -105,9 +119,9 @@
     const wasm = url(option('wasm'), 'imanage-connect_bg.wasm');
     const css = url(option('css'), 'widget.css');
     const [module, bytes, text] = await Promise.all([
-      attempt('the JavaScript glue', glue, () => import(glue)),
-      attempt('the WebAssembly', wasm, () => get(wasm).then((r) => (/^application\/wasm/.test(r.headers.get('content-type')) ? r : r.arrayBuffer()))),
-      attempt('the stylesheet', css, () => get(css).then((r) => r.text())),
+      attempt('the JavaScript glue', glue, () => import(glue), option('glue')),
+      attempt('the WebAssembly', wasm, () => get(wasm).then((r) => (/^application\/wasm/.test(r.headers.get('content-type')) ? r : r.arrayBuffer())), option('wasm')),
+      attempt('the stylesheet', css, () => get(css).then((r) => r.text()), option('css')),
     ]);
     styles(text);
     return start(module, bytes);
@@ -123,16 +137,21 @@
 
   // The bundle from its URL, as a classic script (no CORS needed); it hands its contents
   // over through state.provide. Under Trusted Types the page must allow the policy.
-  function fetchBundle(href) {
+  function fetchBundle(href, given) {
+    let policy;
+    try {
+      policy = window.trustedTypes?.createPolicy('imanage-helper', { createScriptURL: (u) => u });
+    } catch {
+      throw new LoadError("the page's Trusted Types policy does not allow the policy 'imanage-helper' (add it to the trusted-types directive)");
+    }
     return attempt('the bundle', href, () => new Promise((resolve, reject) => {
       state.provide = resolve;
       const tag = document.createElement('script');
       tag.onerror = () => reject(new Error('it did not load'));
       tag.onload = () => setTimeout(reject, 0, new LoadError(`${href} is not the imanage-helper bundle`));
-      const policy = window.trustedTypes?.createPolicy('imanage-helper', { createScriptURL: (u) => u });
       tag.src = policy ? policy.createScriptURL(href) : href;
       document.head.append(tag);
-    }));
+    }), given, true);
   }
 
   function load() {
@@ -141,7 +160,7 @@
       const bundle = option('bundle');
       const href = bundle != null && url(bundle, 'imanage-helper.bundle.js');
       bindings = state.source ? await fromBundle(state.source)
-        : href ? await fromBundle(await fetchBundle(href))
+        : href ? await fromBundle(await fetchBundle(href, bundle))
           : await fromFiles();
       // Placeholders are mounted once the page is parsed (their fallback complete).
       if (document.readyState === 'loading') await new Promise((ok) => addEventListener('DOMContentLoaded', ok, { once: true }));
@@ -177,7 +196,7 @@
       return true;
     } catch (error) {
       // mountPlaceholder has put the reason in the element, next to its fallback.
-      console.warn(error);
+      console.warn(error.message);
       return false;
     }
   }

@@ -82,7 +82,7 @@ test('Zendesk Guide: separate files renamed (the wasm as .txt, text/plain) from 
   assert.deepEqual(page.errors, []);
 });
 
-test('the same separate files from a host without CORS: the note names the blocked file and CORS', async () => {
+test('the same separate files from a host without CORS: the note names the file, and CORS or a missing file', async () => {
   const names = ['imanage-helper.js', 'imanage-connect.js', 'imanage-connect_bg.wasm.txt', 'widget.css'];
   const assets = themeAssets(names);
   const cdn = await server({ dir: NOWHERE, pages: assets.pages });
@@ -91,7 +91,7 @@ test('the same separate files from a host without CORS: the note names the block
   const page = await newPage(browser);
   await page.goto(`${kb.url}/hc/articles/4.html`);
   const note = await failureNote(page);
-  assert.match(note, /^The interactive checker could not start on this page: the (JavaScript glue|WebAssembly|stylesheet) at http:\/\/127\.0\.0\.1:\d+\/theme_assets\/123456\/[0-9a-f]{40}\.(js|txt|css) was blocked by CORS: http:\/\/127\.0\.0\.1:\d+ does not send Access-Control-Allow-Origin for http:\/\/127\.0\.0\.1:\d+\. The steps above and below still apply\.$/);
+  assert.match(note, /^The interactive checker could not start on this page: the (JavaScript glue|WebAssembly|stylesheet) at http:\/\/127\.0\.0\.1:\d+\/theme_assets\/123456\/[0-9a-f]{40}\.(js|txt|css) could not be read: it is missing, or http:\/\/127\.0\.0\.1:\d+ does not send Access-Control-Allow-Origin for http:\/\/127\.0\.0\.1:\d+ \(CORS\)\. The steps above and below still apply\.$/);
   assert.equal(await page.getByText("Each environment's redirect URI is https://").isVisible(), true, 'the fallback stays');
   assert.equal(await page.evaluate(() => window.imanageHelper.ready.then(() => 'resolved', (e) => e.message)), note.slice('The interactive checker could not start on this page: '.length, -'. The steps above and below still apply.'.length));
 });
@@ -117,7 +117,7 @@ test('a CDN on another origin with CORS, under a CSP naming the CDN; without COR
   const page2 = await newPage(browser);
   await page2.goto(`${site2.url}/kb.html`);
   const note = await failureNote(page2);
-  assert.match(note, new RegExp(`at ${closed.url}/(imanage-connect\\.js|imanage-connect_bg\\.wasm|widget\\.css) was blocked by CORS: ${closed.url} does not send Access-Control-Allow-Origin for ${site2.url}`));
+  assert.match(note, new RegExp(`at ${closed.url}/(imanage-connect\\.js|imanage-connect_bg\\.wasm|widget\\.css) could not be read: it is missing, or ${closed.url} does not send Access-Control-Allow-Origin for ${site2.url} \\(CORS\\)`));
 });
 
 test('a missing file: the note names its URL and HTTP status', async () => {
@@ -133,6 +133,48 @@ test('a missing file: the note names its URL and HTTP status', async () => {
   const page2 = await newPage(browser);
   await page2.goto(`${site.url}/wasm-404.html`);
   assert.match(await failureNote(page2), new RegExp(`: the WebAssembly at ${site.url}/gone\\.wasm returned HTTP 404\\.`));
+});
+
+test('a failure is never blamed on CORS where CORS is not the question, and a refusal by the page is named', async () => {
+  // A bundle (a script tag, which needs no CORS) missing from a host that sends no CORS
+  // headers: its status cannot be read, so the note says it did not load, not CORS.
+  const bare = await server({ dir: NOWHERE });
+  const site = await server({
+    pages: {
+      '/bundle.html': { body: hostPage({ head: `<script async src="/imanage-helper.js" data-bundle="${bare.url}/theme_assets/1/abc.js"></script>`, body: snippet('article') }) },
+      '/csp.html': {
+        body: hostPage({ head: '<script async src="/imanage-helper.js"></script>', body: snippet('article') }),
+        headers: { 'content-security-policy': "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'none'" },
+      },
+      '/trusted-types.html': {
+        body: hostPage({ head: '<script async src="/imanage-helper.js" data-bundle=""></script>', body: snippet('article') }),
+        headers: { 'content-security-policy': "require-trusted-types-for 'script'; trusted-types mine" },
+      },
+    },
+  });
+  // The loader alone on a renamed-asset host, without data-bundle: the files it looks for
+  // next to itself are not there, and the note says where it looked and why.
+  const loaderSource = await (await fetch(`${site.url}/imanage-helper.js`)).text();
+  const loader = await server({ dir: NOWHERE, pages: { '/theme_assets/1/loader.js': { body: loaderSource, headers: { 'content-type': 'text/javascript' } } } });
+  const defaults = await server({ pages: { '/defaults.html': { body: hostPage({ head: `<script async src="${loader.url}/theme_assets/1/loader.js"></script>`, body: snippet('article') }) } } });
+
+  const page = await newPage(browser);
+  await page.goto(`${site.url}/bundle.html`);
+  const bundleNote = await failureNote(page);
+  assert.match(bundleNote, new RegExp(`: the bundle at ${bare.url}/theme_assets/1/abc\\.js did not load: it is missing or not a script \\(${bare.url} sends no CORS headers, so its HTTP status cannot be read here\\)\\.`));
+  assert.doesNotMatch(bundleNote, /Access-Control/);
+
+  const page2 = await newPage(browser);
+  await page2.goto(`${defaults.url}/defaults.html`);
+  assert.match(await failureNote(page2), new RegExp(`at ${loader.url}/theme_assets/1/(imanage-connect\\.js|imanage-connect_bg\\.wasm|widget\\.css) could not be read: .* \\(no data- attribute gave its URL, so the loader looked next to itself\\)\\.`));
+
+  const page3 = await newPage(browser);
+  await page3.goto(`${site.url}/csp.html`);
+  assert.match(await failureNote(page3), new RegExp(`at ${site.url}/(imanage-connect\\.js|imanage-connect_bg\\.wasm|widget\\.css) was refused by the page's Content-Security-Policy \\((connect|script)-src(-elem)?\\)`));
+
+  const page4 = await newPage(browser);
+  await page4.goto(`${site.url}/trusted-types.html`);
+  assert.match(await failureNote(page4), /: the page's Trusted Types policy does not allow the policy 'imanage-helper' \(add it to the trusted-types directive\)\./);
 });
 
 test('a CMS that strips scripts from article bodies: the article snippet has none, the template carries the loader', async () => {
