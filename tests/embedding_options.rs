@@ -60,8 +60,8 @@ fn bad_attributes_are_named() {
     let cases = [
         (("data-show", "everything"), "data-show is \u{201C}everything\u{201D}; it takes all, redirect-uris, path or diagnosis."),
         (("data-heading-level", "two"), "data-heading-level is \u{201C}two\u{201D}; it takes a number from 1 to 6."),
-        (("data-heading-level", "9"), "headingLevel is 9; it takes a number from 1 to 6."),
-        (("data-heading-level", "0"), "headingLevel is 0; it takes a number from 1 to 6."),
+        (("data-heading-level", "9"), "data-heading-level is \u{201C}9\u{201D}; it takes a number from 1 to 6."),
+        (("data-heading-level", "0"), "data-heading-level is \u{201C}0\u{201D}; it takes a number from 1 to 6."),
     ];
     for (attribute, message) in cases {
         assert_eq!(from(&[attribute]).unwrap_err(), message);

@@ -179,11 +179,20 @@ impl MountOptions {
                 "data-support-email" => options.support_email = Some(value),
                 "data-show" => {
                     options.show = Some(Part::parse(&value).ok_or_else(|| {
-                        format!("data-show is \u{201C}{value}\u{201D}; it takes {}.", Part::NAMES)
+                        format!(
+                            "data-show is \u{201C}{value}\u{201D}; it takes {}.",
+                            Part::NAMES
+                        )
                     })?)
                 }
                 "data-heading-level" => {
-                    options.heading_level = Some(value.trim().parse().map_err(|_| {
+                    // Out of range or not a number, the message names the attribute.
+                    let level = value
+                        .trim()
+                        .parse()
+                        .ok()
+                        .and_then(|level| check_heading_level(level).ok());
+                    options.heading_level = Some(level.ok_or_else(|| {
                         format!("data-heading-level is \u{201C}{value}\u{201D}; it takes a number from 1 to 6.")
                     })?)
                 }
