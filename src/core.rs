@@ -12,6 +12,7 @@ pub mod finding;
 pub mod form;
 pub mod imanage;
 pub mod invariants;
+pub mod json;
 pub mod options;
 pub mod role;
 pub mod share;

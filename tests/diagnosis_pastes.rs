@@ -865,3 +865,19 @@ fn a_complete_registration_is_said_plainly_whatever_the_date() {
         .action
         .contains("Contact Clio Operate Support"));
 }
+
+/// `analyze()` in the browser returns the report written by the core's own JSON writer:
+/// on every realistic paste it writes exactly what serde_json writes (the command-line
+/// tool's output), so the JavaScript API's report keeps its shape.
+#[test]
+fn the_report_json_is_what_serde_json_writes() {
+    for case in cases() {
+        let report = analyze(&request(&case));
+        assert_eq!(
+            imanage_connect::core::json::to_string(&report).unwrap(),
+            serde_json::to_string(&report).unwrap(),
+            "{}",
+            case.name
+        );
+    }
+}

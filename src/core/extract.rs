@@ -191,24 +191,25 @@ fn strip_invisible(text: &str) -> (String, Vec<char>) {
 
 /// The start of every `http://` or `https://` (any case), and of percent-encoded ones.
 fn uri_starts(lower: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    for pattern in [
+    const PATTERNS: [&str; 6] = [
         "https://",
         "http://",
         "https%3a%2f%2f",
         "http%3a%2f%2f",
         "https%253a%252f%252f",
         "http%253a%252f%252f",
-    ] {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(pattern) {
-            let start = from + at;
+    ];
+    // Every pattern starts with `http`, so one pass over its occurrences finds the starts
+    // already in order and without repeats (no sort code in the download).
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("http") {
+        let start = from + at;
+        if PATTERNS.iter().any(|p| lower[start..].starts_with(p)) {
             starts.push(start);
-            from = start + pattern.len();
         }
+        from = start + "http".len();
     }
-    starts.sort_unstable();
-    starts.dedup();
     starts
 }
 
