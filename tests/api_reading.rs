@@ -1,6 +1,7 @@
 //! Browser tests of the JS API's readers (`imanageHelper.mount`, `update` and `analyze`):
 //! every valid shape reads exactly as serde-wasm-bindgen reads it (the reference), and
-//! every wrong type or unknown key is refused with a message naming it.
+//! every wrong type or unknown key is refused with a message naming it; `analyze()`'s
+//! report is the object serde-wasm-bindgen would build.
 #![cfg(target_arch = "wasm32")]
 
 use imanage_connect::core::options::MountOptions;
@@ -267,4 +268,37 @@ fn arguments_past_the_size_limits_are_refused() {
         analysis_request(&eval(thousand)).map(|r| r.environments.len()),
         Ok(1000)
     );
+}
+
+/// `analyze()` returns the report as the core's JSON parsed by the browser: the same
+/// object, key for key and in the same order, as serde-wasm-bindgen's JSON-compatible
+/// serialiser builds (the reference), on requests with and without findings.
+#[wasm_bindgen_test]
+fn the_report_is_the_object_the_reference_builds() {
+    let cases = [
+        "{}",
+        r#"{"environments": [{"role": "production", "url": "HTTP://Acme.Example.com:443/externalServices/replyFrom/"},
+            {"role": "uat", "url": "https://acme-uat.example.com\u200b", "version": "7.10-hotfix2"},
+            {"url": "https://user@x.example.com"}, {"url": "https://[::1]"}, {"url": "https://0x7f.1"},
+            {"url": "acme.example.com, acme.example.com"}]}"#,
+        r#"{"imanageUrl": "https://acme.cloudimanage.com/work", "customerId": "1764", "version": "7.10",
+            "firmName": "Acme \"Law\" <LLP>", "contactName": "Ann", "contactEmail": "ann@acme.example",
+            "supportEmail": "support@example.com", "generatedAt": "2026-11-28T10:30:00Z"}"#,
+        r#"{"environments": [{"role": "production", "url": "https://acme.example.com"}],
+            "diagnosis": {"registered": "https://safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.example.com%2FexternalServices%2FreplyFrom&data=1",
+            "failing": "redirect_uri=https%3A%2F%2Facme-uat.example.com%2FexternalServices%2FreplyFrom",
+            "submittedAt": "2026-11-26", "connection": "sharedoTest", "utcOffsetMinutes": -300},
+            "generatedAt": "2026-11-28T10:30:00Z"}"#,
+    ];
+    let stringify = |value: &JsValue| -> String { js_sys::JSON::stringify(value).unwrap().into() };
+    for case in cases {
+        let request = analysis_request(&js(case)).unwrap();
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let reference =
+            serde::Serialize::serialize(&imanage_connect::analyze(&request), &serializer)
+                .unwrap_or_else(|e| panic!("the reference could not write {case}: {e}"));
+        let report = imanage_connect::embed::analyze(js(case))
+            .unwrap_or_else(|_| panic!("analyze() refused {case}"));
+        assert_eq!(stringify(&report), stringify(&reference), "{case}");
+    }
 }
