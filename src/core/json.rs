@@ -404,7 +404,7 @@ impl ser::SerializeStructVariant for Compound<'_> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
