@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::environment::{analyze_entry, EnvironmentsReport};
-use super::extract::{error_in_words, extract, ExtractedUri, Extraction};
+use super::extract::{
+    error_in_words, extract, reads_as_confirmation, split_quoted, ExtractedUri, Extraction,
+};
 use super::finding::{Field, Finding, FindingCode};
 use super::role::Role;
 use super::text::{excerpt, join_words, removed_names, QUOTE_LENGTH};
@@ -369,9 +371,48 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         .unwrap_or(0)
         .clamp(-14 * 60, 14 * 60);
     let registrations = &context.environments.registrations;
-    let registered = extract(&registered_text);
+    // A reply pasted with its thread: the confirmation is the reply's own text, not the
+    // request it quotes. When only quoted text holds addresses (a forward, or just the
+    // quoted part pasted), that is the confirmation. A quoted earlier confirmation still
+    // counts for the hosts the reply does not mention (a correction of one environment).
+    let mut quoted_left_out = false;
+    let registered = match split_quoted(&registered_text) {
+        Some((own, quoted)) => {
+            let mut own = extract(&own);
+            if own.uris.iter().any(|u| !u.origin_only) {
+                quoted_left_out = true;
+                if reads_as_confirmation(&quoted) {
+                    let host = |u: &ExtractedUri| {
+                        let lower = u.uri.to_ascii_lowercase();
+                        let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+                        rest.split(['/', '?', '#']).next().unwrap_or("").to_owned()
+                    };
+                    let hosts: Vec<String> = own.uris.iter().map(host).collect();
+                    let earlier = extract(&quoted);
+                    own.uris.extend(
+                        earlier
+                            .uris
+                            .into_iter()
+                            .filter(|u| !hosts.contains(&host(u))),
+                    );
+                }
+                own
+            } else {
+                extract(&registered_text)
+            }
+        }
+        None => extract(&registered_text),
+    };
     let failing = extract(&failing_text);
     let mut findings = reading_findings(Field::Registered, &registered);
+    if quoted_left_out {
+        findings.push(Finding::info(
+            FindingCode::QuotedHistoryLeftOut,
+            Field::Registered,
+            "The confirmed list quotes an earlier message; the addresses it asked for are not counted as confirmed, only those in the reply itself (and in an earlier confirmation it quotes).",
+            "Nothing to do, unless the confirmation itself is the quoted part: then paste only that part.",
+        ));
+    }
     findings.extend(reading_findings(Field::Failing, &failing));
     // A bare origin counts only when it is an environment's (a registration without its
     // path); otherwise it is a link in a signature.

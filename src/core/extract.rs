@@ -14,11 +14,13 @@ use super::text::is_invisible;
 
 mod callback;
 mod decode;
+mod quoted;
 mod wrappers;
 
 pub use callback::{error_in_words, CallbackAnswer};
 use decode::decode_repeatedly;
 pub use decode::{decode_html_entities, percent_decode};
+pub use quoted::{reads_as_confirmation, split_quoted};
 
 /// Where an extracted URI came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

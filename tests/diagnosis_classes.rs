@@ -1,0 +1,285 @@
+//! Domain rules §6 on the harder pastes: replies that quote the request they answer,
+//! addresses hard-wrapped anywhere, invisible characters the sign-in really sent, a
+//! callback that proves a registration works, and verdicts drawn from partial evidence.
+//! Each row gives what was entered, the statuses and first cause expected, and phrases
+//! the verdict must (and must not) contain.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::assert_well_formed;
+use imanage_connect::core::diagnosis::{
+    CauseKind, ConnectionChoice, DiagnosisInput, DiagnosisReport, Match,
+};
+use imanage_connect::core::{analyze, AnalysisRequest, EnvironmentInput, Role, Timestamp};
+
+use CauseKind::*;
+use ConnectionChoice::*;
+
+const P: &str = "https://acme.clioweb.com/externalServices/replyFrom";
+const U: &str = "https://acme-uat.clioweb.com/externalServices/replyFrom";
+const T: &str = "https://acme-train.clioweb.com/externalServices/replyFrom";
+const NOW: &str = "2026-11-28T10:30:00Z";
+const LONG_AGO: &str = "2026-11-20T09:00Z";
+const THREE: [&str; 3] = [
+    "production=https://acme.clioweb.com",
+    "uat=https://acme-uat.clioweb.com",
+    "training=https://acme-train.clioweb.com",
+];
+
+/// The authorisation address a sign-in opens, sending `redirect` (already encoded).
+fn authorize(redirect: &str) -> String {
+    format!("https://cloudimanage.com/auth/oauth2/authorize?response_type=code&client_id=7f3c2a10-aaaa-bbbb-cccc-1234567890ab&redirect_uri={redirect}&scope=user&state=eyJhIjoxfQ")
+}
+
+fn encode(uri: &str) -> String {
+    uri.replace(':', "%3A").replace('/', "%2F")
+}
+
+/// Outlook Safe Links around `inner`.
+fn safe_link(inner: &str) -> String {
+    format!("https://eur02.safelinks.protection.outlook.com/?url={}&data=05%7C02%7Csam%40acme.example%7C1b2c3d4e5f%7C0%7C0%7C638%7CUnknown%7CTWFpbGZsb3d8eyJWIjoiMC4wLjAwMDAiLCJQIjoiV2luMzIiLCJBTiI6Ik1haWwiLCJXVCI6Mn0%3D&sdata=abcdef%3D&reserved=0", encode(inner))
+}
+
+/// `text` hard-wrapped every `width` characters, as a plain-text mail client does.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .chunks(width)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `text` broken by a line break just before `at`.
+fn break_before(text: &str, at: &str) -> String {
+    let i = text.find(at).unwrap();
+    format!("{}\n{}", &text[..i], &text[i..])
+}
+
+struct Case {
+    name: &'static str,
+    environments: Vec<&'static str>,
+    version: &'static str,
+    registered: String,
+    failing: String,
+    submitted: &'static str,
+    connection: Option<ConnectionChoice>,
+    first: CauseKind,
+    /// Per environment: against the confirmed list, then against the failing sign-in.
+    statuses: Vec<(&'static str, &'static str)>,
+    /// Phrases the verdict (causes and the message to Support) must contain.
+    says: Vec<&'static str>,
+    /// Phrases it must not contain.
+    never: Vec<&'static str>,
+    codes: Vec<&'static str>,
+}
+
+impl Default for Case {
+    fn default() -> Self {
+        Case {
+            name: "",
+            environments: THREE.to_vec(),
+            version: "7.12.0",
+            registered: String::new(),
+            failing: String::new(),
+            submitted: LONG_AGO,
+            connection: Some(SharedoProduction),
+            first: NoCauseFound,
+            statuses: Vec::new(),
+            says: Vec::new(),
+            never: Vec::new(),
+            codes: Vec::new(),
+        }
+    }
+}
+
+fn status(m: &Match) -> String {
+    match m {
+        Match::Exact => "exact".into(),
+        Match::Missing => "missing".into(),
+        Match::Unknown => "unknown".into(),
+        Match::NearMiss { differences, .. } => format!(
+            "near:{}",
+            differences
+                .iter()
+                .map(|d| format!("{d:?}"))
+                .collect::<Vec<_>>()
+                .join("+")
+        ),
+    }
+}
+
+fn diagnose(case: &Case) -> Option<DiagnosisReport> {
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    let request = AnalysisRequest {
+        environments: case
+            .environments
+            .iter()
+            .map(|e| {
+                let (role, url) = e.split_once('=').unwrap();
+                EnvironmentInput {
+                    role: Some(Role::parse(role)),
+                    url: url.into(),
+                    version: None,
+                }
+            })
+            .collect(),
+        customer_id: Some("1764".into()),
+        version: some(case.version),
+        generated_at: Timestamp::parse_iso(NOW),
+        diagnosis: Some(DiagnosisInput {
+            registered: some(&case.registered),
+            failing: some(&case.failing),
+            submitted_at: some(case.submitted),
+            connection: case.connection,
+            utc_offset_minutes: Some(0),
+        }),
+        ..AnalysisRequest::default()
+    };
+    analyze(&request).diagnosis
+}
+
+/// Everything the reader is told: causes, then the message to Support.
+fn verdict_text(d: &DiagnosisReport) -> String {
+    let mut text = String::new();
+    for c in &d.causes {
+        text.push_str(&c.title);
+        text.push('\n');
+        for e in &c.evidence {
+            text.push_str(e);
+            text.push('\n');
+        }
+        text.push_str(&c.action);
+        text.push('\n');
+    }
+    if let Some(f) = &d.follow_up {
+        text.push_str(&f.subject);
+        text.push('\n');
+        text.push_str(&f.body);
+    }
+    text
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        // ---- Replies that quote the request they answer.
+        Case {
+            name: "Outlook reply: confirmation of two, original request of three below the separator",
+            registered: format!("From: iManage Cloud Operations <support@imanage.com>\nSubject: RE: Clio Operate redirect URIs - Customer 1764\n\nHello, the following have now been registered for customer 1764:\n{P}\n{T}\n\n-----Original Message-----\nFrom: Clio Operate Support\nSubject: Clio Operate redirect URIs - Customer 1764\n> Please register for Customer ID 1764:\n> {P}\n> {U}\n> {T}\n"),
+            failing: authorize(&encode(U)),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            never: vec!["registration is complete"],
+            codes: vec!["quoted-history-left-out"],
+            ..Case::default()
+        },
+        Case {
+            name: "Gmail reply: confirmation with a slash, correct request quoted after On … wrote:",
+            registered: format!("Hi Sam,\niManage have confirmed; registered for customer 1764:\n{P}\n{U}/\n{T}\n\nOn Mon, 23 Nov 2026 at 10:02, Sam Example <sam@acme.example> wrote:\n> Please register our redirect URIs:\n> {P}\n> {U}\n> {T}\n"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:TrailingSlash", "-"), ("exact", "-")],
+            says: vec!["correction needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "reply whose quoted original is written with > only",
+            registered: format!("Done - registered:\n{P}\n{T}\n\n> Can you add these three please?\n> {P}\n> {U}\n> {T}\n"),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "-"), ("exact", "-")],
+            codes: vec!["quoted-history-left-out"],
+            ..Case::default()
+        },
+        Case {
+            name: "Outlook rule of underscores then the quoted header",
+            registered: format!("Registered for 1764:\n{P}\n{U}/\n\n________________________________\nFrom: Sam Example <sam@acme.example>\nSent: Monday, November 23, 2026 10:02 AM\nSubject: redirect URIs\n\nPlease register:\n{P}\n{U}\n{T}\n"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:TrailingSlash", "-"), ("missing", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "only the quoted confirmation pasted: it is the confirmation",
+            registered: format!("On Wed, 25 Nov 2026 at 09:14, Clio Operate Support <support@clio.example> wrote:\n> Hi Sam,\n>\n> iManage have confirmed the registration. Registered:\n> {P}\n> {U}/\n>\n> Regards, Support\n"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:TrailingSlash", "-"), ("missing", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "forwarded confirmation with a note above that names no address",
+            registered: format!("FYI, see below.\n\n---------- Forwarded message ---------\nFrom: iManage Cloud Operations <support@imanage.com>\nDate: Tue, 24 Nov 2026\nSubject: Registered\n\nThe following redirect URIs are registered:\n{P}\n{U}\n{T}\n"),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            says: vec!["registration is complete"],
+            ..Case::default()
+        },
+        Case {
+            name: "correction of one environment quoting the earlier confirmation of the others",
+            registered: format!("Corrected now - registered {U}\nThanks, iManage\n\n> From: iManage\n> We have registered {U}/ and {P} and {T}\n"),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+    ]
+}
+
+#[test]
+fn hard_pastes_give_the_right_verdict() {
+    let cases = cases();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let Some(d) = diagnose(case) else {
+            failures.push(format!("{}: no diagnosis", case.name));
+            continue;
+        };
+        let kinds: Vec<CauseKind> = d.causes.iter().map(|c| c.kind).collect();
+        if kinds.first() != Some(&case.first) {
+            failures.push(format!(
+                "{}: causes {kinds:?}, want {:?} first",
+                case.name, case.first
+            ));
+        }
+        if !case.statuses.is_empty() {
+            let got: Vec<(String, String)> = d
+                .environments
+                .iter()
+                .map(|e| {
+                    (
+                        status(&e.registered),
+                        e.sent.as_ref().map_or("-".into(), status),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, String)> = case
+                .statuses
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            if got != want {
+                failures.push(format!("{}: statuses {got:?}, want {want:?}", case.name));
+            }
+        }
+        let text = verdict_text(&d);
+        for phrase in &case.says {
+            if !text.contains(phrase) {
+                failures.push(format!("{}: verdict lacks {phrase:?}:\n{text}", case.name));
+            }
+        }
+        for phrase in &case.never {
+            if text.contains(phrase) {
+                failures.push(format!("{}: verdict says {phrase:?}:\n{text}", case.name));
+            }
+        }
+        let codes: Vec<&str> = d.findings.iter().map(|f| f.code.as_str()).collect();
+        for code in &case.codes {
+            if !codes.contains(code) {
+                failures.push(format!("{}: findings {codes:?} lack {code}", case.name));
+            }
+        }
+        d.findings.iter().for_each(assert_well_formed);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
