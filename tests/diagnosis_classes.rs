@@ -217,6 +217,104 @@ fn cases() -> Vec<Case> {
             statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
             ..Case::default()
         },
+        // ---- Addresses hard-wrapped anywhere.
+        Case {
+            name: "Safe Links wrapper hard-wrapped at 72 columns",
+            registered: format!("{P}\n{U}\n{}", hard_wrap(&safe_link(T), 72)),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            codes: vec!["lines-joined", "link-unwrapped"],
+            ..Case::default()
+        },
+        Case {
+            name: "Safe Links wrapper hard-wrapped at 76 columns with a slash registered",
+            registered: format!("Registered:\n{P}\n{U}\n{}", hard_wrap(&safe_link(&format!("{T}/")), 76)),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "-"), ("near:TrailingSlash", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "Safe Links broken inside the encoded address, before %2FexternalServices",
+            registered: format!("{P}\n{U}\n{}", break_before(&safe_link(T), "%2FexternalServices")),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "Safe Links broken inside the encoded host",
+            registered: format!("{P}\n{U}\n{}", break_before(&safe_link(T), "clioweb.com%2F")),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "Safe Links broken in its data parameter",
+            registered: format!("{P}\n{U}\n{}", break_before(&safe_link(T), "7C638")),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "Safe Links in a quoted reply, wrapped with > on each line",
+            registered: format!("> Registered:\n> {P}\n> {U}\n> {}", hard_wrap(&safe_link(T), 70).replace('\n', "\n> ")),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "authorisation address broken after client_id=",
+            registered: format!("{P}\n{T}"),
+            failing: break_before(&authorize(&encode(U)), "7f3c2a10"),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            never: vec!["not in your list"],
+            ..Case::default()
+        },
+        Case {
+            name: "authorisation address broken after %2F in redirect_uri",
+            registered: format!("{P}\n{T}"),
+            failing: break_before(&authorize(&encode(U)), "externalServices"),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "authorisation address broken inside the encoded host",
+            registered: format!("{P}\n{T}"),
+            failing: break_before(&authorize(&encode(U)), "clioweb"),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "authorisation address broken before &redirect_uri, CRLF line ends",
+            registered: format!("{P}\r\n{T}"),
+            failing: break_before(&authorize(&encode(U)), "&redirect_uri").replace('\n', "\r\n"),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "plain URI broken inside the host",
+            registered: format!("{P}\n{U}\nhttps://acme-train.clio\nweb.com/externalServices/replyFrom"),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            codes: vec!["lines-joined"],
+            ..Case::default()
+        },
+        Case {
+            name: "plain URI broken after the hyphen of the host",
+            registered: format!("Registered for 1764: {P}\nhttps://acme-\nuat.clioweb.com/externalServices/replyFrom\n{T}"),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "plain URI broken before its path, in a sentence",
+            registered: format!("Hi Sam, iManage have registered {P}, {U} and https://acme-train.clioweb.com\n/externalServices/replyFrom for you.\nRegards"),
+            statuses: vec![("exact", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a complete URI at a line end is not joined to the next line's word",
+            registered: format!("Registered for customer 1764 as requested: {P}\nThanks\n{U}\nacme-train.clioweb.com/externalServices/replyFrom"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "-"), ("near:MissingScheme", "-")],
+            ..Case::default()
+        },
     ]
 }
 

@@ -289,6 +289,29 @@ proptest! {
         let found: Vec<String> = extract_uris(&text).into_iter().map(|u| u.uri).collect();
         prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
     }
+
+    /// A redirect URI, plain, protected by a wrapper or sent in an authorisation
+    /// address, hard-wrapped at any character after its scheme (inside the host, the
+    /// path or the encoded parameter) is read whole, between other lines.
+    #[test]
+    fn a_long_address_wrapped_anywhere_is_joined(
+        uri in redirect_uri(), form in 0usize..3, cut in 0.0f64..1.0, quoted in any::<bool>(),
+    ) {
+        let encoded = uri.replace(':', "%3A").replace('/', "%2F");
+        let long = match form {
+            0 => uri.clone(),
+            1 => format!("https://eur02.safelinks.protection.outlook.com/?url={encoded}&data=05%7C02%7Cit%40acme.example%7C0%7C638&sdata=Zk9%3D&reserved=0"),
+            _ => format!("https://cloudimanage.com/auth/oauth2/authorize?response_type=code&client_id=abc&redirect_uri={encoded}&state=x"),
+        };
+        let first = long.find("://").unwrap() + 4;
+        let mut at = first + ((long.len() - first) as f64 * cut) as usize;
+        at = at.min(long.len() - 1);
+        let line_break = if quoted { "\n> " } else { "\r\n" };
+        let lead = if quoted { "> " } else { "" };
+        let text = format!("{lead}Registered:\n{lead}{}{line_break}{}\n\nRegards", &long[..at], &long[at..]);
+        let found: Vec<String> = extract_uris(&text).into_iter().map(|u| u.uri).collect();
+        prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
+    }
 }
 
 /// A canonical redirect URI on a random host.

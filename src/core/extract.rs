@@ -15,6 +15,7 @@ use super::text::is_invisible;
 mod callback;
 mod decode;
 mod quoted;
+mod wrapped;
 mod wrappers;
 
 pub use callback::{error_in_words, CallbackAnswer};
@@ -348,9 +349,10 @@ fn continuation(text: &str, uri: &str, end: usize) -> Option<(usize, String, Vec
 /// they are a bare origin (which the diagnosis keeps only when it is an environment's).
 pub fn extract(text: &str) -> Extraction {
     let text = decode_html_entities(text);
+    let (text, joins) = wrapped::join_wrapped(&text);
     let mut found = Vec::new();
     let mut hidden_by_wrapper = false;
-    scan(&text, 0, &mut found, &mut hidden_by_wrapper);
+    scan(&text, 0, &joins, &mut found, &mut hidden_by_wrapper);
     let mut uris: Vec<ExtractedUri> = Vec::new();
     for (_, uri) in found {
         if uri.uri.trim().is_empty() {
@@ -380,10 +382,16 @@ pub fn extract_uris(text: &str) -> Vec<ExtractedUri> {
 
 /// Finds the URIs in `text` in order of position (ties in the order found: a wrapper's
 /// URIs share its start).
-fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &mut bool) {
+fn scan(
+    text: &str,
+    depth: u8,
+    joins: &[usize],
+    found: &mut Vec<(usize, ExtractedUri)>,
+    hidden: &mut bool,
+) {
     // Each pass finds in order; the three runs are merged at the end, without sort code.
     let mut runs: [Vec<(usize, ExtractedUri)>; 3] = Default::default();
-    scan_passes(text, depth, &mut runs, hidden);
+    scan_passes(text, depth, joins, &mut runs, hidden);
     let [first, second, third] = runs;
     let mut runs = [
         first.into_iter().peekable(),
@@ -404,6 +412,7 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
 fn scan_passes(
     text: &str,
     depth: u8,
+    joins: &[usize],
     runs: &mut [Vec<(usize, ExtractedUri)>; 3],
     hidden: &mut bool,
 ) {
@@ -431,6 +440,7 @@ fn scan_passes(
         }
         let mut extracted = ExtractedUri::new(uri, UriSource::RedirectParameter { decodings });
         extracted.invisible_removed = removed;
+        extracted.joined_lines = joined(joins, key_at..end);
         runs[0].push((key_at, extracted));
     }
 
@@ -457,16 +467,22 @@ fn scan_passes(
             if depth < MAX_DEPTH {
                 let (decoded, _) = decode_repeatedly(raw);
                 let mut inner = Vec::new();
-                scan(&decoded, depth + 1, &mut inner, hidden);
-                runs[1].extend(inner.into_iter().map(|(_, uri)| (start, uri)));
+                scan(&decoded, depth + 1, &[], &mut inner, hidden);
+                let wrapped = joined(joins, start..end);
+                runs[1].extend(inner.into_iter().map(|(_, mut uri)| {
+                    uri.joined_lines |= wrapped;
+                    (start, uri)
+                }));
             }
             continue;
         }
         if let Some((inner_text, wrapper)) = wrappers::unwrap(raw) {
             if depth < MAX_DEPTH {
                 let mut inner = Vec::new();
-                scan(&inner_text, depth + 1, &mut inner, hidden);
+                scan(&inner_text, depth + 1, &[], &mut inner, hidden);
+                let wrapped = joined(joins, start..end);
                 runs[1].extend(inner.into_iter().map(|(_, mut uri)| {
+                    uri.joined_lines |= wrapped;
                     uri.unwrapped_from.get_or_insert_with(|| wrapper.to_owned());
                     (start, uri)
                 }));
@@ -478,12 +494,12 @@ fn scan_passes(
             continue;
         }
         let mut uri = raw.to_owned();
-        let mut joined_lines = false;
+        let mut joined_lines = joined(joins, start..end);
         if let Some((next_end, rest, separators)) = continuation(text, raw, end) {
             let (rest, rest_removed) = strip_invisible(&rest);
             uri.push_str(trim_punctuation(&rest));
             removed.extend(rest_removed);
-            joined_lines = separators.iter().any(|c| matches!(c, '\n' | '\r'));
+            joined_lines |= separators.iter().any(|c| matches!(c, '\n' | '\r'));
             removed.extend(separators.iter().filter(|c| !matches!(c, '\n' | '\r')));
             covered_to = next_end;
             written.push(end..next_end);
@@ -525,9 +541,16 @@ fn scan_passes(
         let raw = trim_punctuation(&cleaned);
         if let Some(mut extracted) = classify(raw) {
             extracted.invisible_removed = removed;
+            extracted.joined_lines = joined(joins, host_start..end);
             runs[2].push((host_start, extracted));
         }
     }
+}
+
+/// Whether a wrapped line was joined inside `range`.
+fn joined(joins: &[usize], range: Range<usize>) -> bool {
+    let after = joins.partition_point(|&at| at <= range.start);
+    joins.get(after).is_some_and(|&at| at < range.end)
 }
 
 /// Whether `at` is inside one of `ranges` (in order, without overlaps).
