@@ -315,6 +315,56 @@ fn cases() -> Vec<Case> {
             statuses: vec![("exact", "-"), ("exact", "-"), ("near:MissingScheme", "-")],
             ..Case::default()
         },
+        // ---- Invisible characters the sign-in really sent (percent-encoded).
+        Case {
+            name: "Hosted: the Redirect URL field ends with a zero-width space, sent as %E2%80%8B",
+            version: "7.10.2",
+            registered: format!("{P}\n{U}\n{T}"),
+            failing: authorize(&format!("{}%E2%80%8B", encode(U))),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:InvisibleCharacter"), ("exact", "-")],
+            says: vec!["Redirect URL field", "replyFrom%E2%80%8B"],
+            never: vec!["registration is complete"],
+            ..Case::default()
+        },
+        Case {
+            name: "Hosted: a soft hyphen sent inside the path",
+            version: "7.10",
+            registered: format!("{P}\n{U}\n{T}"),
+            failing: authorize(&encode(U).replace("external", "external%C2%AD")),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:InvisibleCharacter"), ("exact", "-")],
+            says: vec!["Redirect URL field", "invisible character"],
+            ..Case::default()
+        },
+        Case {
+            name: "Hosted: a no-break space sent at the end, as before",
+            version: "7.10.2",
+            registered: format!("{P}\n{U}\n{T}"),
+            failing: authorize(&format!("{}%C2%A0", encode(U))),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:Whitespace"), ("exact", "-")],
+            says: vec!["Redirect URL field"],
+            ..Case::default()
+        },
+        Case {
+            name: "standard path: a zero-width space sent inside the host goes to Support",
+            registered: format!("{P}\n{U}\n{T}"),
+            failing: authorize(&encode(U).replace("clioweb.com", "clioweb.com%E2%80%8B")),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:InvisibleCharacter"), ("exact", "-")],
+            says: vec!["Clio Operate Support"],
+            ..Case::default()
+        },
+        Case {
+            name: "a zero-width space pasted (not encoded) into the address bar copy is removed",
+            registered: format!("{P}\n{T}"),
+            failing: authorize(&format!("{}\u{200B}", encode(U))),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            codes: vec!["invisible-characters-removed"],
+            ..Case::default()
+        },
     ]
 }
 

@@ -433,8 +433,10 @@ fn scan_passes(
         let end = value_end(text, &lower, value_start, level);
         let value = trim_punctuation(&text[value_start..end]);
         params.push(key_at..end);
-        let (decoded, decodings) = decode_repeatedly(value);
-        let (uri, removed) = strip_invisible(&decoded);
+        // Invisible characters pasted into the address are removed; percent-encoded
+        // ones are what the sign-in really sent, and stay to be compared.
+        let (value, removed) = strip_invisible(value);
+        let (uri, decodings) = decode_repeatedly(&value);
         if uri.trim().is_empty() {
             continue;
         }
