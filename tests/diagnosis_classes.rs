@@ -365,6 +365,127 @@ fn cases() -> Vec<Case> {
             codes: vec!["invisible-characters-removed"],
             ..Case::default()
         },
+        // ---- A callback carrying code= proves that registration works.
+        Case {
+            name: "code= callback for an environment the confirmed list lacks",
+            registered: format!("Registered:\n{P}\n{T}"),
+            failing: format!("{U}?code=eyJhbGciOiJSUzI1NiJ9.abc&state=7f3a2c&session_state=x"),
+            first: RegistrationWorks,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            says: vec!["registration works", "not the latest"],
+            never: vec!["not registered", "Wait until", "correction needed", "have iManage correct"],
+            ..Case::default()
+        },
+        Case {
+            name: "code= callback inside the window with no confirmation: no wait",
+            registered: String::new(),
+            failing: format!("{U}?code=abc123&state=xyz"),
+            submitted: "2026-11-28T01:00Z",
+            first: RegistrationWorks,
+            statuses: vec![("unknown", "-"), ("unknown", "exact"), ("unknown", "-")],
+            never: vec!["Wait until", "not registered"],
+            ..Case::default()
+        },
+        Case {
+            name: "code= callback while the confirmed list shows a slash: no correction asked",
+            registered: format!("{P}\n{U}/\n{T}"),
+            failing: format!("{U}?code=abc123&state=xyz"),
+            first: RegistrationWorks,
+            statuses: vec![("exact", "-"), ("near:TrailingSlash", "exact"), ("exact", "-")],
+            never: vec!["correction needed", "have iManage correct"],
+            ..Case::default()
+        },
+        Case {
+            name: "code= callback pasted from a ticket in brackets, no environments entered",
+            environments: vec![],
+            registered: format!("{P}\n{T}"),
+            failing: format!("(callback: <{U}?code=abc123&state=xyz>)"),
+            first: NoEnvironments,
+            never: vec!["is not in the confirmed list", "Wait until"],
+            ..Case::default()
+        },
+        // ---- Verdicts from partial evidence.
+        Case {
+            name: "no environments: the failing URI is not in the confirmed list",
+            environments: vec![],
+            registered: format!("Registered: {P}, {U}, {T}"),
+            failing: "AADSTS-like page: The redirect_uri 'https://acme-training.clioweb.com/externalServices/replyFrom' is not registered".into(),
+            first: NotRegistered,
+            says: vec!["not in the confirmed list", "enter your environments", "registration needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "no environments, inside the window, no confirmation: wait",
+            environments: vec![],
+            failing: authorize(&encode(U)),
+            submitted: "2026-11-28T01:00Z",
+            first: NotRegisteredYet,
+            says: vec!["Wait until"],
+            ..Case::default()
+        },
+        Case {
+            name: "no environments and Sharedo Test: the connection first",
+            environments: vec![],
+            registered: format!("{P}\n{U}\n{T}"),
+            connection: Some(SharedoTest),
+            first: WrongConnection,
+            ..Case::default()
+        },
+        Case {
+            name: "Sharedo Test ranks before an environment not in the list",
+            registered: format!("{P}\n{U}\n{T}"),
+            failing: authorize(&encode("https://acme-dr.clioweb.com/externalServices/replyFrom")),
+            connection: Some(SharedoTest),
+            first: WrongConnection,
+            ..Case::default()
+        },
+        Case {
+            name: "confirmation received inside the window omits an environment: ask now",
+            registered: format!("Hello, registered for customer 1764:\n{P}\n{T}"),
+            submitted: "2026-11-28T01:00Z",
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "-"), ("exact", "-")],
+            says: vec!["waiting will not add", "registration needed"],
+            never: vec!["Wait until"],
+            ..Case::default()
+        },
+        Case {
+            name: "the URI sent is right, no confirmation, no date: may not be processed yet",
+            failing: authorize(&encode(U)),
+            submitted: "",
+            first: NotRegisteredYet,
+            says: vec!["Enter the date", "48 hours"],
+            never: vec!["Nothing entered here explains"],
+            ..Case::default()
+        },
+        Case {
+            name: "the URI sent is right, no confirmation, the date unreadable",
+            failing: authorize(&encode(U)),
+            submitted: "last Tuesday",
+            first: NotRegisteredYet,
+            says: vec!["cannot be used", "Enter the date"],
+            codes: vec!["submitted-date-unreadable"],
+            ..Case::default()
+        },
+        Case {
+            name: "not sure of the connection: checking it comes before asking Support",
+            failing: authorize(&encode(U)),
+            connection: Some(NotSure),
+            first: CheckConnection,
+            statuses: vec![("unknown", "-"), ("unknown", "exact"), ("unknown", "-")],
+            says: vec!["check the registration with iManage"],
+            ..Case::default()
+        },
+        Case {
+            name: "Hosted: sent http and registered http agree: not what fails",
+            version: "7.10",
+            registered: format!("http://acme.clioweb.com/externalServices/replyFrom\n{U}\n{T}"),
+            failing: authorize(&encode("http://acme.clioweb.com/externalServices/replyFrom")),
+            first: PairMatches,
+            statuses: vec![("near:Http", "near:Http"), ("exact", "-"), ("exact", "-")],
+            says: vec!["is not what fails", "Contact Clio Operate Support"],
+            ..Case::default()
+        },
     ]
 }
 

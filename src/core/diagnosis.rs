@@ -78,8 +78,10 @@ pub struct WaitWindow {
     /// `wait_until` in the reader's local time, e.g. "Monday 30 November 2026, 09:15".
     pub wait_until_local: String,
     pub passed: bool,
-    /// Whole hours left (0 once passed).
+    /// Whole hours left, rounded up (0 once passed).
     pub hours_left: i64,
+    /// Whole minutes left, rounded up (0 once passed), for "less than an hour".
+    pub minutes_left: i64,
 }
 
 /// The 48 hours count from when Support submitted the request to iManage; a reader may
@@ -124,6 +126,10 @@ pub enum CauseKind {
     RegisteredUriDiffers,
     NotRegisteredYet,
     NotRegistered,
+    /// A sent URI and a registered one agree, though neither is exact: not what fails.
+    PairMatches,
+    /// iManage sent a sign-in code back: that environment's registration works.
+    RegistrationWorks,
     CheckConnection,
     NoCauseFound,
 }
@@ -494,28 +500,36 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             "Nothing to do, unless one of them is an environment you forgot to enter above.",
         ));
     }
-    let unknown_environments: Vec<UnknownEnvironment> = if registrations.is_empty() {
-        Vec::new()
-    } else {
-        failing_uris
-            .iter()
-            .filter(|uri| !belongs(uri))
-            .map(|uri| {
-                let (_, origin, _) = analyze_entry(&uri.uri);
-                let redirect_uri = origin.map(|o| o.redirect_uri());
-                // Exact means the same string (invisible characters are already gone).
-                let confirmed = redirect_uri.as_ref().is_some_and(|expected| {
-                    registered_uris.iter().any(|u| u.uri == expected.as_str())
-                });
-                UnknownEnvironment {
-                    found: uri.uri.clone(),
-                    redirect_uri,
-                    confirmed,
-                }
-            })
-            .collect()
-    };
+    // With no environments entered, the failing URIs are still checked against the
+    // confirmed list (when one is pasted).
+    let unknown_environments: Vec<UnknownEnvironment> =
+        if registrations.is_empty() && registered_uris.is_empty() {
+            Vec::new()
+        } else {
+            failing_uris
+                .iter()
+                .filter(|uri| !belongs(uri))
+                .map(|uri| {
+                    let (_, origin, _) = analyze_entry(&uri.uri);
+                    let redirect_uri = origin.map(|o| o.redirect_uri());
+                    // Exact means the same string (invisible characters are already gone).
+                    // A sign-in code back proves the registration as well.
+                    let confirmed = redirect_uri.as_ref().is_some_and(|expected| {
+                        registered_uris.iter().any(|u| u.uri == expected.as_str())
+                    }) || uri
+                        .answer
+                        .as_ref()
+                        .is_some_and(|a| a.code && a.error.is_none());
+                    UnknownEnvironment {
+                        found: uri.uri.clone(),
+                        redirect_uri,
+                        confirmed,
+                    }
+                })
+                .collect()
+        };
 
+    let mut date_unusable = false;
     let window = if submitted_text.is_empty() {
         None
     } else {
@@ -544,10 +558,16 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                     } else {
                         (left_ms + MS_PER_HOUR - 1) / MS_PER_HOUR
                     },
+                    minutes_left: if left_ms <= 0 {
+                        0
+                    } else {
+                        (left_ms + 59_999) / 60_000
+                    },
                 })
             }
             Err(finding) => {
                 findings.push(finding);
+                date_unusable = true;
                 None
             }
         }
@@ -560,6 +580,8 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         registered_uris: &registered_uris,
         unknown: &unknown_environments,
         window: window.as_ref(),
+        date_unusable,
+        path: context.path,
     };
     let causes = causes(&evidence);
     let follow_up = follow_up(&evidence, context);

@@ -135,6 +135,15 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         {
             return Err("a wait although iManage confirmed every URI".into());
         }
+        // A confirmation received means iManage processed the request: no wait.
+        if !diagnosis.registered_uris.is_empty()
+            && diagnosis
+                .causes
+                .iter()
+                .any(|c| c.kind == super::diagnosis::CauseKind::NotRegisteredYet)
+        {
+            return Err("a wait although a confirmation was pasted".into());
+        }
     }
     let request = &report.support_request;
     if request.mailto.len() > MAILTO_BUDGET || !request.mailto.is_ascii() {
