@@ -486,12 +486,88 @@ fn cases() -> Vec<Case> {
             says: vec!["is not what fails", "Contact Clio Operate Support"],
             ..Case::default()
         },
+        // ---- Differences named, never "exactly".
+        Case {
+            name: "HTTPS:// in capitals in the registered list",
+            registered: format!("HTTPS://acme.clioweb.com/externalServices/replyFrom\n{U}\n{T}"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("near:SchemeCase", "-"), ("exact", "-"), ("exact", "-")],
+            says: vec!["capitals"],
+            never: vec!["percent-encoded"],
+            ..Case::default()
+        },
+        Case {
+            name: "a space inside a registered URI",
+            registered: format!("{P}\nhttps://acme-uat.clioweb.com/ externalServices/replyFrom\n{T}"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:Whitespace", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a whole registered URI percent-encoded",
+            registered: format!("{}\n{U}\n{T}", encode(P)),
+            first: RegisteredUriDiffers,
+            statuses: vec![("near:Encoding", "-"), ("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a trailing space inside the quotes of a registered URI",
+            registered: format!("\"{P}\"\n\"{U} \"\n\"{T}\""),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:Whitespace", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "an error page printing the sent URI encoded: decoded, not a difference",
+            registered: format!("{P}\n{T}"),
+            failing: format!("Error: invalid_redirect_uri for {}", encode(U)),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "exact"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "an environment on port 8443 registered without the port",
+            environments: vec!["production=https://acme.clioweb.com:8443"],
+            registered: P.into(),
+            first: RegisteredUriDiffers,
+            statuses: vec![("near:PortDiffers", "-")],
+            says: vec!["the port differs"],
+            ..Case::default()
+        },
+        Case {
+            name: "7.10 with Sharedo Test: the iManage Connection stays Hosted iManage",
+            version: "7.10",
+            registered: format!("{P}\n{U}\n{T}"),
+            connection: Some(SharedoTest),
+            first: WrongConnection,
+            says: vec!["stays Hosted iManage"],
+            ..Case::default()
+        },
+        Case {
+            name: "7.12, exact registration, a differing URI sent: no correction of the registration",
+            registered: format!("{P}\n{U}\n{T}"),
+            failing: authorize(&format!("{}%2F", encode(P))),
+            first: SentUriDiffers,
+            says: vec!["sends a different redirect URI", "Date we have"],
+            never: vec!["correction needed", "Registration submitted to iManage"],
+            ..Case::default()
+        },
+        Case {
+            name: "half a minute left in the window is less than an hour, not one hour",
+            failing: authorize(&encode(U)),
+            submitted: "2026-11-26T10:30:30Z",
+            first: NotRegisteredYet,
+            says: vec!["less than an hour left"],
+            never: vec!["1 hour left"],
+            ..Case::default()
+        },
     ]
 }
 
 #[test]
 fn hard_pastes_give_the_right_verdict() {
     let cases = cases();
+    assert!(cases.len() >= 45, "{} cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let Some(d) = diagnose(case) else {

@@ -167,9 +167,18 @@ fn every_difference_is_named() {
             "https://www.acme.clioweb.com/externalServices/replyFrom",
             None,
         ),
+        // The same host on another port is a near miss, named.
         (
             "https://acme.clioweb.com:8443/externalServices/replyFrom",
-            None,
+            Some(&[PortDiffers]),
+        ),
+        (
+            "HTTPS://acme.clioweb.com/externalServices/replyFrom",
+            Some(&[SchemeCase]),
+        ),
+        (
+            "https://acme.clioweb.com/externalServices/replyFrom\u{200B}",
+            Some(&[InvisibleCharacter]),
         ),
         ("https://acme.clioweb.com/externalServices/replyFrom2", None),
         ("https://acme.clioweb.com/admin/oauth", None),

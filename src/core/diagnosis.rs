@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::environment::{analyze_entry, EnvironmentsReport};
 use super::extract::{
-    error_in_words, extract, reads_as_confirmation, split_quoted, ExtractedUri, Extraction,
+    error_in_words, extract, percent_decode, reads_as_confirmation, split_quoted, ExtractedUri,
+    Extraction, UriSource,
 };
 use super::finding::{Field, Finding, FindingCode};
 use super::role::Role;
@@ -432,10 +433,18 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         .into_iter()
         .filter(|u| !u.origin_only || belongs(u))
         .collect();
+    // An address printed encoded in error text is what was sent, decoded.
     let failing_uris: Vec<ExtractedUri> = failing
         .uris
         .into_iter()
         .filter(|u| !u.origin_only)
+        .map(|mut u| {
+            let lower = u.uri.get(..8).unwrap_or("").to_ascii_lowercase();
+            if u.source == UriSource::Text && lower.starts_with("http") && lower.contains("%3a") {
+                u.uri = percent_decode(&u.uri);
+            }
+            u
+        })
         .collect();
     if !registered_text.is_empty() && registered_uris.is_empty() {
         findings.push(Finding::warning(

@@ -336,11 +336,13 @@ fn continuation(text: &str, uri: &str, end: usize) -> Option<(usize, String, Vec
         .chars()
         .filter(|c| !matches!(c, ' ' | '>' | '\t'))
         .collect();
-    Some((
-        next_end,
-        text[end + gap_len..next_end].to_owned(),
-        separators,
-    ))
+    // A space or tab inside one line is in the address as written: kept, to be named.
+    let mut rest = String::new();
+    if !gap.contains(['\n', '\r']) {
+        rest.extend(gap.chars().filter(|c| matches!(c, ' ' | '\t')));
+    }
+    rest.push_str(&text[end + gap_len..next_end]);
+    Some((next_end, rest, separators))
 }
 
 /// Finds every redirect URI in `text`, in order, each once. A URL carrying a
@@ -473,6 +475,15 @@ fn scan_passes(
                 let wrapped = joined(joins, start..end);
                 runs[1].extend(inner.into_iter().map(|(_, mut uri)| {
                     uri.joined_lines |= wrapped;
+                    // A redirect URI written encoded is kept as written: encoded is not
+                    // exactly the URI (the failing address decodes it again).
+                    if uri.source == UriSource::Text
+                        && uri.unwrapped_from.is_none()
+                        && uri.answer.is_none()
+                        && decoded.trim() == uri.uri
+                    {
+                        uri.uri = raw.to_owned();
+                    }
                     (start, uri)
                 }));
             }
@@ -496,6 +507,21 @@ fn scan_passes(
             continue;
         }
         let mut uri = raw.to_owned();
+        // `"…replyFrom "`: white space before the closing quote is inside the address.
+        let closing = match text[..start].chars().next_back() {
+            Some('"') => Some('"'),
+            Some('\u{201C}') => Some('\u{201D}'),
+            Some('\'') => Some('\''),
+            Some('<') => Some('>'),
+            _ => None,
+        };
+        if let Some(closing) = closing.filter(|_| raw.len() == end - start) {
+            let after = &text[end..];
+            let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if spaces > 0 && after[spaces..].starts_with(closing) {
+                uri.push_str(&after[..spaces]);
+            }
+        }
         let mut joined_lines = joined(joins, start..end);
         if let Some((next_end, rest, separators)) = continuation(text, raw, end) {
             let (rest, rest_removed) = strip_invisible(&rest);

@@ -25,6 +25,8 @@ pub enum Difference {
     MissingPath,
     MissingScheme,
     InvisibleCharacter,
+    SchemeCase,
+    PortDiffers,
 }
 
 impl Difference {
@@ -42,6 +44,8 @@ impl Difference {
             Difference::TrailingDot => "the host name ends with a dot",
             Difference::MissingPath => "it has no /externalServices/replyFrom path",
             Difference::MissingScheme => "it has no https:// at the start",
+            Difference::SchemeCase => "the scheme is written in capitals, as HTTPS://",
+            Difference::PortDiffers => "the port differs",
             Difference::InvisibleCharacter => {
                 "it contains an invisible character (percent-encoded, such as %E2%80%8B or %C2%AD)"
             }
@@ -108,11 +112,27 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
     }
     let reading = read_address(&text, Field::Environment);
     let address = reading.address?;
-    if address.origin() != expected.as_str().trim_end_matches(REDIRECT_PATH) {
-        return None;
+    let expected_origin = expected.as_str().trim_end_matches(REDIRECT_PATH);
+    if address.origin() != expected_origin {
+        // The same host on another port (an environment on :8443 registered without it).
+        let host_of = |origin: &str| {
+            let authority = origin.trim_start_matches("https://");
+            match authority.rsplit_once(':') {
+                Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host.to_owned(),
+                _ => authority.to_owned(),
+            }
+        };
+        if host_of(&address.origin()) != host_of(expected_origin) {
+            return None;
+        }
+        differences.push(Difference::PortDiffers);
     }
     if lower.starts_with("http://") {
         differences.push(Difference::Http);
+    }
+    let scheme = &text[..text.find("://").unwrap_or(0)];
+    if scheme.chars().any(|c| c.is_ascii_uppercase()) {
+        differences.push(Difference::SchemeCase);
     }
     let authority = text[text.find("//").map_or(0, |i| i + 2)..]
         .split(['/', '?', '#'])
