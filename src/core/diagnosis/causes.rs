@@ -481,14 +481,16 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
 
 const NOT_SURE: &str = "You are not sure which connection setting is selected; checking it takes a minute and needs no one else.";
 
-/// "3 hours", "1 hour", or "less than an hour" (never "0 hours" while time remains).
+/// "3 hours" (rounded up, as the window shows it), or "less than an hour" (never "1
+/// hour" for the last minutes).
 fn hours_left(window: &WaitWindow) -> String {
-    let minutes = window.minutes_left;
-    if minutes < 60 {
+    if window.minutes_left < 60 {
         return "less than an hour".into();
     }
-    let hours = minutes / 60;
-    format!("about {hours} hour{}", plural(hours))
+    let mut text = window.hours_left.to_string();
+    text.push_str(" hour");
+    text.push_str(plural(window.hours_left));
+    text
 }
 
 fn check_connection(why: &str) -> Cause {
