@@ -9,10 +9,13 @@ fn is_url_char(c: char) -> bool {
 }
 
 /// Whether the word ending a line is (the start of) an address still open at the break.
-fn url_open(word: &str) -> bool {
+/// `known` says the word continues an address already joined (whose start may lie
+/// before the part looked at).
+fn url_open(word: &str, known: bool) -> bool {
     let lower = word.to_ascii_lowercase();
     let lower = lower.trim_start_matches(['<', '(', '"', '\'', '[']);
-    let shaped = lower.contains("://") || lower.contains("%3a%2f%2f") || lower.starts_with("www.");
+    let shaped =
+        known || lower.contains("://") || lower.contains("%3a%2f%2f") || lower.starts_with("www.");
     shaped && !word.ends_with(['>', ')', ']', '"', '\'']) && lower.chars().all(is_url_char)
 }
 
@@ -72,17 +75,27 @@ pub fn join_wrapped(text: &str) -> (String, Vec<usize>) {
     let mut quote = "";
     let mut line_chars = 0;
     let mut line_start = 0;
+    // The line ends inside an address joined from earlier lines.
+    let mut in_joined = false;
     for (i, raw) in text.split('\n').enumerate() {
         if i > 0 {
-            let last_line = out[line_start..].trim_end_matches('\r');
+            // The tail of the line is enough to judge it, and keeps a long address
+            // wrapped over many lines linear.
+            let mut tail_start = line_start.max(out.len().saturating_sub(4096));
+            while !out.is_char_boundary(tail_start) {
+                tail_start += 1;
+            }
+            let last_line = out[tail_start..].trim_end_matches('\r');
             let word = last_line.rsplit(char::is_whitespace).next().unwrap_or("");
             let (next_quote, next) = split_quote(raw);
             let quoted_alike = next_quote.contains('>') == quote.contains('>');
-            let ends_open = !last_line.ends_with(char::is_whitespace) && url_open(word);
+            let known = in_joined && !last_line.contains(char::is_whitespace);
+            let ends_open = !last_line.ends_with(char::is_whitespace) && url_open(word, known);
             if quoted_alike && ends_open && continues(word, next, line_chars) {
                 let kept = out.trim_end_matches('\r').len();
                 out.truncate(kept);
                 joins.push(out.len());
+                in_joined = !next.trim_end_matches('\r').contains(char::is_whitespace);
                 out.push_str(next);
                 line_chars = next.chars().count();
                 continue;
@@ -91,6 +104,7 @@ pub fn join_wrapped(text: &str) -> (String, Vec<usize>) {
             line_start = out.len();
         }
         out.push_str(raw);
+        in_joined = false;
         quote = split_quote(raw).0;
         line_chars = raw.trim_end_matches('\r').chars().count();
     }
