@@ -561,6 +561,31 @@ fn cases() -> Vec<Case> {
             never: vec!["1 hour left"],
             ..Case::default()
         },
+        Case {
+            name: "a quoted request that says what is needed is not an earlier confirmation",
+            registered: format!("Registered now:\n{P}\n\n> Hi, we need these registered for 1764:\n> {P}\n> {U}\n> {T}\n"),
+            first: NotRegistered,
+            statuses: vec![("exact", "-"), ("missing", "-"), ("missing", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a code= callback to the URI with a slash: that pair works, not a different URI to fix",
+            version: "7.10",
+            registered: format!("{P}\n{T}"),
+            failing: format!("{U}/?code=abc123&state=xyz"),
+            first: PairMatches,
+            statuses: vec![("exact", "-"), ("missing", "near:TrailingSlash"), ("exact", "-")],
+            never: vec!["Correct the Redirect URL field"],
+            ..Case::default()
+        },
+        Case {
+            name: "an error page printing the sent URI encoded with an encoded zero-width space",
+            registered: format!("{P}\n{U}\n{T}"),
+            failing: format!("invalid_redirect_uri: {}%E2%80%8B", encode(U)),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:InvisibleCharacter"), ("exact", "-")],
+            ..Case::default()
+        },
     ]
 }
 

@@ -487,9 +487,11 @@ fn scan_passes(
                     if uri.source == UriSource::Text
                         && uri.unwrapped_from.is_none()
                         && uri.answer.is_none()
-                        && decoded.trim() == uri.uri
+                        && strip_invisible(decoded.trim()).0 == uri.uri
                     {
                         uri.uri = raw.to_owned();
+                        // Still encoded in it, so not removed.
+                        uri.invisible_removed.clear();
                     }
                     (start, uri)
                 }));

@@ -38,7 +38,9 @@ impl Evidence<'_> {
     pub fn missing(&self) -> Vec<&EnvironmentCheck> {
         self.environments
             .iter()
-            .filter(|e| e.registered == Match::Missing && !self.accepted(e))
+            .filter(|e| {
+                e.registered == Match::Missing && !self.accepted(e) && !self.pair_matches(e)
+            })
             .collect()
     }
 
@@ -58,11 +60,15 @@ impl Evidence<'_> {
         })
     }
 
-    /// The sign-in sent a URI that differs from the exact one, but iManage's list holds
-    /// exactly that URI: the pair matches, so it is not what fails.
+    /// The sign-in sent a URI that differs from the exact one, but iManage has exactly
+    /// that URI (its list holds it, or it sent a sign-in code back to it): the pair
+    /// matches, so it is not what fails.
     pub fn pair_matches(&self, e: &EnvironmentCheck) -> bool {
         matches!(&e.sent, Some(Match::NearMiss { found, .. })
-            if self.registered_uris.iter().any(|u| &u.uri == found))
+        if self.registered_uris.iter().any(|u| &u.uri == found)
+            || self.failing_uris.iter().any(|u| {
+                &u.uri == found && u.answer.as_ref().is_some_and(|a| a.code && a.error.is_none())
+            }))
     }
 
     /// A registration still to come: the 48 hours count only while iManage has not
@@ -361,7 +367,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                 .iter()
                 .filter_map(|e| match &e.sent {
                     Some(Match::NearMiss { found, differences }) => Some(format!(
-                        "{}: the sign-in sends {found} and iManage lists exactly that, so this pair matches and is not what fails; both differ from {} because {}.",
+                        "{}: the sign-in sends {found} and iManage has exactly that registered, so this pair matches and is not what fails; both differ from {} because {}.",
                         role_name(&e.role),
                         e.redirect_uri,
                         differences_text(differences)

@@ -59,9 +59,19 @@ pub fn split_quoted(text: &str) -> Option<(String, String)> {
 /// than the request being answered ("please register …").
 pub fn reads_as_confirmation(quoted: &str) -> bool {
     let lower = quoted.to_ascii_lowercase();
-    let asks = ["please", "request", "could you", "can you", "would you"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let asks = [
+        "please",
+        "request",
+        "could you",
+        "can you",
+        "would you",
+        "kindly",
+        "need",
+        "to be registered",
+        "to be added",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     let confirms = ["registered", "added", "confirm"]
         .iter()
         .any(|w| lower.contains(w));
