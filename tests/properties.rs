@@ -290,6 +290,68 @@ proptest! {
         prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
     }
 
+    /// A reply's own addresses are the confirmed list, never the request it quotes;
+    /// when everything is quoted (only the quoted confirmation pasted), it is used.
+    #[test]
+    fn a_quoted_request_is_never_confirmed(
+        uris in prop::collection::vec(redirect_uri(), 2..5),
+        kept in 1usize..4,
+        separator in prop_oneof![
+            Just("-----Original Message-----\nFrom: Support\n"),
+            Just("On Mon, 23 Nov 2026 at 10:02, Sam <sam@acme.example> wrote:\n"),
+            Just(""),
+        ],
+    ) {
+        let kept = kept.min(uris.len() - 1);
+        let confirmed = &uris[..kept];
+        let mut text = "Hello, these are now registered:\n".to_owned();
+        for uri in confirmed {
+            text.push_str(uri);
+            text.push('\n');
+        }
+        text.push('\n');
+        text.push_str(separator);
+        text.push_str("> Please register:\n");
+        for uri in &uris {
+            text.push_str("> ");
+            text.push_str(uri);
+            text.push('\n');
+        }
+        let read = |registered: &str| -> Vec<String> {
+            let request = AnalysisRequest {
+                diagnosis: Some(imanage_connect::core::diagnosis::DiagnosisInput {
+                    registered: Some(registered.to_owned()),
+                    ..Default::default()
+                }),
+                ..AnalysisRequest::default()
+            };
+            let found: Vec<String> = analyze(&request)
+                .diagnosis
+                .unwrap()
+                .registered_uris
+                .into_iter()
+                .map(|u| u.uri)
+                .collect();
+            found
+        };
+        let mut want: Vec<String> = Vec::new();
+        for uri in confirmed {
+            if !want.contains(uri) {
+                want.push(uri.clone());
+            }
+        }
+        prop_assert_eq!(read(&text), want, "{:?}", text);
+        // Only the quoted part pasted: it is what there is.
+        let quoted: String = uris.iter().map(|u| format!("> {u}\n")).collect();
+        let mut all: Vec<String> = Vec::new();
+        for uri in &uris {
+            if !all.contains(uri) {
+                all.push(uri.clone());
+            }
+        }
+        prop_assert_eq!(read(&quoted), all, "{:?}", quoted);
+    }
+
     /// A redirect URI, plain, protected by a wrapper or sent in an authorisation
     /// address, hard-wrapped at any character after its scheme (inside the host, the
     /// path or the encoded parameter) is read whole, between other lines.
