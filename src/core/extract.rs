@@ -6,7 +6,6 @@
 //! The cleaning is the environment list's: lists are split on `,` and `;` first, and
 //! invisible characters are removed and reported, never compared.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -357,17 +356,11 @@ pub fn extract(text: &str) -> Extraction {
     let mut hidden_by_wrapper = false;
     scan(&text, 0, &joins, &mut found, &mut hidden_by_wrapper);
     let mut uris: Vec<ExtractedUri> = Vec::new();
-    // Where each URI was first found, so that a long paste stays linear.
-    let mut first_of: HashMap<String, usize> = HashMap::new();
     for (_, uri) in found {
         if uri.uri.trim().is_empty() {
             continue;
         }
-        let earlier = first_of.get(&uri.uri).copied();
-        if earlier.is_none() {
-            first_of.insert(uri.uri.clone(), uris.len());
-        }
-        match earlier.map(|i| &mut uris[i]) {
+        match uris.iter_mut().find(|u| u.uri == uri.uri) {
             Some(earlier) => {
                 earlier.invisible_removed.extend(uri.invisible_removed);
                 earlier.joined_lines |= uri.joined_lines;
