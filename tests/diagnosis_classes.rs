@@ -586,6 +586,15 @@ fn cases() -> Vec<Case> {
             statuses: vec![("exact", "-"), ("exact", "near:InvisibleCharacter"), ("exact", "-")],
             ..Case::default()
         },
+        Case {
+            name: "no environments: the URI sent is in the confirmed list as written, oddities and all",
+            environments: vec![],
+            registered: format!("{U}/\n{P}"),
+            failing: authorize(&format!("{}%2F", encode(U))),
+            first: NoEnvironments,
+            never: vec!["not in the confirmed list", "registration needed"],
+            ..Case::default()
+        },
     ]
 }
 

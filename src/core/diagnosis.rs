@@ -511,32 +511,34 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
     }
     // With no environments entered, the failing URIs are still checked against the
     // confirmed list (when one is pasted).
-    let unknown_environments: Vec<UnknownEnvironment> =
-        if registrations.is_empty() && registered_uris.is_empty() {
-            Vec::new()
-        } else {
-            failing_uris
-                .iter()
-                .filter(|uri| !belongs(uri))
-                .map(|uri| {
-                    let (_, origin, _) = analyze_entry(&uri.uri);
-                    let redirect_uri = origin.map(|o| o.redirect_uri());
-                    // Exact means the same string (invisible characters are already gone).
-                    // A sign-in code back proves the registration as well.
-                    let confirmed = redirect_uri.as_ref().is_some_and(|expected| {
-                        registered_uris.iter().any(|u| u.uri == expected.as_str())
-                    }) || uri
-                        .answer
-                        .as_ref()
-                        .is_some_and(|a| a.code && a.error.is_none());
-                    UnknownEnvironment {
-                        found: uri.uri.clone(),
-                        redirect_uri,
-                        confirmed,
-                    }
-                })
-                .collect()
-        };
+    let unknown_environments: Vec<UnknownEnvironment> = if registrations.is_empty()
+        && registered_uris.is_empty()
+    {
+        Vec::new()
+    } else {
+        failing_uris
+            .iter()
+            .filter(|uri| !belongs(uri))
+            .map(|uri| {
+                let (_, origin, _) = analyze_entry(&uri.uri);
+                let redirect_uri = origin.map(|o| o.redirect_uri());
+                // Exact means the same string (invisible characters are already gone).
+                // The URI as sent being in the list, or a sign-in code back, proves
+                // the registration as well.
+                let confirmed = registered_uris.iter().any(|u| {
+                    u.uri == uri.uri || redirect_uri.as_ref().is_some_and(|r| u.uri == r.as_str())
+                }) || uri
+                    .answer
+                    .as_ref()
+                    .is_some_and(|a| a.code && a.error.is_none());
+                UnknownEnvironment {
+                    found: uri.uri.clone(),
+                    redirect_uri,
+                    confirmed,
+                }
+            })
+            .collect()
+    };
 
     let mut date_unusable = false;
     let window = if submitted_text.is_empty() {
