@@ -205,7 +205,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "Safe Links around the failing authorize URL",
             failing: safe_link(&format!("https://cloudimanage.com/auth/oauth2/authorize?response_type=code&client_id=3f1c&redirect_uri={}&state=a1", encode(UAT))),
-            first: CheckConnection,
+            // The URI sent is right and no date is entered: it may not be processed yet.
+            first: NotRegisteredYet,
             statuses: vec![("unknown", "-"), ("unknown", "exact")],
             ..Case::default()
         },
@@ -398,6 +399,8 @@ fn cases() -> Vec<Case> {
             failing: format!("{PROD}?code=eyJhbGciOiJSUzI1NiJ9.abc&state=7f3a2c"),
             registered: format!("{PROD}\n{UAT}"),
             connection: Some(SharedoProduction),
+            // The code proves the registration works: said first.
+            first: RegistrationWorks,
             statuses: vec![("exact", "exact"), ("exact", "-")],
             codes: vec!["callback-answer"],
             ..Case::default()
@@ -422,7 +425,9 @@ fn cases() -> Vec<Case> {
         Case {
             name: "callback from an http address",
             failing: "http://acme.clioweb.com/externalServices/replyFrom?code=abc&state=1".into(),
-            first: SentUriDiffers,
+            // The code proves iManage has the http URI registered: that pair works, so
+            // it is reported after the causes, not as what fails.
+            first: PairMatches,
             statuses: vec![("unknown", "near:Http"), ("unknown", "-")],
             ..Case::default()
         },
@@ -437,10 +442,10 @@ fn cases() -> Vec<Case> {
             ..Case::default()
         },
         Case {
-            name: "unknown environment comes before the wrong connection",
+            name: "the wrong connection (certain, fixed in a minute) comes before an unknown environment",
             failing: "invalid_redirect_uri: https://acme-test.clioweb.com/externalServices/replyFrom".into(),
             connection: Some(SharedoTest),
-            first: UnknownEnvironment,
+            first: WrongConnection,
             statuses: vec![("unknown", "-"), ("unknown", "-")],
             ..Case::default()
         },
@@ -480,18 +485,18 @@ fn cases() -> Vec<Case> {
             ..Case::default()
         },
         Case {
-            name: "only a date with no environments",
+            name: "only a date with no environments: the window does not need them",
             environments: vec![],
             submitted: "2026-11-27T12:00:00Z",
-            first: NoEnvironments,
+            first: NotRegisteredYet,
             ..Case::default()
         },
         // The 48-hour window.
         Case {
-            name: "inside the window with one URI still missing",
+            name: "inside the window, the confirmation received leaves one URI out: ask now",
             registered: PROD.into(),
             submitted: "2026-11-27T12:00:00Z",
-            first: NotRegisteredYet,
+            first: NotRegistered,
             statuses: vec![("exact", "-"), ("missing", "-")],
             ..Case::default()
         },
@@ -686,9 +691,16 @@ fn realistic_pastes_give_the_right_verdict() {
             failures.push(format!("{}: waits although complete", case.name));
         }
         if kinds.contains(&NoCauseFound)
-            && kinds
-                .iter()
-                .any(|k| !matches!(k, NoCauseFound | CheckConnection))
+            && kinds.iter().any(|k| {
+                !matches!(
+                    k,
+                    NoCauseFound
+                        | CheckConnection
+                        | RegistrationWorks
+                        | PairMatches
+                        | NoEnvironments
+                )
+            })
         {
             failures.push(format!(
                 "{}: no-cause verdict beside a cause: {kinds:?}",
@@ -836,8 +848,9 @@ fn actions_fit_the_configuration_path() {
 
 #[test]
 fn the_window_counts_from_support_submitting_to_imanage() {
+    // No confirmation yet (one received ends the wait), the URI sent is right.
     let report = diagnose(Case {
-        registered: PROD.into(),
+        failing: format!("redirect_uri={}", encode(UAT)),
         submitted: "2026-11-27T12:00:00Z",
         ..Case::default()
     });

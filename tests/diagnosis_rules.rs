@@ -167,9 +167,18 @@ fn every_difference_is_named() {
             "https://www.acme.clioweb.com/externalServices/replyFrom",
             None,
         ),
+        // The same host on another port is a near miss, named.
         (
             "https://acme.clioweb.com:8443/externalServices/replyFrom",
-            None,
+            Some(&[PortDiffers]),
+        ),
+        (
+            "HTTPS://acme.clioweb.com/externalServices/replyFrom",
+            Some(&[SchemeCase]),
+        ),
+        (
+            "https://acme.clioweb.com/externalServices/replyFrom\u{200B}",
+            Some(&[InvisibleCharacter]),
         ),
         ("https://acme.clioweb.com/externalServices/replyFrom2", None),
         ("https://acme.clioweb.com/admin/oauth", None),
@@ -381,9 +390,13 @@ fn missing_after_48_hours_means_not_registered() {
 }
 
 #[test]
-fn missing_within_48_hours_means_wait() {
+fn unconfirmed_within_48_hours_means_wait() {
+    // No confirmation yet, and the sign-in sends the right URI: wait.
     let input = DiagnosisInput {
-        registered: Some(A.into()),
+        failing: Some(format!(
+            "redirect_uri={}",
+            B.replace(':', "%3A").replace('/', "%2F")
+        )),
         submitted_at: Some("2026-11-27T12:00:00Z".into()),
         ..DiagnosisInput::default()
     };
@@ -392,6 +405,25 @@ fn missing_within_48_hours_means_wait() {
         .unwrap();
     assert_eq!(report.causes[0].kind, CauseKind::NotRegisteredYet);
     assert!(report.follow_up.is_none(), "no correction while waiting");
+}
+
+#[test]
+fn missing_from_a_confirmation_within_48_hours_means_ask_now() {
+    // iManage answered and left one out: waiting adds nothing.
+    let input = DiagnosisInput {
+        registered: Some(A.into()),
+        submitted_at: Some("2026-11-27T12:00:00Z".into()),
+        ..DiagnosisInput::default()
+    };
+    let report = analyze(&request(input, "2026-11-28T10:00:00Z"))
+        .diagnosis
+        .unwrap();
+    assert_eq!(report.causes[0].kind, CauseKind::NotRegistered);
+    assert!(report.causes[0]
+        .evidence
+        .iter()
+        .any(|e| e.contains("waiting will not add")));
+    assert!(report.follow_up.unwrap().body.contains(B));
 }
 
 #[test]

@@ -289,6 +289,91 @@ proptest! {
         let found: Vec<String> = extract_uris(&text).into_iter().map(|u| u.uri).collect();
         prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
     }
+
+    /// A reply's own addresses are the confirmed list, never the request it quotes;
+    /// when everything is quoted (only the quoted confirmation pasted), it is used.
+    #[test]
+    fn a_quoted_request_is_never_confirmed(
+        uris in prop::collection::vec(redirect_uri(), 2..5),
+        kept in 1usize..4,
+        separator in prop_oneof![
+            Just("-----Original Message-----\nFrom: Support\n"),
+            Just("On Mon, 23 Nov 2026 at 10:02, Sam <sam@acme.example> wrote:\n"),
+            Just(""),
+        ],
+    ) {
+        let kept = kept.min(uris.len() - 1);
+        let confirmed = &uris[..kept];
+        let mut text = "Hello, these are now registered:\n".to_owned();
+        for uri in confirmed {
+            text.push_str(uri);
+            text.push('\n');
+        }
+        text.push('\n');
+        text.push_str(separator);
+        text.push_str("> Please register:\n");
+        for uri in &uris {
+            text.push_str("> ");
+            text.push_str(uri);
+            text.push('\n');
+        }
+        let read = |registered: &str| -> Vec<String> {
+            let request = AnalysisRequest {
+                diagnosis: Some(imanage_connect::core::diagnosis::DiagnosisInput {
+                    registered: Some(registered.to_owned()),
+                    ..Default::default()
+                }),
+                ..AnalysisRequest::default()
+            };
+            let found: Vec<String> = analyze(&request)
+                .diagnosis
+                .unwrap()
+                .registered_uris
+                .into_iter()
+                .map(|u| u.uri)
+                .collect();
+            found
+        };
+        let mut want: Vec<String> = Vec::new();
+        for uri in confirmed {
+            if !want.contains(uri) {
+                want.push(uri.clone());
+            }
+        }
+        prop_assert_eq!(read(&text), want, "{:?}", text);
+        // Only the quoted part pasted: it is what there is.
+        let quoted: String = uris.iter().map(|u| format!("> {u}\n")).collect();
+        let mut all: Vec<String> = Vec::new();
+        for uri in &uris {
+            if !all.contains(uri) {
+                all.push(uri.clone());
+            }
+        }
+        prop_assert_eq!(read(&quoted), all, "{:?}", quoted);
+    }
+
+    /// A redirect URI, plain, protected by a wrapper or sent in an authorisation
+    /// address, hard-wrapped at any character after its scheme (inside the host, the
+    /// path or the encoded parameter) is read whole, between other lines.
+    #[test]
+    fn a_long_address_wrapped_anywhere_is_joined(
+        uri in redirect_uri(), form in 0usize..3, cut in 0.0f64..1.0, quoted in any::<bool>(),
+    ) {
+        let encoded = uri.replace(':', "%3A").replace('/', "%2F");
+        let long = match form {
+            0 => uri.clone(),
+            1 => format!("https://eur02.safelinks.protection.outlook.com/?url={encoded}&data=05%7C02%7Cit%40acme.example%7C0%7C638&sdata=Zk9%3D&reserved=0"),
+            _ => format!("https://cloudimanage.com/auth/oauth2/authorize?response_type=code&client_id=abc&redirect_uri={encoded}&state=x"),
+        };
+        let first = long.find("://").unwrap() + 4;
+        let mut at = first + ((long.len() - first) as f64 * cut) as usize;
+        at = at.min(long.len() - 1);
+        let line_break = if quoted { "\n> " } else { "\r\n" };
+        let lead = if quoted { "> " } else { "" };
+        let text = format!("{lead}Registered:\n{lead}{}{line_break}{}\n\nRegards", &long[..at], &long[at..]);
+        let found: Vec<String> = extract_uris(&text).into_iter().map(|u| u.uri).collect();
+        prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
+    }
 }
 
 /// A canonical redirect URI on a random host.

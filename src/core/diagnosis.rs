@@ -5,7 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::environment::{analyze_entry, EnvironmentsReport};
-use super::extract::{error_in_words, extract, ExtractedUri, Extraction};
+use super::extract::{
+    error_in_words, extract, percent_decode, reads_as_confirmation, split_quoted, ExtractedUri,
+    Extraction, UriSource,
+};
 use super::finding::{Field, Finding, FindingCode};
 use super::role::Role;
 use super::text::{excerpt, join_words, removed_names, QUOTE_LENGTH};
@@ -76,8 +79,10 @@ pub struct WaitWindow {
     /// `wait_until` in the reader's local time, e.g. "Monday 30 November 2026, 09:15".
     pub wait_until_local: String,
     pub passed: bool,
-    /// Whole hours left (0 once passed).
+    /// Whole hours left, rounded up (0 once passed).
     pub hours_left: i64,
+    /// Whole minutes left, rounded up (0 once passed), for "less than an hour".
+    pub minutes_left: i64,
 }
 
 /// The 48 hours count from when Support submitted the request to iManage; a reader may
@@ -122,6 +127,10 @@ pub enum CauseKind {
     RegisteredUriDiffers,
     NotRegisteredYet,
     NotRegistered,
+    /// A sent URI and a registered one agree, though neither is exact: not what fails.
+    PairMatches,
+    /// iManage sent a sign-in code back: that environment's registration works.
+    RegistrationWorks,
     CheckConnection,
     NoCauseFound,
 }
@@ -369,9 +378,48 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         .unwrap_or(0)
         .clamp(-14 * 60, 14 * 60);
     let registrations = &context.environments.registrations;
-    let registered = extract(&registered_text);
+    // A reply pasted with its thread: the confirmation is the reply's own text, not the
+    // request it quotes. When only quoted text holds addresses (a forward, or just the
+    // quoted part pasted), that is the confirmation. A quoted earlier confirmation still
+    // counts for the hosts the reply does not mention (a correction of one environment).
+    let mut quoted_left_out = false;
+    let registered = match split_quoted(&registered_text) {
+        Some((own, quoted)) => {
+            let mut own = extract(&own);
+            if own.uris.iter().any(|u| !u.origin_only) {
+                quoted_left_out = true;
+                if reads_as_confirmation(&quoted) {
+                    let host = |u: &ExtractedUri| {
+                        let lower = u.uri.to_ascii_lowercase();
+                        let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+                        rest.split(['/', '?', '#']).next().unwrap_or("").to_owned()
+                    };
+                    let hosts: Vec<String> = own.uris.iter().map(host).collect();
+                    let earlier = extract(&quoted);
+                    own.uris.extend(
+                        earlier
+                            .uris
+                            .into_iter()
+                            .filter(|u| !hosts.contains(&host(u))),
+                    );
+                }
+                own
+            } else {
+                extract(&registered_text)
+            }
+        }
+        None => extract(&registered_text),
+    };
     let failing = extract(&failing_text);
     let mut findings = reading_findings(Field::Registered, &registered);
+    if quoted_left_out {
+        findings.push(Finding::info(
+            FindingCode::QuotedHistoryLeftOut,
+            Field::Registered,
+            "The confirmed list quotes an earlier message; the addresses it asked for are not counted as confirmed, only those in the reply itself (and in an earlier confirmation it quotes).",
+            "Nothing to do, unless the confirmation itself is the quoted part: then paste only that part.",
+        ));
+    }
     findings.extend(reading_findings(Field::Failing, &failing));
     // A bare origin counts only when it is an environment's (a registration without its
     // path); otherwise it is a link in a signature.
@@ -385,10 +433,18 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         .into_iter()
         .filter(|u| !u.origin_only || belongs(u))
         .collect();
+    // An address printed encoded in error text is what was sent, decoded.
     let failing_uris: Vec<ExtractedUri> = failing
         .uris
         .into_iter()
         .filter(|u| !u.origin_only)
+        .map(|mut u| {
+            let lower = u.uri.get(..8).unwrap_or("").to_ascii_lowercase();
+            if u.source == UriSource::Text && lower.starts_with("http") && lower.contains("%3a") {
+                u.uri = percent_decode(&u.uri);
+            }
+            u
+        })
         .collect();
     if !registered_text.is_empty() && registered_uris.is_empty() {
         findings.push(Finding::warning(
@@ -453,7 +509,11 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             "Nothing to do, unless one of them is an environment you forgot to enter above.",
         ));
     }
-    let unknown_environments: Vec<UnknownEnvironment> = if registrations.is_empty() {
+    // With no environments entered, the failing URIs are still checked against the
+    // confirmed list (when one is pasted).
+    let unknown_environments: Vec<UnknownEnvironment> = if registrations.is_empty()
+        && registered_uris.is_empty()
+    {
         Vec::new()
     } else {
         failing_uris
@@ -463,9 +523,14 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                 let (_, origin, _) = analyze_entry(&uri.uri);
                 let redirect_uri = origin.map(|o| o.redirect_uri());
                 // Exact means the same string (invisible characters are already gone).
-                let confirmed = redirect_uri.as_ref().is_some_and(|expected| {
-                    registered_uris.iter().any(|u| u.uri == expected.as_str())
-                });
+                // The URI as sent being in the list, or a sign-in code back, proves
+                // the registration as well.
+                let confirmed = registered_uris.iter().any(|u| {
+                    u.uri == uri.uri || redirect_uri.as_ref().is_some_and(|r| u.uri == r.as_str())
+                }) || uri
+                    .answer
+                    .as_ref()
+                    .is_some_and(|a| a.code && a.error.is_none());
                 UnknownEnvironment {
                     found: uri.uri.clone(),
                     redirect_uri,
@@ -475,6 +540,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             .collect()
     };
 
+    let mut date_unusable = false;
     let window = if submitted_text.is_empty() {
         None
     } else {
@@ -503,10 +569,16 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                     } else {
                         (left_ms + MS_PER_HOUR - 1) / MS_PER_HOUR
                     },
+                    minutes_left: if left_ms <= 0 {
+                        0
+                    } else {
+                        (left_ms + 59_999) / 60_000
+                    },
                 })
             }
             Err(finding) => {
                 findings.push(finding);
+                date_unusable = true;
                 None
             }
         }
@@ -519,6 +591,8 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         registered_uris: &registered_uris,
         unknown: &unknown_environments,
         window: window.as_ref(),
+        date_unusable,
+        path: context.path,
     };
     let causes = causes(&evidence);
     let follow_up = follow_up(&evidence, context);

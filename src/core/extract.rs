@@ -14,11 +14,14 @@ use super::text::is_invisible;
 
 mod callback;
 mod decode;
+mod quoted;
+mod wrapped;
 mod wrappers;
 
 pub use callback::{error_in_words, CallbackAnswer};
 use decode::decode_repeatedly;
 pub use decode::{decode_html_entities, percent_decode};
+pub use quoted::{reads_as_confirmation, split_quoted};
 
 /// Where an extracted URI came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -333,11 +336,13 @@ fn continuation(text: &str, uri: &str, end: usize) -> Option<(usize, String, Vec
         .chars()
         .filter(|c| !matches!(c, ' ' | '>' | '\t'))
         .collect();
-    Some((
-        next_end,
-        text[end + gap_len..next_end].to_owned(),
-        separators,
-    ))
+    // A space or tab inside one line is in the address as written: kept, to be named.
+    let mut rest = String::new();
+    if !gap.contains(['\n', '\r']) {
+        rest.extend(gap.chars().filter(|c| matches!(c, ' ' | '\t')));
+    }
+    rest.push_str(&text[end + gap_len..next_end]);
+    Some((next_end, rest, separators))
 }
 
 /// Finds every redirect URI in `text`, in order, each once. A URL carrying a
@@ -346,9 +351,10 @@ fn continuation(text: &str, uri: &str, end: usize) -> Option<(usize, String, Vec
 /// they are a bare origin (which the diagnosis keeps only when it is an environment's).
 pub fn extract(text: &str) -> Extraction {
     let text = decode_html_entities(text);
+    let (text, joins) = wrapped::join_wrapped(&text);
     let mut found = Vec::new();
     let mut hidden_by_wrapper = false;
-    scan(&text, 0, &mut found, &mut hidden_by_wrapper);
+    scan(&text, 0, &joins, &mut found, &mut hidden_by_wrapper);
     let mut uris: Vec<ExtractedUri> = Vec::new();
     for (_, uri) in found {
         if uri.uri.trim().is_empty() {
@@ -378,10 +384,16 @@ pub fn extract_uris(text: &str) -> Vec<ExtractedUri> {
 
 /// Finds the URIs in `text` in order of position (ties in the order found: a wrapper's
 /// URIs share its start).
-fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &mut bool) {
+fn scan(
+    text: &str,
+    depth: u8,
+    joins: &[usize],
+    found: &mut Vec<(usize, ExtractedUri)>,
+    hidden: &mut bool,
+) {
     // Each pass finds in order; the three runs are merged at the end, without sort code.
     let mut runs: [Vec<(usize, ExtractedUri)>; 3] = Default::default();
-    scan_passes(text, depth, &mut runs, hidden);
+    scan_passes(text, depth, joins, &mut runs, hidden);
     let [first, second, third] = runs;
     let mut runs = [
         first.into_iter().peekable(),
@@ -402,6 +414,7 @@ fn scan(text: &str, depth: u8, found: &mut Vec<(usize, ExtractedUri)>, hidden: &
 fn scan_passes(
     text: &str,
     depth: u8,
+    joins: &[usize],
     runs: &mut [Vec<(usize, ExtractedUri)>; 3],
     hidden: &mut bool,
 ) {
@@ -422,13 +435,16 @@ fn scan_passes(
         let end = value_end(text, &lower, value_start, level);
         let value = trim_punctuation(&text[value_start..end]);
         params.push(key_at..end);
-        let (decoded, decodings) = decode_repeatedly(value);
-        let (uri, removed) = strip_invisible(&decoded);
+        // Invisible characters pasted into the address are removed; percent-encoded
+        // ones are what the sign-in really sent, and stay to be compared.
+        let (value, removed) = strip_invisible(value);
+        let (uri, decodings) = decode_repeatedly(&value);
         if uri.trim().is_empty() {
             continue;
         }
         let mut extracted = ExtractedUri::new(uri, UriSource::RedirectParameter { decodings });
         extracted.invisible_removed = removed;
+        extracted.joined_lines = joined(joins, key_at..end);
         runs[0].push((key_at, extracted));
     }
 
@@ -455,16 +471,33 @@ fn scan_passes(
             if depth < MAX_DEPTH {
                 let (decoded, _) = decode_repeatedly(raw);
                 let mut inner = Vec::new();
-                scan(&decoded, depth + 1, &mut inner, hidden);
-                runs[1].extend(inner.into_iter().map(|(_, uri)| (start, uri)));
+                scan(&decoded, depth + 1, &[], &mut inner, hidden);
+                let wrapped = joined(joins, start..end);
+                runs[1].extend(inner.into_iter().map(|(_, mut uri)| {
+                    uri.joined_lines |= wrapped;
+                    // A redirect URI written encoded is kept as written: encoded is not
+                    // exactly the URI (the failing address decodes it again).
+                    if uri.source == UriSource::Text
+                        && uri.unwrapped_from.is_none()
+                        && uri.answer.is_none()
+                        && strip_invisible(decoded.trim()).0 == uri.uri
+                    {
+                        uri.uri = raw.to_owned();
+                        // Still encoded in it, so not removed.
+                        uri.invisible_removed.clear();
+                    }
+                    (start, uri)
+                }));
             }
             continue;
         }
         if let Some((inner_text, wrapper)) = wrappers::unwrap(raw) {
             if depth < MAX_DEPTH {
                 let mut inner = Vec::new();
-                scan(&inner_text, depth + 1, &mut inner, hidden);
+                scan(&inner_text, depth + 1, &[], &mut inner, hidden);
+                let wrapped = joined(joins, start..end);
                 runs[1].extend(inner.into_iter().map(|(_, mut uri)| {
+                    uri.joined_lines |= wrapped;
                     uri.unwrapped_from.get_or_insert_with(|| wrapper.to_owned());
                     (start, uri)
                 }));
@@ -476,12 +509,27 @@ fn scan_passes(
             continue;
         }
         let mut uri = raw.to_owned();
-        let mut joined_lines = false;
+        // `"…replyFrom "`: white space before the closing quote is inside the address.
+        let closing = match text[..start].chars().next_back() {
+            Some('"') => Some('"'),
+            Some('\u{201C}') => Some('\u{201D}'),
+            Some('\'') => Some('\''),
+            Some('<') => Some('>'),
+            _ => None,
+        };
+        if let Some(closing) = closing.filter(|_| raw.len() == end - start) {
+            let after = &text[end..];
+            let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if spaces > 0 && after[spaces..].starts_with(closing) {
+                uri.push_str(&after[..spaces]);
+            }
+        }
+        let mut joined_lines = joined(joins, start..end);
         if let Some((next_end, rest, separators)) = continuation(text, raw, end) {
             let (rest, rest_removed) = strip_invisible(&rest);
             uri.push_str(trim_punctuation(&rest));
             removed.extend(rest_removed);
-            joined_lines = separators.iter().any(|c| matches!(c, '\n' | '\r'));
+            joined_lines |= separators.iter().any(|c| matches!(c, '\n' | '\r'));
             removed.extend(separators.iter().filter(|c| !matches!(c, '\n' | '\r')));
             covered_to = next_end;
             written.push(end..next_end);
@@ -523,9 +571,16 @@ fn scan_passes(
         let raw = trim_punctuation(&cleaned);
         if let Some(mut extracted) = classify(raw) {
             extracted.invisible_removed = removed;
+            extracted.joined_lines = joined(joins, host_start..end);
             runs[2].push((host_start, extracted));
         }
     }
+}
+
+/// Whether a wrapped line was joined inside `range`.
+fn joined(joins: &[usize], range: Range<usize>) -> bool {
+    let after = joins.partition_point(|&at| at <= range.start);
+    joins.get(after).is_some_and(|&at| at < range.end)
 }
 
 /// Whether `at` is inside one of `ranges` (in order, without overlaps).

@@ -131,6 +131,7 @@ pub enum FindingCode {
     LinkHidesAddress,
     LinesJoined,
     CallbackAnswer,
+    QuotedHistoryLeftOut,
     NoEnvironmentsToCompare,
 }
 
@@ -205,6 +206,7 @@ impl FindingCode {
             LinkHidesAddress => "link-hides-address",
             LinesJoined => "lines-joined",
             CallbackAnswer => "callback-answer",
+            QuotedHistoryLeftOut => "quoted-history-left-out",
             NoEnvironmentsToCompare => "no-environments-to-compare",
         }
     }

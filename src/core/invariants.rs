@@ -3,7 +3,7 @@
 
 use super::diagnosis::{compare, DiagnosisInput};
 use super::environment::{analyze_entry, EnvironmentInput};
-use super::extract::extract_uris;
+use super::extract::{extract_uris, UriSource};
 use super::role::Role;
 use super::support_request::MAILTO_BUDGET;
 use super::uri::REDIRECT_PATH;
@@ -135,6 +135,15 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         {
             return Err("a wait although iManage confirmed every URI".into());
         }
+        // A confirmation received means iManage processed the request: no wait.
+        if !diagnosis.registered_uris.is_empty()
+            && diagnosis
+                .causes
+                .iter()
+                .any(|c| c.kind == super::diagnosis::CauseKind::NotRegisteredYet)
+        {
+            return Err("a wait although a confirmation was pasted".into());
+        }
     }
     let request = &report.support_request;
     if request.mailto.len() > MAILTO_BUDGET || !request.mailto.is_ascii() {
@@ -178,8 +187,11 @@ pub fn check_extraction(data: &[u8]) -> Result<(), String> {
         if uri.uri.trim().is_empty() {
             return Err("an empty URI was extracted".into());
         }
-        // Invisible characters are removed and reported, never compared.
-        if uri.uri.chars().any(super::text::is_invisible) {
+        // Invisible characters pasted are removed and reported, never compared; only a
+        // percent-encoded one in a parameter (what a sign-in really sent) stays.
+        let encoded =
+            matches!(uri.source, UriSource::RedirectParameter { decodings } if decodings > 0);
+        if !encoded && uri.uri.chars().any(super::text::is_invisible) {
             return Err(format!("{:?} kept an invisible character", uri.uri));
         }
         let _ = compare(&uri.uri, &expected);

@@ -72,7 +72,7 @@ test('after 48 hours a near miss and a missing URI produce a message to correct 
   assert.ok(lines.includes('http://firm.clio-operate.example/externalServices/replyFrom'));
   assert.ok(lines.includes('https://firm.clio-operate.example/externalServices/replyFrom'));
   assert.ok(lines.includes('https://firm-uat.clio-operate.example/externalServices/replyFrom'));
-  assert.ok(lines.includes('Registration submitted to iManage: 2026-11-27T12:00:00Z'));
+  assert.ok(lines.includes("Date we have for the request's submission to iManage: 2026-11-27T12:00:00Z"));
   assert.deepEqual(page.errors, []);
 });
 

@@ -18,6 +18,10 @@ pub(super) struct Evidence<'a> {
     pub registered_uris: &'a [ExtractedUri],
     pub unknown: &'a [UnknownEnvironment],
     pub window: Option<&'a WaitWindow>,
+    /// A submission date was entered but cannot be used (unreadable, or in the future).
+    pub date_unusable: bool,
+    /// The path the version field decides, for when no environment is entered.
+    pub path: ConfigPath,
 }
 
 impl Evidence<'_> {
@@ -30,11 +34,13 @@ impl Evidence<'_> {
                 .all(|e| e.registered == Match::Exact)
     }
 
-    /// Environments the confirmation does not list at all.
+    /// Environments the confirmation does not list at all (and no answer shows working).
     pub fn missing(&self) -> Vec<&EnvironmentCheck> {
         self.environments
             .iter()
-            .filter(|e| e.registered == Match::Missing)
+            .filter(|e| {
+                e.registered == Match::Missing && !self.accepted(e) && !self.pair_matches(e)
+            })
             .collect()
     }
 
@@ -43,8 +49,46 @@ impl Evidence<'_> {
         self.unknown.iter().filter(|u| !u.confirmed).collect()
     }
 
+    /// iManage sent a sign-in code back to this environment's exact redirect URI: it
+    /// does so only for a registered one, so this registration works.
+    pub fn accepted(&self, e: &EnvironmentCheck) -> bool {
+        self.failing_uris.iter().any(|u| {
+            u.uri == e.redirect_uri.as_str()
+                && u.answer
+                    .as_ref()
+                    .is_some_and(|a| a.code && a.error.is_none())
+        })
+    }
+
+    /// The sign-in sent a URI that differs from the exact one, but iManage has exactly
+    /// that URI (its list holds it, or it sent a sign-in code back to it): the pair
+    /// matches, so it is not what fails.
+    pub fn pair_matches(&self, e: &EnvironmentCheck) -> bool {
+        matches!(&e.sent, Some(Match::NearMiss { found, .. })
+        if self.registered_uris.iter().any(|u| &u.uri == found)
+            || self.failing_uris.iter().any(|u| {
+                &u.uri == found && u.answer.as_ref().is_some_and(|a| a.code && a.error.is_none())
+            }))
+    }
+
+    /// A registration still to come: the 48 hours count only while iManage has not
+    /// answered (no confirmation pasted), and not for what an answer shows working.
     pub fn waiting(&self) -> bool {
-        self.window.is_some_and(|w| !w.passed)
+        self.window.is_some_and(|w| !w.passed) && self.wait_helps()
+    }
+
+    fn wait_helps(&self) -> bool {
+        let sent: Vec<&EnvironmentCheck> = self
+            .environments
+            .iter()
+            .filter(|e| e.sent.is_some())
+            .collect();
+        self.registered_uris.is_empty()
+            && (sent.is_empty() || sent.iter().any(|e| !self.accepted(e)))
+            && !self
+                .failing_uris
+                .iter()
+                .any(|u| self.environments.is_empty() && u.answer.as_ref().is_some_and(|a| a.code))
     }
 }
 
@@ -82,26 +126,42 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
     let mut causes = Vec::new();
     let environments = evidence.environments;
     let window = evidence.window;
+    let have_registered = !evidence.registered_uris.is_empty();
 
-    if environments.is_empty() {
-        let found = evidence.registered_uris.len() + evidence.failing_uris.len();
+    // Certain and fixed in a minute by the reader: first.
+    if evidence.connection == Some(ConnectionChoice::SharedoTest) {
+        let hosted = environments.iter().any(|e| e.path == ConfigPath::Hosted)
+            || (environments.is_empty() && evidence.path == ConfigPath::Hosted);
+        let mut action = format!("Select {CONNECTION_SETTING} in the linked service, save, and sign in again. Every customer environment uses it, test environments included.");
+        if hosted {
+            action.push_str(" Below 7.11.0 the iManage Connection stays Hosted iManage: change only the connection setting.");
+        }
         causes.push(Cause {
-            kind: CauseKind::NoEnvironments,
-            title: "Enter your environments to compare".into(),
-            evidence: vec![if found == 0 {
-                "No environments are entered in step 1, so nothing can be checked against them.".to_owned()
-            } else {
-                format!(
-                    "{found} redirect URI{} found, but no environments are entered in step 1 to check them against.",
-                    if found == 1 { " was" } else { "s were" }
-                )
-            }],
-            action: "Enter the address of every environment in step 1; each one is then compared with what you pasted here.".into(),
+            kind: CauseKind::WrongConnection,
+            title: format!("The connection setting is {INTERNAL_CONNECTION_SETTING}"),
+            evidence: vec![format!("You chose {INTERNAL_CONNECTION_SETTING}, which is for Clio Operate's internal use only.")],
+            action,
         });
     }
 
     let never_requested = evidence.never_requested();
-    if !never_requested.is_empty() {
+    if !never_requested.is_empty() && environments.is_empty() {
+        // No environments entered: the lists alone show the sent URI was not confirmed.
+        causes.push(Cause {
+            kind: CauseKind::NotRegistered,
+            title: "The redirect URI the sign-in sent is not in the confirmed list".into(),
+            evidence: never_requested
+                .iter()
+                .map(|u| {
+                    let mut line = "The sign-in sent ".to_owned();
+                    line.push_str(&u.found);
+                    line.push_str(", which the confirmed list you pasted does not show exactly as written.");
+                    line
+                })
+                .collect(),
+            action: "Ask Clio Operate Support to register it exactly as written (the message below asks for it), and enter your environments in step 1 to check the others.".into(),
+        });
+    } else if !never_requested.is_empty() {
         causes.push(Cause {
             kind: CauseKind::UnknownEnvironment,
             title: "The sign-in came from an environment that is not in your list, so it was not registered".into(),
@@ -113,15 +173,6 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                 ))
                 .collect(),
             action: "If this is one of your environments, add it in step 1 and ask Clio Operate Support to register its redirect URI; the message below asks for it.".into(),
-        });
-    }
-
-    if evidence.connection == Some(ConnectionChoice::SharedoTest) {
-        causes.push(Cause {
-            kind: CauseKind::WrongConnection,
-            title: format!("The connection setting is {INTERNAL_CONNECTION_SETTING}"),
-            evidence: vec![format!("You chose {INTERNAL_CONNECTION_SETTING}, which is for Clio Operate's internal use only.")],
-            action: format!("Select {CONNECTION_SETTING} in the linked service, save, and sign in again. Every customer environment uses it, test environments included."),
         });
     }
 
@@ -147,7 +198,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
 
     let sent_differs: Vec<&EnvironmentCheck> = environments
         .iter()
-        .filter(|e| matches!(e.sent, Some(Match::NearMiss { .. })))
+        .filter(|e| matches!(e.sent, Some(Match::NearMiss { .. })) && !evidence.pair_matches(e))
         .collect();
     if !sent_differs.is_empty() {
         let paths: Vec<ConfigPath> = sent_differs.iter().map(|e| e.path).collect();
@@ -172,6 +223,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
 
     let registered_differs: Vec<String> = environments
         .iter()
+        .filter(|e| !evidence.accepted(e) && !evidence.pair_matches(e))
         .filter_map(|e| match &e.registered {
             Match::NearMiss { found, differences } => Some(format!(
                 "{}: registered as {found}, but it must be {} ({}).",
@@ -191,7 +243,6 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         });
     }
 
-    let have_registered = !evidence.registered_uris.is_empty();
     let missing = evidence.missing();
     let complete = evidence.registration_complete();
     let sent_unconfirmed: Vec<&EnvironmentCheck> = if have_registered {
@@ -199,7 +250,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
     } else {
         environments
             .iter()
-            .filter(|e| e.sent == Some(Match::Exact))
+            .filter(|e| e.sent == Some(Match::Exact) && !evidence.accepted(e))
             .collect()
     };
     let listed = |list: &[&EnvironmentCheck], how: &str| -> Vec<String> {
@@ -207,17 +258,21 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
             .map(|e| format!("{}: {} {how}.", role_name(&e.role), e.redirect_uri))
             .collect()
     };
-    // Waiting helps only a registration still to come: not when iManage confirmed every
-    // URI, and not for a near miss, which stays wrong however long one waits.
-    let waiting_helps = !complete && (!have_registered || !missing.is_empty());
+    let not_sure = evidence.connection == Some(ConnectionChoice::NotSure);
+    let mut connection_checked = false;
     match window {
-        Some(window) if !window.passed && waiting_helps && !environments.is_empty() => {
+        // Waiting helps only a registration iManage has not answered yet: not when a
+        // confirmation is pasted (it was processed; what it leaves out will not come by
+        // waiting), and not for a near miss, which stays wrong however long one waits.
+        Some(window) if evidence.waiting() && !complete => {
             let mut lines = vec![format!(
-                "The request was submitted less than 48 hours ago; {} hour{} left.",
-                window.hours_left,
-                plural(window.hours_left)
+                "The request was submitted less than 48 hours ago; {} left.",
+                hours_left(window)
             )];
-            lines.extend(listed(&missing, "is not in the confirmed list yet"));
+            lines.extend(listed(
+                &sent_unconfirmed,
+                "was sent exactly as it should be",
+            ));
             lines.push(WINDOW_CAVEAT.into());
             causes.push(Cause {
                 kind: CauseKind::NotRegisteredYet,
@@ -231,20 +286,28 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         }
         _ if !missing.is_empty() => {
             let mut lines = listed(&missing, "is not in the confirmed list");
-            if let Some(window) = window {
-                lines.push(format!(
+            match window {
+                Some(window) if !window.passed => lines.push(
+                    "The confirmation you pasted shows iManage has already processed the request and left these out, so waiting will not add them.".into(),
+                ),
+                Some(window) => lines.push(format!(
                     "More than 48 hours have passed since the date entered (at {}).",
                     window.wait_until_local
-                ));
+                )),
+                None => {}
             }
             causes.push(Cause {
                 kind: CauseKind::NotRegistered,
                 title: "A redirect URI is not registered".into(),
                 evidence: lines,
-                action: "Ask Clio Operate Support to register the missing redirect URIs; the message below lists them.".into(),
+                action: "Ask Clio Operate Support now to register the missing redirect URIs; the message below lists them.".into(),
             });
         }
         Some(window) if window.passed && !sent_unconfirmed.is_empty() => {
+            if not_sure {
+                causes.push(check_connection(NOT_SURE));
+                connection_checked = true;
+            }
             let mut lines = listed(&sent_unconfirmed, "was sent exactly as it should be");
             lines.push(WINDOW_CAVEAT.into());
             causes.push(Cause {
@@ -254,18 +317,111 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                 action: "More than 48 hours have passed: ask Clio Operate Support to check the registration with iManage.".into(),
             });
         }
+        None if !sent_unconfirmed.is_empty() => {
+            // The sent URI is right and nothing shows it registered: whether it is still
+            // being processed turns on the date, which is missing or unusable.
+            let mut lines = listed(&sent_unconfirmed, "was sent exactly as it should be");
+            lines.push(if evidence.date_unusable {
+                "The submission date entered cannot be used, so whether the 48 hours have passed cannot be told.".into()
+            } else {
+                "No submission date is entered, so whether the 48 hours have passed cannot be told.".into()
+            });
+            causes.push(Cause {
+                kind: CauseKind::NotRegisteredYet,
+                title: "The registration may not have been processed yet".into(),
+                evidence: lines,
+                action: "Enter the date Clio Operate Support submitted the request to iManage (ask Support if you do not know it). Until 48 hours after it, wait; after that, ask Support to check the registration with iManage.".into(),
+            });
+        }
         _ => {}
     }
 
-    if evidence.connection == Some(ConnectionChoice::NotSure) {
-        causes.push(check_connection(
-            "You are not sure which connection setting is selected.",
-        ));
+    // Asked for after what the lists alone show.
+    if environments.is_empty() {
+        let found = evidence.registered_uris.len() + evidence.failing_uris.len();
+        causes.push(Cause {
+            kind: CauseKind::NoEnvironments,
+            title: "Enter your environments to compare".into(),
+            evidence: vec![if found == 0 {
+                "No environments are entered in step 1, so nothing can be checked against them.".to_owned()
+            } else {
+                format!(
+                    "{found} redirect URI{} found, but no environments are entered in step 1 to check them against.",
+                    if found == 1 { " was" } else { "s were" }
+                )
+            }],
+            action: "Enter the address of every environment in step 1; each one is then compared with what you pasted here.".into(),
+        });
+    }
+
+    // Pairs that agree although both differ from the exact URI: iManage accepts them.
+    let pairs: Vec<&EnvironmentCheck> = environments
+        .iter()
+        .filter(|e| evidence.pair_matches(e))
+        .collect();
+    if !pairs.is_empty() {
+        causes.push(Cause {
+            kind: CauseKind::PairMatches,
+            title: "The sign-in sends what is registered, though neither is the exact redirect URI".into(),
+            evidence: pairs
+                .iter()
+                .filter_map(|e| match &e.sent {
+                    Some(Match::NearMiss { found, differences }) => Some(format!(
+                        "{}: the sign-in sends {found} and iManage has exactly that registered, so this pair matches and is not what fails; both differ from {} because {}.",
+                        role_name(&e.role),
+                        e.redirect_uri,
+                        differences_text(differences)
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            action: "Look for the cause elsewhere first. Later, make both the exact redirect URI, together, so that they keep matching.".into(),
+        });
+    }
+
+    // An answer with a sign-in code proves the registration of that redirect URI.
+    let accepted: Vec<&EnvironmentCheck> = environments
+        .iter()
+        .filter(|e| evidence.accepted(e))
+        .collect();
+    if !accepted.is_empty() {
+        let mut lines: Vec<String> = accepted
+            .iter()
+            .map(|e| format!(
+                "{}: iManage sent a sign-in code back to {}, which it does only for a registered redirect URI.",
+                role_name(&e.role),
+                e.redirect_uri
+            ))
+            .collect();
+        if accepted
+            .iter()
+            .any(|e| e.registered != Match::Exact && e.registered != Match::Unknown)
+        {
+            lines.push("The confirmed list you pasted does not show it exactly, so that list is not the latest.".into());
+        }
+        causes.push(Cause {
+            kind: CauseKind::RegistrationWorks,
+            title: "This environment's registration works".into(),
+            evidence: lines,
+            action: format!("Nothing to register or correct for it. Look elsewhere: the environment where the error appears (copy its address bar when the error shows), the connection setting ({CONNECTION_SETTING}), and whether the confirmed list is the latest."),
+        });
+    }
+
+    if not_sure && !connection_checked {
+        causes.push(check_connection(NOT_SURE));
     }
 
     // No evidence-based cause: what the article leaves is the connection setting, then
     // Support, with what was gathered here.
-    let evidence_based = causes.iter().any(|c| c.kind != CauseKind::CheckConnection);
+    let evidence_based = causes.iter().any(|c| {
+        !matches!(
+            c.kind,
+            CauseKind::CheckConnection
+                | CauseKind::RegistrationWorks
+                | CauseKind::PairMatches
+                | CauseKind::NoEnvironments
+        )
+    });
     if !evidence_based {
         if evidence.connection.is_none() {
             causes.push(check_connection(
@@ -327,6 +483,20 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         });
     }
     causes
+}
+
+const NOT_SURE: &str = "You are not sure which connection setting is selected; checking it takes a minute and needs no one else.";
+
+/// "3 hours" (rounded up, as the window shows it), or "less than an hour" (never "1
+/// hour" for the last minutes).
+fn hours_left(window: &WaitWindow) -> String {
+    if window.minutes_left < 60 {
+        return "less than an hour".into();
+    }
+    let mut text = window.hours_left.to_string();
+    text.push_str(" hour");
+    text.push_str(plural(window.hours_left));
+    text
 }
 
 fn check_connection(why: &str) -> Cause {

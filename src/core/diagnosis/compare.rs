@@ -24,6 +24,9 @@ pub enum Difference {
     TrailingDot,
     MissingPath,
     MissingScheme,
+    InvisibleCharacter,
+    SchemeCase,
+    PortDiffers,
 }
 
 impl Difference {
@@ -41,6 +44,11 @@ impl Difference {
             Difference::TrailingDot => "the host name ends with a dot",
             Difference::MissingPath => "it has no /externalServices/replyFrom path",
             Difference::MissingScheme => "it has no https:// at the start",
+            Difference::SchemeCase => "the scheme is written in capitals, as HTTPS://",
+            Difference::PortDiffers => "the port differs",
+            Difference::InvisibleCharacter => {
+                "it contains an invisible character (percent-encoded, such as %E2%80%8B or %C2%AD)"
+            }
         }
     }
 }
@@ -70,11 +78,11 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
         return Some(Match::Exact);
     }
     let mut differences = Vec::new();
-    // Invisible characters are removed (and reported) when the URI is read from the
-    // paste; they are never a difference.
+    // Invisible characters pasted are removed (and reported) when the URI is read; one
+    // still here was percent-encoded in what the sign-in sent, so it really differs.
     let mut text: String = found.chars().filter(|c| !is_invisible(*c)).collect();
-    if text == expected.as_str() {
-        return Some(Match::Exact);
+    if text.len() != found.len() {
+        differences.push(Difference::InvisibleCharacter);
     }
     if text.chars().any(char::is_whitespace) {
         differences.push(Difference::Whitespace);
@@ -104,11 +112,27 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
     }
     let reading = read_address(&text, Field::Environment);
     let address = reading.address?;
-    if address.origin() != expected.as_str().trim_end_matches(REDIRECT_PATH) {
-        return None;
+    let expected_origin = expected.as_str().trim_end_matches(REDIRECT_PATH);
+    if address.origin() != expected_origin {
+        // The same host on another port (an environment on :8443 registered without it).
+        let host_of = |origin: &str| {
+            let authority = origin.trim_start_matches("https://");
+            match authority.rsplit_once(':') {
+                Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host.to_owned(),
+                _ => authority.to_owned(),
+            }
+        };
+        if host_of(&address.origin()) != host_of(expected_origin) {
+            return None;
+        }
+        differences.push(Difference::PortDiffers);
     }
     if lower.starts_with("http://") {
         differences.push(Difference::Http);
+    }
+    let scheme = &text[..text.find("://").unwrap_or(0)];
+    if scheme.chars().any(|c| c.is_ascii_uppercase()) {
+        differences.push(Difference::SchemeCase);
     }
     let authority = text[text.find("//").map_or(0, |i| i + 2)..]
         .split(['/', '?', '#'])
@@ -146,9 +170,36 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
         differences.push(Difference::Encoding);
     }
     Some(Match::NearMiss {
-        found: found.chars().filter(|c| !is_invisible(*c)).collect(),
+        found: visible(found),
         differences,
     })
+}
+
+/// `found` with each invisible character written percent-encoded, as it was sent, so
+/// that the difference can be seen.
+fn visible(found: &str) -> String {
+    let mut out = String::with_capacity(found.len());
+    for c in found.chars() {
+        if is_invisible(c) || c == '\u{A0}' {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push('%');
+                out.push(
+                    char::from_digit(u32::from(b >> 4), 16)
+                        .unwrap_or('0')
+                        .to_ascii_uppercase(),
+                );
+                out.push(
+                    char::from_digit(u32::from(b & 15), 16)
+                        .unwrap_or('0')
+                        .to_ascii_uppercase(),
+                );
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The best match for `expected` among `found`: exact beats a near miss (the one with

@@ -17,12 +17,17 @@ pub(super) fn follow_up(
     let corrections: Vec<&EnvironmentCheck> = environments
         .iter()
         .filter(|e| matches!(e.registered, Match::NearMiss { .. }))
+        .filter(|e| !evidence.accepted(e) && !evidence.pair_matches(e))
         .collect();
     // On the standard path Clio Operate builds the redirect URI itself: a different one
     // sent is for Support to look into.
     let sent_differs: Vec<&EnvironmentCheck> = environments
         .iter()
-        .filter(|e| e.path != ConfigPath::Hosted && matches!(e.sent, Some(Match::NearMiss { .. })))
+        .filter(|e| {
+            e.path != ConfigPath::Hosted
+                && matches!(e.sent, Some(Match::NearMiss { .. }))
+                && !evidence.pair_matches(e)
+        })
         .collect();
     let missing: Vec<&EnvironmentCheck> = if evidence.waiting() {
         Vec::new()
@@ -36,16 +41,19 @@ pub(super) fn follow_up(
         return None;
     }
     let id = context.customer_id.unwrap_or("");
-    let what = match (to_correct > 0, to_register > 0) {
-        (true, true) => "correction and registration needed",
-        (true, false) => "correction needed",
-        _ => "registration needed",
+    // "Correction" is asked of the registration only when it differs; a different URI
+    // sent is Clio Operate's side, not the registration's.
+    let what = match (!corrections.is_empty(), to_register > 0) {
+        (true, true) => "iManage redirect URI registration: correction and registration needed",
+        (true, false) => "iManage redirect URI registration: correction needed",
+        (false, true) => "iManage redirect URI registration: registration needed",
+        (false, false) => "iManage sign-in sends a different redirect URI",
     };
-    let subject = if id.is_empty() {
-        format!("iManage redirect URI registration: {what}")
-    } else {
-        format!("iManage redirect URI registration: {what} \u{2013} Customer ID {id}")
-    };
+    let mut subject = what.to_owned();
+    if !id.is_empty() {
+        subject.push_str(" \u{2013} Customer ID ");
+        subject.push_str(id);
+    }
     let ask = match (corrections.is_empty(), to_register > 0) {
         (false, true) => "Please ask iManage to correct our registration as below, and to register the redirect URIs listed.",
         (false, false) => "Please ask iManage to correct our registration as below.",
@@ -62,8 +70,9 @@ pub(super) fn follow_up(
         lines.push(format!("iManage Customer ID: {id}"));
     }
     if let Some(window) = window {
+        // The reader's own date, which may be when they wrote to Support: said as such.
         lines.push(format!(
-            "Registration submitted to iManage: {}",
+            "Date we have for the request's submission to iManage: {}",
             window.submitted_at.to_iso()
         ));
     }
@@ -101,7 +110,11 @@ pub(super) fn follow_up(
             lines.push(check.redirect_uri.as_str().to_owned());
         }
         for unknown in &never_requested {
-            lines.push("Environment not in our original request".into());
+            lines.push(if environments.is_empty() {
+                "Redirect URI the failing sign-in sent".into()
+            } else {
+                "Environment not in our original request".into()
+            });
             lines.push(
                 unknown
                     .redirect_uri
