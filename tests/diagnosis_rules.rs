@@ -180,8 +180,16 @@ fn every_difference_is_named() {
             "https://acme.clioweb.com/externalServices/replyFrom\u{200B}",
             Some(&[InvisibleCharacter]),
         ),
-        ("https://acme.clioweb.com/externalServices/replyFrom2", None),
-        ("https://acme.clioweb.com/admin/oauth", None),
+        // Another path on the environment's own address: a named wrong path.
+        (
+            "https://acme.clioweb.com/externalServices/replyFrom2",
+            Some(&[WrongPath]),
+        ),
+        ("https://acme.clioweb.com/admin/oauth", Some(&[WrongPath])),
+        (
+            "https://acme.clioweb.com/externalServices/",
+            Some(&[WrongPath]),
+        ),
         ("not a uri", None),
     ];
     for (found, want) in cases {

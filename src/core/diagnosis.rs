@@ -102,6 +102,52 @@ pub struct UnknownEnvironment {
     pub confirmed: bool,
 }
 
+/// What a URI the sign-in sent is, when it is no Clio Operate redirect URI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ForeignKind {
+    /// iManage's own address (`*.cloudimanage.com`).
+    IManage,
+    /// A host whose first label ends in `-identity`: the sign-in server, not the
+    /// application (rule §2.9).
+    IdentityServer,
+    /// Another path on an address that is no environment's: another service's address.
+    OtherService,
+}
+
+/// A URI the failing sign-in sent that is not a Clio Operate redirect URI at all: never
+/// to be registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ForeignUri {
+    pub found: String,
+    pub kind: ForeignKind,
+}
+
+/// What `uri` (on no environment's address) is, when it is no Clio Operate redirect URI.
+fn foreign_kind(uri: &str) -> Option<ForeignKind> {
+    let lower = uri.to_ascii_lowercase();
+    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..authority_end].rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("").trim_end_matches('.');
+    let path = rest[authority_end..].split(['?', '#']).next().unwrap_or("");
+    let path = path.trim_end_matches('/');
+    if host == "cloudimanage.com" || host.ends_with(".cloudimanage.com") {
+        Some(ForeignKind::IManage)
+    } else if host
+        .split('.')
+        .next()
+        .is_some_and(|l| l.ends_with("-identity"))
+    {
+        Some(ForeignKind::IdentityServer)
+    } else if path != "/externalservices/replyfrom" {
+        Some(ForeignKind::OtherService)
+    } else {
+        None
+    }
+}
+
 /// A cause of the error, with the evidence for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -120,6 +166,9 @@ pub enum CauseKind {
     NoEnvironments,
     /// The sign-in came from an environment that is not in the reader's list.
     UnknownEnvironment,
+    /// What was pasted as sent is no Clio Operate redirect URI (iManage's own address,
+    /// another service's, the identity server's).
+    NotARedirectUri,
     WrongConnection,
     /// iManage answered the sign-in with an error other than a redirect URI mismatch.
     CallbackError,
@@ -157,6 +206,9 @@ pub struct DiagnosisReport {
     pub unmatched_registered: Vec<String>,
     /// Redirect URIs the failing sign-in sent that belong to no environment entered.
     pub unknown_environments: Vec<UnknownEnvironment>,
+    /// URIs the failing sign-in sent that are no Clio Operate redirect URI.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub foreign_uris: Vec<ForeignUri>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub window: Option<WaitWindow>,
     /// The most likely cause first; never empty.
@@ -428,10 +480,13 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             .iter()
             .any(|r| compare(&uri.uri, &r.redirect_uri).is_some())
     };
+    // A page on an environment's own address other than the redirect path is a
+    // registration of the wrong page; any other link is left alone.
     let registered_uris: Vec<ExtractedUri> = registered
         .uris
         .into_iter()
-        .filter(|u| !u.origin_only || belongs(u))
+        .chain(registered.other_paths)
+        .filter(|u| !(u.origin_only || u.other_path) || belongs(u))
         .collect();
     // An address printed encoded in error text is what was sent, decoded.
     let failing_uris: Vec<ExtractedUri> = failing
@@ -518,7 +573,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
     } else {
         failing_uris
             .iter()
-            .filter(|uri| !belongs(uri))
+            .filter(|uri| !belongs(uri) && foreign_kind(&uri.uri).is_none())
             .map(|uri| {
                 let (_, origin, _) = analyze_entry(&uri.uri);
                 let redirect_uri = origin.map(|o| o.redirect_uri());
@@ -539,6 +594,17 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             })
             .collect()
     };
+
+    let foreign_uris: Vec<ForeignUri> = failing_uris
+        .iter()
+        .filter(|uri| !belongs(uri))
+        .filter_map(|uri| {
+            Some(ForeignUri {
+                found: uri.uri.clone(),
+                kind: foreign_kind(&uri.uri)?,
+            })
+        })
+        .collect();
 
     let mut date_unusable = false;
     let window = if submitted_text.is_empty() {
@@ -590,6 +656,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         failing_uris: &failing_uris,
         registered_uris: &registered_uris,
         unknown: &unknown_environments,
+        foreign: &foreign_uris,
         window: window.as_ref(),
         date_unusable,
         path: context.path,
@@ -602,6 +669,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         environments,
         unmatched_registered,
         unknown_environments,
+        foreign_uris,
         window,
         causes,
         follow_up,

@@ -57,6 +57,10 @@ pub struct ExtractedUri {
     /// redirect path, or just a link. It counts only when it is an environment's.
     #[serde(skip_serializing_if = "is_false", default)]
     pub origin_only: bool,
+    /// Written out with another path than the redirect path: kept apart, it counts only
+    /// as a registration of the wrong page on an environment's own address.
+    #[serde(skip_serializing_if = "is_false", default)]
+    pub other_path: bool,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -73,6 +77,7 @@ impl ExtractedUri {
             joined_lines: false,
             answer: None,
             origin_only: false,
+            other_path: false,
         }
     }
 }
@@ -84,6 +89,9 @@ pub struct Extraction {
     /// A link-protection wrapper that hides the address (it carries only a code) was
     /// pasted: the reader must copy the link's text instead.
     pub hidden_by_wrapper: bool,
+    /// Addresses written out with another path (links in a signature, or a registration
+    /// of the wrong page): not redirect URIs unless on an environment's address.
+    pub other_paths: Vec<ExtractedUri>,
 }
 
 /// How deep wrappers and encodings nest before the rest is left alone.
@@ -356,8 +364,13 @@ pub fn extract(text: &str) -> Extraction {
     let mut hidden_by_wrapper = false;
     scan(&text, 0, &joins, &mut found, &mut hidden_by_wrapper);
     let mut uris: Vec<ExtractedUri> = Vec::new();
+    let mut other_paths = Vec::new();
     for (_, uri) in found {
         if uri.uri.trim().is_empty() {
+            continue;
+        }
+        if uri.other_path {
+            other_paths.push(uri);
             continue;
         }
         match uris.iter_mut().find(|u| u.uri == uri.uri) {
@@ -374,6 +387,7 @@ pub fn extract(text: &str) -> Extraction {
     Extraction {
         uris,
         hidden_by_wrapper,
+        other_paths,
     }
 }
 
@@ -610,8 +624,9 @@ fn classify(uri: &str) -> Option<ExtractedUri> {
         return Some(extracted);
     }
     let bare = (path.is_empty() || path == "/") && path_end == rest.len();
-    (bare && after_scheme > 0 && path_start > after_scheme).then(|| ExtractedUri {
-        origin_only: true,
+    (after_scheme > 0 && path_start > after_scheme).then(|| ExtractedUri {
+        origin_only: bare,
+        other_path: !bare,
         ..ExtractedUri::new(uri.to_owned(), UriSource::Text)
     })
 }

@@ -3,8 +3,8 @@
 //! it names what the article leaves (the connection setting, then Support).
 
 use super::{
-    differences_text, role_name, Cause, CauseKind, ConnectionChoice, EnvironmentCheck, Match,
-    UnknownEnvironment, WaitWindow, WINDOW_CAVEAT,
+    differences_text, role_name, Cause, CauseKind, ConnectionChoice, EnvironmentCheck, ForeignKind,
+    ForeignUri, Match, UnknownEnvironment, WaitWindow, WINDOW_CAVEAT,
 };
 use crate::core::configuration::{CONNECTION_SETTING, INTERNAL_CONNECTION_SETTING};
 use crate::core::extract::{error_in_words, ExtractedUri};
@@ -17,6 +17,7 @@ pub(super) struct Evidence<'a> {
     pub failing_uris: &'a [ExtractedUri],
     pub registered_uris: &'a [ExtractedUri],
     pub unknown: &'a [UnknownEnvironment],
+    pub foreign: &'a [ForeignUri],
     pub window: Option<&'a WaitWindow>,
     /// A submission date was entered but cannot be used (unreadable, or in the future).
     pub date_unusable: bool,
@@ -173,6 +174,27 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                 ))
                 .collect(),
             action: "If this is one of your environments, add it in step 1 and ask Clio Operate Support to register its redirect URI; the message below asks for it.".into(),
+        });
+    }
+
+    if !evidence.foreign.is_empty() {
+        causes.push(Cause {
+            kind: CauseKind::NotARedirectUri,
+            title: "What was pasted as sent is not a Clio Operate redirect URI".into(),
+            evidence: evidence
+                .foreign
+                .iter()
+                .map(|u| {
+                    let mut line = u.found.clone();
+                    line.push_str(match u.kind {
+                        ForeignKind::IManage => " is iManage's own address.",
+                        ForeignKind::IdentityServer => " looks like the sign-in (identity) server, not the application: do not register it as it is.",
+                        ForeignKind::OtherService => " is another service's address, not a Clio Operate one.",
+                    });
+                    line
+                })
+                .collect(),
+            action: "Sign in to iManage from Clio Operate again and, when the error shows, copy the whole address bar (it contains redirect_uri=) and paste it here.".into(),
         });
     }
 

@@ -27,6 +27,9 @@ pub enum Difference {
     InvisibleCharacter,
     SchemeCase,
     PortDiffers,
+    /// Another path on the environment's own address (a Redirect URL field typed wrong,
+    /// or a registration of the wrong page).
+    WrongPath,
 }
 
 impl Difference {
@@ -46,6 +49,7 @@ impl Difference {
             Difference::MissingScheme => "it has no https:// at the start",
             Difference::SchemeCase => "the scheme is written in capitals, as HTTPS://",
             Difference::PortDiffers => "the port differs",
+            Difference::WrongPath => "its path is not /externalServices/replyFrom",
             Difference::InvisibleCharacter => {
                 "it contains an invisible character (percent-encoded, such as %E2%80%8B or %C2%AD)"
             }
@@ -159,7 +163,9 @@ pub fn compare(found: &str, expected: &RedirectUri) -> Option<Match> {
             differences.push(Difference::TrailingSlash);
         }
     } else {
-        return None;
+        // The environment's own address with another path: what that environment sent
+        // or had registered, wrongly.
+        differences.push(Difference::WrongPath);
     }
     if !address.query_and_fragment.is_empty() {
         differences.push(Difference::QueryOrFragment);
@@ -210,8 +216,12 @@ pub(super) fn best_match(found: &[ExtractedUri], expected: &RedirectUri) -> Matc
         match compare(&uri.uri, expected) {
             Some(Match::Exact) => return Match::Exact,
             Some(near @ Match::NearMiss { .. }) => {
+                // A wrong path is the farthest miss: any redirect path found wins.
                 let count = |m: &Match| match m {
-                    Match::NearMiss { differences, .. } => differences.len(),
+                    Match::NearMiss { differences, .. } => {
+                        differences.len()
+                            + 8 * usize::from(differences.contains(&Difference::WrongPath))
+                    }
                     _ => usize::MAX,
                 };
                 if count(&near) < count(&best) {

@@ -1,0 +1,358 @@
+//! Domain rules §6 on pastes that are easy to misread: a sign-in that sends another path
+//! on a known environment, addresses that are no Clio Operate redirect URI at all,
+//! registrations of the wrong page, URIs hyphenated at a line end, white space inside
+//! quotes, confirmations older than the request, and dates without a zone. Each row gives
+//! what was entered, the statuses and first cause expected, and phrases the verdict must
+//! (and must not) contain.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::assert_well_formed;
+use imanage_connect::core::diagnosis::{
+    CauseKind, ConnectionChoice, DiagnosisInput, DiagnosisReport, Match,
+};
+use imanage_connect::core::{analyze, AnalysisRequest, EnvironmentInput, Role, Timestamp};
+
+use CauseKind::*;
+use ConnectionChoice::*;
+
+const P: &str = "https://acme.clioweb.com/externalServices/replyFrom";
+const U: &str = "https://acme-uat.clioweb.com/externalServices/replyFrom";
+const NOW: &str = "2026-11-28T10:30:00Z";
+const SUBMITTED: &str = "2026-11-24T09:00Z";
+const TWO: [&str; 2] = [
+    "production=https://acme.clioweb.com",
+    "uat=https://acme-uat.clioweb.com",
+];
+
+/// The authorisation address a sign-in opens, sending `redirect` (encoded here).
+fn authorize(redirect: &str) -> String {
+    let mut url = "https://cloudimanage.com/auth/oauth2/authorize?response_type=code&client_id=abc123&redirect_uri=".to_owned();
+    url.push_str(&encode(redirect));
+    url
+}
+
+fn encode(uri: &str) -> String {
+    uri.replace(':', "%3A").replace('/', "%2F")
+}
+
+struct Case {
+    name: &'static str,
+    version: &'static str,
+    registered: String,
+    failing: String,
+    submitted: &'static str,
+    offset: Option<i32>,
+    first: CauseKind,
+    /// Per environment: against the confirmed list, then against the failing sign-in.
+    statuses: Vec<(&'static str, &'static str)>,
+    /// Phrases the verdict (causes and the message to Support) must contain.
+    says: Vec<&'static str>,
+    /// Phrases it must not contain.
+    never: Vec<&'static str>,
+    codes: Vec<&'static str>,
+    never_codes: Vec<&'static str>,
+}
+
+impl Default for Case {
+    fn default() -> Self {
+        Case {
+            name: "",
+            version: "7.12",
+            registered: format!("{P}\n{U}"),
+            failing: String::new(),
+            submitted: SUBMITTED,
+            offset: Some(0),
+            first: NoCauseFound,
+            statuses: Vec::new(),
+            says: Vec::new(),
+            never: Vec::new(),
+            codes: Vec::new(),
+            never_codes: Vec::new(),
+        }
+    }
+}
+
+fn status(m: &Match) -> String {
+    match m {
+        Match::Exact => "exact".into(),
+        Match::Missing => "missing".into(),
+        Match::Unknown => "unknown".into(),
+        Match::NearMiss { differences, .. } => format!(
+            "near:{}",
+            differences
+                .iter()
+                .map(|d| format!("{d:?}"))
+                .collect::<Vec<_>>()
+                .join("+")
+        ),
+    }
+}
+
+fn diagnose(case: &Case) -> Option<DiagnosisReport> {
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    let request = AnalysisRequest {
+        environments: TWO
+            .iter()
+            .map(|e| {
+                let (role, url) = e.split_once('=').unwrap();
+                EnvironmentInput {
+                    role: Some(Role::parse(role)),
+                    url: url.into(),
+                    version: None,
+                }
+            })
+            .collect(),
+        customer_id: Some("1764".into()),
+        version: some(case.version),
+        generated_at: Timestamp::parse_iso(NOW),
+        diagnosis: Some(DiagnosisInput {
+            registered: some(&case.registered),
+            failing: some(&case.failing),
+            submitted_at: some(case.submitted),
+            connection: Some(SharedoProduction),
+            utc_offset_minutes: case.offset,
+        }),
+        ..AnalysisRequest::default()
+    };
+    analyze(&request).diagnosis
+}
+
+/// Everything the reader is told: causes, then the message to Support.
+fn verdict_text(d: &DiagnosisReport) -> String {
+    let mut text = String::new();
+    for c in &d.causes {
+        text.push_str(&c.title);
+        text.push('\n');
+        for e in &c.evidence {
+            text.push_str(e);
+            text.push('\n');
+        }
+        text.push_str(&c.action);
+        text.push('\n');
+    }
+    if let Some(f) = &d.follow_up {
+        text.push_str(&f.subject);
+        text.push('\n');
+        text.push_str(&f.body);
+    }
+    text
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        // ---- 1. The sign-in sent another path on a known environment.
+        Case {
+            name: "Hosted 7.10: the Redirect URL field holds the admin page",
+            version: "7.10",
+            failing: authorize("https://acme-uat.clioweb.com/admin/oauth"),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:WrongPath")],
+            says: vec!["Redirect URL field", "its path is not /externalServices/replyFrom"],
+            never: vec!["not among the environments", "not in your list"],
+            ..Case::default()
+        },
+        Case {
+            name: "Hosted 7.10: replyFrom.aspx typed in the Redirect URL field",
+            version: "7.10",
+            failing: authorize("https://acme-uat.clioweb.com/externalServices/replyFrom.aspx"),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:WrongPath")],
+            says: vec!["Redirect URL field"],
+            never: vec!["iManage confirmed but", "registration needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "7.12: the sign-in sends /oauth/callback: Support is told what is sent",
+            failing: authorize("https://acme-uat.clioweb.com/oauth/callback"),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:WrongPath")],
+            says: vec![
+                "sends a different redirect URI",
+                "https://acme-uat.clioweb.com/oauth/callback",
+            ],
+            never: vec!["Redirect URL field", "not among the environments"],
+            ..Case::default()
+        },
+        Case {
+            name: "7.12: production sends its own address with a path of its own",
+            failing: authorize("https://acme.clioweb.com/Home/Index"),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "near:WrongPath"), ("exact", "-")],
+            never: vec!["not in your list"],
+            ..Case::default()
+        },
+        Case {
+            name: "the sent path is wrong and the host in capitals: both named",
+            version: "7.10",
+            failing: authorize("https://ACME-UAT.clioweb.com/externalServices/"),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:HostCase+WrongPath")],
+            ..Case::default()
+        },
+        // ---- 2. Not a Clio Operate redirect URI at all.
+        Case {
+            name: "iManage's own web address pasted as what was sent",
+            failing: format!(
+                "https://acme.cloudimanage.com/login?redirect_uri={}&error=invalid_redirect_uri",
+                encode("https://acme.cloudimanage.com/work/web/")
+            ),
+            first: NotARedirectUri,
+            says: vec!["iManage's own address", "copy the whole address bar"],
+            never: vec!["register", "not in your list"],
+            ..Case::default()
+        },
+        Case {
+            name: "a Microsoft sign-in address sent",
+            failing: authorize("https://login.microsoftonline.com/common/oauth2/nativeclient"),
+            first: NotARedirectUri,
+            says: vec!["another service's address"],
+            never: vec!["login.microsoftonline.com/externalServices", "registration needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "the identity server's host with the redirect path",
+            failing: authorize("https://acme-identity.clioweb.com/externalServices/replyFrom"),
+            first: NotARedirectUri,
+            says: vec!["identity", "do not register it as it is"],
+            never: vec!["registration needed", "Environment not in our original request"],
+            ..Case::default()
+        },
+        Case {
+            name: "an unknown host with another path: another service's",
+            failing: authorize("https://portal.example.net/oauth2/callback"),
+            first: NotARedirectUri,
+            never: vec!["portal.example.net/externalServices", "registration needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "iManage's API host with the redirect path is still iManage's own",
+            failing: authorize("https://cloudimanage.com/externalServices/replyFrom"),
+            first: NotARedirectUri,
+            never: vec!["registration needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "an unknown environment with the redirect path is still asked to be registered",
+            failing: authorize("https://acme-train.clioweb.com/externalServices/replyFrom"),
+            first: UnknownEnvironment,
+            says: vec!["registration needed", "https://acme-train.clioweb.com/externalServices/replyFrom"],
+            ..Case::default()
+        },
+        // ---- 3. A registration of the wrong page on an environment's address.
+        Case {
+            name: "registered without replyFrom and the admin page: corrections, both named",
+            registered: "Registered:\nhttps://acme.clioweb.com/externalServices/\nhttps://acme-uat.clioweb.com/admin/oauth".into(),
+            first: RegisteredUriDiffers,
+            statuses: vec![("near:WrongPath", "-"), ("near:WrongPath", "-")],
+            says: vec![
+                "correction needed",
+                "Registered as:\nhttps://acme-uat.clioweb.com/admin/oauth",
+                "It must be exactly:\nhttps://acme-uat.clioweb.com/externalServices/replyFrom",
+            ],
+            never: vec!["registration needed", "please register"],
+            never_codes: vec!["no-uri-found"],
+            ..Case::default()
+        },
+        Case {
+            name: "one wrong page, one exact: only the wrong one is corrected",
+            registered: format!("Added for customer 1764:\n{P}\nhttps://acme-uat.clioweb.com/externalServices/reply"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:WrongPath", "-")],
+            says: vec!["correct our registration"],
+            ..Case::default()
+        },
+        Case {
+            name: "a link to iManage's web client in the confirmation is no registration",
+            registered: format!("Registered:\n{P}\n{U}\nLog in at https://acme.cloudimanage.com/work/web/ to check."),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            never_codes: vec!["registered-unmatched"],
+            ..Case::default()
+        },
+        Case {
+            name: "the exact URI beats another page on the same address",
+            registered: format!("Registered: {P} (see https://acme.clioweb.com/help/imanage) and {U}"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "an error page naming the admin page is not what was sent",
+            failing: "Error invalid_redirect_uri on https://acme-uat.clioweb.com/admin/oauth".into(),
+            first: NoCauseFound,
+            never: vec!["sent a redirect URI that is not"],
+            ..Case::default()
+        },
+    ]
+}
+
+#[test]
+fn easily_misread_pastes_give_the_right_verdict() {
+    let cases = cases();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let Some(d) = diagnose(case) else {
+            failures.push(format!("{}: no diagnosis", case.name));
+            continue;
+        };
+        let kinds: Vec<CauseKind> = d.causes.iter().map(|c| c.kind).collect();
+        if kinds.first() != Some(&case.first) {
+            failures.push(format!(
+                "{}: causes {kinds:?}, want {:?} first",
+                case.name, case.first
+            ));
+        }
+        if !case.statuses.is_empty() {
+            let got: Vec<(String, String)> = d
+                .environments
+                .iter()
+                .map(|e| {
+                    (
+                        status(&e.registered),
+                        e.sent.as_ref().map_or("-".into(), status),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, String)> = case
+                .statuses
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            if got != want {
+                failures.push(format!("{}: statuses {got:?}, want {want:?}", case.name));
+            }
+        }
+        let text = verdict_text(&d);
+        for phrase in &case.says {
+            if !text.contains(phrase) {
+                failures.push(format!("{}: verdict lacks {phrase:?}:\n{text}", case.name));
+            }
+        }
+        for phrase in &case.never {
+            if text.contains(phrase) {
+                failures.push(format!("{}: verdict says {phrase:?}:\n{text}", case.name));
+            }
+        }
+        let codes: Vec<&str> = d.findings.iter().map(|f| f.code.as_str()).collect();
+        for code in &case.codes {
+            if !codes.contains(code) {
+                failures.push(format!("{}: findings {codes:?} lack {code}", case.name));
+            }
+        }
+        for code in &case.never_codes {
+            if codes.contains(code) {
+                failures.push(format!("{}: findings {codes:?} hold {code}", case.name));
+            }
+        }
+        d.findings.iter().for_each(assert_well_formed);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
