@@ -285,6 +285,44 @@ fn cases() -> Vec<Case> {
             never: vec!["sent a redirect URI that is not"],
             ..Case::default()
         },
+        // ---- 4. Hyphenated at a line end (PDF to text, a word processor).
+        Case {
+            name: "PDF text: externalSer- / vices/replyFrom",
+            registered: format!("Registered URIs: {P}\nhttps://acme-uat.clioweb.com/externalSer-\nvices/replyFrom"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            never: vec!["not registered", "registration needed"],
+            codes: vec!["lines-joined"],
+            ..Case::default()
+        },
+        Case {
+            name: "Word: external- / Services/replyFrom",
+            registered: format!("Redirect URIs registered: {P}\nhttps://acme-uat.clioweb.com/external-\nServices/replyFrom"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "hyphenated inside replyFrom, in a quoted reply",
+            registered: format!("> Registered:\n> {P}\n> https://acme-uat.clioweb.com/externalServices/reply-\n> From"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a break after the hyphen of the host keeps it",
+            registered: format!("Registered URIs: {P} https://acme-\nuat.clioweb.com/externalServices/replyFrom"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "hyphenated path with a real slash difference stays that difference",
+            registered: format!("Registered: {P}\nhttps://acme-uat.clioweb.com/externalServ-\nices/replyFrom/"),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:TrailingSlash", "-")],
+            ..Case::default()
+        },
     ]
 }
 

@@ -64,6 +64,22 @@ fn continues(word: &str, next: &str, line_chars: usize) -> bool {
         || (line_chars >= 60 && !first.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
+/// Whether the `-` ending `word` was added by hyphenation at the line end (a PDF or a
+/// word processor): it goes when the address joined without it has the redirect path and
+/// joined with it has not.
+fn soft_hyphen(word: &str, next: &str) -> bool {
+    let Some(stem) = word.strip_suffix('-') else {
+        return false;
+    };
+    let first = next.split(char::is_whitespace).next().unwrap_or("");
+    let has_path = |joined: String| {
+        let lower = joined.to_ascii_lowercase();
+        lower.contains("/externalservices/replyfrom")
+            || lower.contains("%2fexternalservices%2freplyfrom")
+    };
+    has_path([stem, first].concat()) && !has_path([word, first].concat())
+}
+
 /// The text with wrapped addresses joined, and where (in the result) each join is.
 pub fn join_wrapped(text: &str) -> (String, Vec<usize>) {
     if !text.contains('\n') {
@@ -92,7 +108,10 @@ pub fn join_wrapped(text: &str) -> (String, Vec<usize>) {
             let known = in_joined && !last_line.contains(char::is_whitespace);
             let ends_open = !last_line.ends_with(char::is_whitespace) && url_open(word, known);
             if quoted_alike && ends_open && continues(word, next, line_chars) {
-                let kept = out.trim_end_matches('\r').len();
+                let mut kept = out.trim_end_matches('\r').len();
+                if soft_hyphen(word, next) {
+                    kept -= 1;
+                }
                 out.truncate(kept);
                 joins.push(out.len());
                 in_joined = !next.trim_end_matches('\r').contains(char::is_whitespace);
@@ -131,6 +150,18 @@ mod tests {
         assert_eq!(joined(two), two);
         let prose = "https://a.example/externalServices/replyFrom\nRegards";
         assert_eq!(joined(prose), prose);
+        assert_eq!(
+            joined("https://a.example/externalSer-\nvices/replyFrom"),
+            "https://a.example/externalServices/replyFrom"
+        );
+        assert_eq!(
+            joined("https://a.example/external-\nServices/replyFrom"),
+            "https://a.example/externalServices/replyFrom"
+        );
+        assert_eq!(
+            joined("https://acme-\nuat.example/externalServices/replyFrom"),
+            "https://acme-uat.example/externalServices/replyFrom"
+        );
         let list = "https://a.example/x,\nhttps://b.example/y";
         assert_eq!(joined(list), list);
     }
