@@ -323,6 +323,51 @@ fn cases() -> Vec<Case> {
             statuses: vec![("exact", "-"), ("near:TrailingSlash", "-")],
             ..Case::default()
         },
+        // ---- 5. White space inside quotes or a cell: an editing artefact.
+        Case {
+            name: "ServiceNow CSV with a space before the closing quote",
+            registered: format!("Number,Short description,Redirect URI,State\nRITM0012345,iManage reg prod,\"{P}\",Closed Complete\nRITM0012346,iManage reg uat,\"{U} \",Closed Complete"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            never: vec!["white space", "correction needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "curly quotes with a space inside",
+            registered: format!("Registered: \u{201C}{P}\u{201D} and \u{201C}{U} \u{201D}"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a space after the opening quote",
+            registered: format!("\" {P}\"\n\"  {U}\""),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a tab before the closing quote of a single-quoted URI",
+            registered: format!("'{P}'\n'{U}\t'"),
+            first: NoCauseFound,
+            statuses: vec![("exact", "-"), ("exact", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "white space between characters of a quoted URI stays a named near miss",
+            registered: format!("\"{P}\"\n\"https://acme-uat.clioweb.com/ externalServices/replyFrom\""),
+            first: RegisteredUriDiffers,
+            statuses: vec![("exact", "-"), ("near:Whitespace", "-")],
+            ..Case::default()
+        },
+        Case {
+            name: "a space sent encoded at the end is what the sign-in sent",
+            version: "7.10",
+            failing: format!("{}%20", authorize(U)),
+            first: SentUriDiffers,
+            statuses: vec![("exact", "-"), ("exact", "near:Whitespace")],
+            ..Case::default()
+        },
     ]
 }
 

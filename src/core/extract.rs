@@ -522,22 +522,9 @@ fn scan_passes(
             *hidden |= wrappers::hides_address(raw);
             continue;
         }
+        // White space before a closing quote or at a cell's end is an editing artefact,
+        // as at a line end: left out, like the quote itself.
         let mut uri = raw.to_owned();
-        // `"…replyFrom "`: white space before the closing quote is inside the address.
-        let closing = match text[..start].chars().next_back() {
-            Some('"') => Some('"'),
-            Some('\u{201C}') => Some('\u{201D}'),
-            Some('\'') => Some('\''),
-            Some('<') => Some('>'),
-            _ => None,
-        };
-        if let Some(closing) = closing.filter(|_| raw.len() == end - start) {
-            let after = &text[end..];
-            let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-            if spaces > 0 && after[spaces..].starts_with(closing) {
-                uri.push_str(&after[..spaces]);
-            }
-        }
         let mut joined_lines = joined(joins, start..end);
         if let Some((next_end, rest, separators)) = continuation(text, raw, end) {
             let (rest, rest_removed) = strip_invisible(&rest);
