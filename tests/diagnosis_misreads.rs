@@ -368,6 +368,71 @@ fn cases() -> Vec<Case> {
             statuses: vec![("exact", "-"), ("exact", "near:Whitespace")],
             ..Case::default()
         },
+        // ---- 6. A confirmation older than the request it is compared with.
+        Case {
+            name: "an October confirmation of production, UAT submitted yesterday: wait",
+            registered: format!("From: support@imanage.com\nSent: Friday, 2 October 2026 11:02\nSubject: Registration complete - Customer 1764\n\nRegistered: {P}"),
+            submitted: "2026-11-27T16:00Z",
+            first: NotRegisteredYet,
+            says: vec!["dated before the request was submitted", "Wait until Sunday 29 November 2026, 16:00", "UAT: https://acme-uat.clioweb.com/externalServices/replyFrom is not in that confirmation"],
+            never: vec!["waiting will not add them", "registration needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "an RFC 2822 Date: header a month old",
+            registered: format!("Date: Tue, 27 Oct 2026 16:02:00 +0000\nRegistered for 1764:\n{P}"),
+            submitted: "2026-11-27T16:00Z",
+            first: NotRegisteredYet,
+            says: vec!["answers an earlier request"],
+            ..Case::default()
+        },
+        Case {
+            name: "an Outlook US-style Sent: header in October",
+            registered: format!("Sent: Friday, October 2, 2026 11:02 AM\n{P}"),
+            submitted: "2026-11-27T16:00Z",
+            first: NotRegisteredYet,
+            ..Case::default()
+        },
+        Case {
+            name: "an undated confirmation within the window: the assumption is said",
+            registered: format!("Registered: {P}"),
+            submitted: "2026-11-27T16:00Z",
+            first: NotRegistered,
+            says: vec!["assuming it answers this request"],
+            ..Case::default()
+        },
+        Case {
+            name: "a confirmation dated after the submission answers it",
+            registered: format!("Sent: Saturday, 28 November 2026 08:00\nRegistered: {P}"),
+            submitted: "2026-11-27T16:00Z",
+            first: NotRegistered,
+            says: vec!["waiting will not add them"],
+            never: vec!["assuming", "earlier request"],
+            ..Case::default()
+        },
+        Case {
+            name: "a date in the quoted request below the addresses is not the confirmation's",
+            registered: format!("Registered: {P}\n\n________________________________\nFrom: Sam\nSent: Friday, 2 October 2026 11:02\nPlease register:\n{P}\n{U}"),
+            submitted: "2026-11-27T16:00Z",
+            first: NotRegistered,
+            never: vec!["earlier request"],
+            ..Case::default()
+        },
+        Case {
+            name: "an old confirmation after the window has passed: ask Support",
+            registered: format!("Sent: Friday, 2 October 2026 11:02\nRegistered: {P}"),
+            first: NotRegistered,
+            says: vec!["More than 48 hours have passed", "registration needed"],
+            ..Case::default()
+        },
+        Case {
+            name: "an old confirmation listing both exactly: complete, whatever the date",
+            registered: format!("Sent: Friday, 2 October 2026 11:02\nRegistered: {P} {U}"),
+            submitted: "2026-11-27T16:00Z",
+            first: NoCauseFound,
+            says: vec!["registration is complete"],
+            ..Case::default()
+        },
     ]
 }
 

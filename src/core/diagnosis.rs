@@ -18,6 +18,7 @@ use super::version::ConfigPath;
 
 mod causes;
 mod compare;
+mod dated;
 mod follow_up;
 
 use causes::causes;
@@ -650,7 +651,17 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         }
     };
 
+    // A confirmation dated before the submission answers an earlier request.
+    let confirmation_day = (!registered_uris.is_empty())
+        .then(|| dated::confirmation_day(&registered_text))
+        .flatten();
+    let confirmation_predates = match (confirmation_day, window.as_ref()) {
+        (Some(day), Some(w)) => day.millis() + 24 * MS_PER_HOUR <= w.submitted_at.millis(),
+        _ => false,
+    };
     let evidence = causes::Evidence {
+        confirmation_dated: confirmation_day.is_some(),
+        confirmation_predates,
         connection: input.connection,
         environments: &environments,
         failing_uris: &failing_uris,

@@ -17,6 +17,10 @@ pub(super) struct Evidence<'a> {
     pub failing_uris: &'a [ExtractedUri],
     pub registered_uris: &'a [ExtractedUri],
     pub unknown: &'a [UnknownEnvironment],
+    /// The pasted confirmation carries a date in its header.
+    pub confirmation_dated: bool,
+    /// That date is before the submission: it answers an earlier request.
+    pub confirmation_predates: bool,
     pub foreign: &'a [ForeignUri],
     pub window: Option<&'a WaitWindow>,
     /// A submission date was entered but cannot be used (unreadable, or in the future).
@@ -84,7 +88,7 @@ impl Evidence<'_> {
             .iter()
             .filter(|e| e.sent.is_some())
             .collect();
-        self.registered_uris.is_empty()
+        (self.registered_uris.is_empty() || self.confirmation_predates)
             && (sent.is_empty() || sent.iter().any(|e| !self.accepted(e)))
             && !self
                 .failing_uris
@@ -295,6 +299,10 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                 &sent_unconfirmed,
                 "was sent exactly as it should be",
             ));
+            if evidence.confirmation_predates {
+                lines.push("The confirmation you pasted is dated before the request was submitted, so it answers an earlier request.".into());
+                lines.extend(listed(&missing, "is not in that confirmation"));
+            }
             lines.push(WINDOW_CAVEAT.into());
             causes.push(Cause {
                 kind: CauseKind::NotRegisteredYet,
@@ -309,9 +317,14 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         _ if !missing.is_empty() => {
             let mut lines = listed(&missing, "is not in the confirmed list");
             match window {
-                Some(window) if !window.passed => lines.push(
-                    "The confirmation you pasted shows iManage has already processed the request and left these out, so waiting will not add them.".into(),
-                ),
+                Some(window) if !window.passed => {
+                    let mut line = "The confirmation you pasted shows iManage has already processed the request and left these out, so waiting will not add them".to_owned();
+                    if !evidence.confirmation_dated {
+                        line.push_str(" (assuming it answers this request; it carries no date)");
+                    }
+                    line.push('.');
+                    lines.push(line);
+                }
                 Some(window) => lines.push(format!(
                     "More than 48 hours have passed since the date entered (at {}).",
                     window.wait_until_local
