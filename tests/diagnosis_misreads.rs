@@ -116,7 +116,12 @@ fn diagnose(case: &Case) -> Option<DiagnosisReport> {
         }),
         ..AnalysisRequest::default()
     };
-    analyze(&request).diagnosis
+    let report = analyze(&request);
+    // The invariants the fuzzers hold every report to.
+    if let Err(broken) = imanage_connect::core::invariants::check_report(&report) {
+        panic!("{}: {broken}", case.name);
+    }
+    report.diagnosis
 }
 
 /// Everything the reader is told: causes, then the message to Support.
@@ -433,12 +438,55 @@ fn cases() -> Vec<Case> {
             says: vec!["registration is complete"],
             ..Case::default()
         },
+        // ---- A time without a zone; a link that hides its address.
+        Case {
+            name: "a submission time without a zone and no offset is said to be read as UTC",
+            registered: format!("{P}\n{U}"),
+            submitted: "2026-11-26T11:00",
+            offset: None,
+            first: NoCauseFound,
+            codes: vec!["submitted-zone-assumed"],
+            ..Case::default()
+        },
+        Case {
+            name: "with the reader's offset known, nothing is assumed",
+            submitted: "2026-11-26T11:00",
+            offset: Some(60),
+            first: NoCauseFound,
+            never_codes: vec!["submitted-zone-assumed"],
+            ..Case::default()
+        },
+        Case {
+            name: "a time with its zone needs no note",
+            submitted: "2026-11-26T11:00+01:00",
+            offset: None,
+            first: NoCauseFound,
+            never_codes: vec!["submitted-zone-assumed"],
+            ..Case::default()
+        },
+        Case {
+            name: "Mimecast links that hide both addresses: open them first",
+            registered: "Registered:\nhttps://protect-eu.mimecast.com/s/AbCdEfGhIjKlMnO?domain=acme.clioweb.com\nhttps://protect-eu.mimecast.com/s/ZyXwVuT?domain=acme-uat.clioweb.com".into(),
+            first: AddressHidden,
+            statuses: vec![("unknown", "-"), ("unknown", "-")],
+            says: vec!["Open the link and paste the address it shows", "Contact Clio Operate Support"],
+            never: vec!["registration needed", "not registered"],
+            codes: vec!["link-hides-address"],
+            ..Case::default()
+        },
+        Case {
+            name: "a hidden link beside a readable URI still comes first",
+            registered: format!("Registered:\n{P}\nhttps://protect-us.mimecast.com/s/ZyXwVuT?domain=acme-uat.clioweb.com"),
+            first: AddressHidden,
+            ..Case::default()
+        },
     ]
 }
 
 #[test]
 fn easily_misread_pastes_give_the_right_verdict() {
     let cases = cases();
+    assert!(cases.len() >= 40, "{} cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let Some(d) = diagnose(case) else {

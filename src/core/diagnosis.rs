@@ -163,6 +163,9 @@ pub struct Cause {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CauseKind {
+    /// A protected link hides the address it leads to: nothing can be read until it is
+    /// opened.
+    AddressHidden,
     /// No environments were entered, so nothing can be compared.
     NoEnvironments,
     /// The sign-in came from an environment that is not in the reader's list.
@@ -212,12 +215,20 @@ pub struct DiagnosisReport {
     pub foreign_uris: Vec<ForeignUri>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub window: Option<WaitWindow>,
+    /// The pasted confirmation is dated before the submission: it answers an earlier
+    /// request, so the window still applies to what it leaves out.
+    #[serde(skip_serializing_if = "is_false", default)]
+    pub confirmation_predates: bool,
     /// The most likely cause first; never empty.
     pub causes: Vec<Cause>,
     /// Present when Support must correct or add a registration.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub follow_up: Option<FollowUp>,
     pub findings: Vec<Finding>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Reads the submission time. `Err` carries the finding for unreadable or future dates.
@@ -464,6 +475,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         None => extract(&registered_text),
     };
     let failing = extract(&failing_text);
+    let hidden = registered.hidden_by_wrapper || failing.hidden_by_wrapper;
     let mut findings = reading_findings(Field::Registered, &registered);
     if quoted_left_out {
         findings.push(Finding::info(
@@ -613,6 +625,15 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
     } else {
         match read_submitted(&submitted_text, offset, context.now) {
             Ok((submitted_at, date_only)) => {
+                let zoned = Timestamp::parse_iso(&submitted_text).is_some();
+                if !zoned && input.utc_offset_minutes.is_none() {
+                    findings.push(Finding::info(
+                        FindingCode::SubmittedZoneAssumed,
+                        Field::SubmittedAt,
+                        "The submission time has no time zone, so it was read as UTC.",
+                        "Add the zone (such as Z or +01:00) if it is not UTC.",
+                    ));
+                }
                 if date_only {
                     findings.push(Finding::info(
                         FindingCode::SubmittedTimeAssumed,
@@ -660,6 +681,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         _ => false,
     };
     let evidence = causes::Evidence {
+        hidden,
         confirmation_dated: confirmation_day.is_some(),
         confirmation_predates,
         connection: input.connection,
@@ -682,6 +704,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         unknown_environments,
         foreign_uris,
         window,
+        confirmation_predates,
         causes,
         follow_up,
         findings,

@@ -127,6 +127,8 @@ pub enum FindingCode {
     SubmittedDateUnreadable,
     SubmittedDateInFuture,
     SubmittedTimeAssumed,
+    /// A submission time without a zone, and no offset given: read as UTC.
+    SubmittedZoneAssumed,
     LinkUnwrapped,
     LinkHidesAddress,
     LinesJoined,
@@ -202,6 +204,7 @@ impl FindingCode {
             SubmittedDateUnreadable => "submitted-date-unreadable",
             SubmittedDateInFuture => "submitted-date-in-future",
             SubmittedTimeAssumed => "submitted-time-assumed",
+            SubmittedZoneAssumed => "submitted-zone-assumed",
             LinkUnwrapped => "link-unwrapped",
             LinkHidesAddress => "link-hides-address",
             LinesJoined => "lines-joined",

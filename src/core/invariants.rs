@@ -135,14 +135,26 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         {
             return Err("a wait although iManage confirmed every URI".into());
         }
-        // A confirmation received means iManage processed the request: no wait.
+        // A confirmation received means iManage processed the request: no wait, unless
+        // it is dated before the request (it answers an earlier one).
         if !diagnosis.registered_uris.is_empty()
+            && !diagnosis.confirmation_predates
             && diagnosis
                 .causes
                 .iter()
                 .any(|c| c.kind == super::diagnosis::CauseKind::NotRegisteredYet)
         {
             return Err("a wait although a confirmation was pasted".into());
+        }
+        // An address that is no Clio Operate redirect URI is never asked to be registered.
+        if let Some(follow_up) = &diagnosis.follow_up {
+            if diagnosis
+                .foreign_uris
+                .iter()
+                .any(|u| follow_up.body.contains(u.found.as_str()))
+            {
+                return Err("a foreign address asked to be registered".into());
+            }
         }
     }
     let request = &report.support_request;

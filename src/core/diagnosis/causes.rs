@@ -17,6 +17,8 @@ pub(super) struct Evidence<'a> {
     pub failing_uris: &'a [ExtractedUri],
     pub registered_uris: &'a [ExtractedUri],
     pub unknown: &'a [UnknownEnvironment],
+    /// A protected link in a paste hides its address.
+    pub hidden: bool,
     /// The pasted confirmation carries a date in its header.
     pub confirmation_dated: bool,
     /// That date is before the submission: it answers an earlier request.
@@ -132,6 +134,15 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
     let environments = evidence.environments;
     let window = evidence.window;
     let have_registered = !evidence.registered_uris.is_empty();
+
+    if evidence.hidden {
+        causes.push(Cause {
+            kind: CauseKind::AddressHidden,
+            title: "A protected link hides the address".into(),
+            evidence: vec!["The link you pasted carries only a code, not the address it leads to.".into()],
+            action: "Open the link and paste the address it shows (or copy the link's text as written in the message).".into(),
+        });
+    }
 
     // Certain and fixed in a minute by the reader: first.
     if evidence.connection == Some(ConnectionChoice::SharedoTest) {
@@ -452,6 +463,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         !matches!(
             c.kind,
             CauseKind::CheckConnection
+                | CauseKind::AddressHidden
                 | CauseKind::RegistrationWorks
                 | CauseKind::PairMatches
                 | CauseKind::NoEnvironments
