@@ -290,6 +290,47 @@ proptest! {
         prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
     }
 
+    /// A redirect URI hyphenated at a line end inside its path (PDF text, a word
+    /// processor) is joined without the hyphen; white space inside the quotes around it
+    /// is left out.
+    #[test]
+    fn a_uri_hyphenated_or_padded_is_read_exactly(
+        uri in redirect_uri(),
+        cut in 2usize..26,
+        pad in prop_oneof![Just(""), Just(" "), Just("\t"), Just("  ")],
+    ) {
+        let path_at = uri.find("/externalServices").unwrap();
+        let at = path_at + cut;
+        let text = format!("Registered:\n\"{pad}{}-\n{}{pad}\"\nThanks", &uri[..at], &uri[at..]);
+        let found: Vec<String> = extract_uris(&text).into_iter().map(|u| u.uri).collect();
+        prop_assert_eq!(found, vec![uri.clone()], "{:?}", text);
+    }
+
+    /// A sent URI on an environment's own address is always compared with that
+    /// environment, whatever its path: never an unknown environment, never foreign.
+    #[test]
+    fn a_sent_uri_on_a_known_environment_is_compared_with_it(
+        uri in redirect_uri(),
+        path in "(/[A-Za-z0-9._-]{1,12}){0,3}/?",
+    ) {
+        let origin = uri.trim_end_matches("/externalServices/replyFrom").to_owned();
+        let sent = format!("{origin}{path}");
+        let request = AnalysisRequest {
+            environments: vec![EnvironmentInput { role: Some(Role::Production), url: origin.clone(), version: None }],
+            version: Some("7.12".into()),
+            generated_at: Timestamp::parse_iso("2026-11-28T10:30:00Z"),
+            diagnosis: Some(imanage_connect::core::diagnosis::DiagnosisInput {
+                failing: Some(format!("https://cloudimanage.com/auth/oauth2/authorize?redirect_uri={}", sent.replace(':', "%3A").replace('/', "%2F"))),
+                ..Default::default()
+            }),
+            ..AnalysisRequest::default()
+        };
+        let report = analyze(&request);
+        let d = report.diagnosis.unwrap();
+        prop_assert!(d.unknown_environments.is_empty() && d.foreign_uris.is_empty(), "{:?}", sent);
+        prop_assert!(d.environments[0].sent.is_some(), "{:?}", sent);
+    }
+
     /// A reply's own addresses are the confirmed list, never the request it quotes;
     /// when everything is quoted (only the quoted confirmation pasted), it is used.
     #[test]

@@ -44,6 +44,8 @@ fn split_quote(line: &str) -> (&str, &str) {
 /// the line before, `line_chars` long.
 fn continues(word: &str, next: &str, line_chars: usize) -> bool {
     let first = next.split(char::is_whitespace).next().unwrap_or("");
+    // A closing quote or bracket ends the address, it does not stop the join.
+    let first = first.trim_end_matches(['"', '>', '\u{201D}', '\u{2019}', '\u{BB}']);
     // An opening bracket or quote starts a new item rather than continuing an address.
     if first.is_empty() || first.starts_with(['(', '[', '\'']) || !first.chars().all(is_url_char) {
         return false;
