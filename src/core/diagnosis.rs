@@ -103,9 +103,9 @@ pub struct UnknownEnvironment {
     pub confirmed: bool,
 }
 
-/// What a URI the sign-in sent is, when it is no Clio Operate redirect URI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What a URI the sign-in sent is, when it is no Clio Operate redirect URI (never to be
+/// registered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ForeignKind {
     /// iManage's own address (`*.cloudimanage.com`).
     IManage,
@@ -114,15 +114,6 @@ pub enum ForeignKind {
     IdentityServer,
     /// Another path on an address that is no environment's: another service's address.
     OtherService,
-}
-
-/// A URI the failing sign-in sent that is not a Clio Operate redirect URI at all: never
-/// to be registered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ForeignUri {
-    pub found: String,
-    pub kind: ForeignKind,
 }
 
 /// What `uri` (on no environment's address) is, when it is no Clio Operate redirect URI.
@@ -210,9 +201,6 @@ pub struct DiagnosisReport {
     pub unmatched_registered: Vec<String>,
     /// Redirect URIs the failing sign-in sent that belong to no environment entered.
     pub unknown_environments: Vec<UnknownEnvironment>,
-    /// URIs the failing sign-in sent that are no Clio Operate redirect URI.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub foreign_uris: Vec<ForeignUri>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub window: Option<WaitWindow>,
     /// The pasted confirmation is dated before the submission: it answers an earlier
@@ -608,15 +596,11 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             .collect()
     };
 
-    let foreign_uris: Vec<ForeignUri> = failing_uris
+    // URIs sent that are no Clio Operate redirect URI: named, never to be registered.
+    let foreign: Vec<(&str, ForeignKind)> = failing_uris
         .iter()
         .filter(|uri| !belongs(uri))
-        .filter_map(|uri| {
-            Some(ForeignUri {
-                found: uri.uri.clone(),
-                kind: foreign_kind(&uri.uri)?,
-            })
-        })
+        .filter_map(|uri| Some((uri.uri.as_str(), foreign_kind(&uri.uri)?)))
         .collect();
 
     let mut date_unusable = false;
@@ -630,8 +614,8 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                     findings.push(Finding::info(
                         FindingCode::SubmittedZoneAssumed,
                         Field::SubmittedAt,
-                        "The submission time has no time zone, so it was read as UTC.",
-                        "Add the zone (such as Z or +01:00) if it is not UTC.",
+                        "The submission time has no zone, so it was read as UTC.",
+                        "Add the zone (such as +01:00) if it is not UTC.",
                     ));
                 }
                 if date_only {
@@ -689,7 +673,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         failing_uris: &failing_uris,
         registered_uris: &registered_uris,
         unknown: &unknown_environments,
-        foreign: &foreign_uris,
+        foreign: &foreign,
         window: window.as_ref(),
         date_unusable,
         path: context.path,
@@ -702,7 +686,6 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         environments,
         unmatched_registered,
         unknown_environments,
-        foreign_uris,
         window,
         confirmation_predates,
         causes,

@@ -146,14 +146,18 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         {
             return Err("a wait although a confirmation was pasted".into());
         }
-        // An address that is no Clio Operate redirect URI is never asked to be registered.
+        // An address named as no Clio Operate redirect URI is never asked to be registered.
         if let Some(follow_up) = &diagnosis.follow_up {
-            if diagnosis
-                .foreign_uris
+            let named = diagnosis
+                .causes
                 .iter()
-                .any(|u| follow_up.body.contains(u.found.as_str()))
-            {
-                return Err("a foreign address asked to be registered".into());
+                .filter(|c| c.kind == super::diagnosis::CauseKind::NotARedirectUri)
+                .flat_map(|c| c.evidence.iter())
+                .filter_map(|line| line.split(" is ").next());
+            for found in named {
+                if follow_up.body.contains(found) {
+                    return Err("a foreign address asked to be registered".into());
+                }
             }
         }
     }

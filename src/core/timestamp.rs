@@ -19,6 +19,12 @@ impl Timestamp {
         self.0
     }
 
+    /// The start (UTC) of a calendar day; `None` for a date that does not exist.
+    pub fn from_date(year: i64, month: i64, day: i64) -> Option<Self> {
+        ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day))
+            .then(|| Timestamp(days_from_civil(year, month, day) * MS_PER_DAY))
+    }
+
     /// Reads `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z` or `±HH:MM`.
     pub fn parse_iso(text: &str) -> Option<Self> {
         let text = text.trim();

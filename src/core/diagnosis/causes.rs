@@ -4,7 +4,7 @@
 
 use super::{
     differences_text, role_name, Cause, CauseKind, ConnectionChoice, EnvironmentCheck, ForeignKind,
-    ForeignUri, Match, UnknownEnvironment, WaitWindow, WINDOW_CAVEAT,
+    Match, UnknownEnvironment, WaitWindow, WINDOW_CAVEAT,
 };
 use crate::core::configuration::{CONNECTION_SETTING, INTERNAL_CONNECTION_SETTING};
 use crate::core::extract::{error_in_words, ExtractedUri};
@@ -23,7 +23,7 @@ pub(super) struct Evidence<'a> {
     pub confirmation_dated: bool,
     /// That date is before the submission: it answers an earlier request.
     pub confirmation_predates: bool,
-    pub foreign: &'a [ForeignUri],
+    pub foreign: &'a [(&'a str, ForeignKind)],
     pub window: Option<&'a WaitWindow>,
     /// A submission date was entered but cannot be used (unreadable, or in the future).
     pub date_unusable: bool,
@@ -139,8 +139,8 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         causes.push(Cause {
             kind: CauseKind::AddressHidden,
             title: "A protected link hides the address".into(),
-            evidence: vec!["The link you pasted carries only a code, not the address it leads to.".into()],
-            action: "Open the link and paste the address it shows (or copy the link's text as written in the message).".into(),
+            evidence: vec!["The link carries only a code.".into()],
+            action: "Open the link and paste the address it shows.".into(),
         });
     }
 
@@ -199,17 +199,17 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
             evidence: evidence
                 .foreign
                 .iter()
-                .map(|u| {
-                    let mut line = u.found.clone();
-                    line.push_str(match u.kind {
+                .map(|(found, kind)| {
+                    let mut line = (*found).to_owned();
+                    line.push_str(match kind {
                         ForeignKind::IManage => " is iManage's own address.",
-                        ForeignKind::IdentityServer => " looks like the sign-in (identity) server, not the application: do not register it as it is.",
-                        ForeignKind::OtherService => " is another service's address, not a Clio Operate one.",
+                        ForeignKind::IdentityServer => " is the sign-in (identity) server, not the application: do not register it.",
+                        ForeignKind::OtherService => " is another service's address.",
                     });
                     line
                 })
                 .collect(),
-            action: "Sign in to iManage from Clio Operate again and, when the error shows, copy the whole address bar (it contains redirect_uri=) and paste it here.".into(),
+            action: "Sign in from Clio Operate again and, when the error shows, paste the whole address bar (it contains redirect_uri=).".into(),
         });
     }
 
@@ -311,7 +311,10 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                 "was sent exactly as it should be",
             ));
             if evidence.confirmation_predates {
-                lines.push("The confirmation you pasted is dated before the request was submitted, so it answers an earlier request.".into());
+                lines.push(
+                    "The confirmation is dated before the request, so it answers an earlier one."
+                        .into(),
+                );
                 lines.extend(listed(&missing, "is not in that confirmation"));
             }
             lines.push(WINDOW_CAVEAT.into());
@@ -331,7 +334,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                 Some(window) if !window.passed => {
                     let mut line = "The confirmation you pasted shows iManage has already processed the request and left these out, so waiting will not add them".to_owned();
                     if !evidence.confirmation_dated {
-                        line.push_str(" (assuming it answers this request; it carries no date)");
+                        line.push_str(" (if it answers this request)");
                     }
                     line.push('.');
                     lines.push(line);

@@ -26,43 +26,37 @@ pub(super) fn confirmation_day(text: &str) -> Option<Timestamp> {
 }
 
 /// `Friday, 2 October 2026 11:02`, `Monday, November 23, 2026 10:02 AM`,
-/// `Tue, 24 Nov 2026 16:02:00 +0000` or `2026-10-02 11:02`.
+/// `Tue, 24 Nov 2026 16:02:00 +0000` or `2026-10-02 11:02`: with a month name, the day
+/// is the number before the year; without one, month and day follow the year.
 fn read_day(value: &str) -> Option<Timestamp> {
-    let words: Vec<&str> = value
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let Some(iso) = words
-        .iter()
-        .find(|w| w.len() == 10 && w.as_bytes()[4] == b'-')
-    {
-        let mut text = (*iso).to_owned();
-        text.push_str("T00:00Z");
-        return Timestamp::parse_iso(&text);
-    }
-    let month = words.iter().find_map(|w| {
-        let w = w.get(..3)?;
-        MONTHS.iter().position(|m| m[..3].eq_ignore_ascii_case(w))
-    })? + 1;
-    let number = |range: std::ops::RangeInclusive<u32>, len: usize| {
-        words
-            .iter()
-            .filter(|w| w.len() <= len && w.bytes().all(|b| b.is_ascii_digit()))
-            .filter_map(|w| w.parse::<u32>().ok())
-            .find(|n| range.contains(n))
-    };
-    let year = number(1990..=2100, 4)?;
-    let day = number(1..=31, 2)?;
-    let mut text = year.to_string();
-    for part in [month as u32, day] {
-        text.push('-');
-        if part < 10 {
-            text.push('0');
+    let (mut year, mut month, mut day) = (None, None, None);
+    let mut after = [None, None];
+    for word in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let b = word.as_bytes();
+        if b.is_empty() {
+            continue;
         }
-        text.push_str(&part.to_string());
+        if b.len() <= 4 && b.iter().all(u8::is_ascii_digit) {
+            let n = b.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0'));
+            if b.len() == 4 {
+                year.get_or_insert(n);
+            } else if year.is_none() {
+                day = Some(n);
+            } else if let Some(slot) = after.iter_mut().find(|s| s.is_none()) {
+                *slot = Some(n);
+            }
+        } else if month.is_none() && b.len() >= 3 {
+            month = MONTHS
+                .iter()
+                .position(|m| m.as_bytes()[..3].eq_ignore_ascii_case(&b[..3]))
+                .map(|i| i as i64 + 1);
+        }
     }
-    text.push_str("T00:00Z");
-    Timestamp::parse_iso(&text)
+    let (month, day) = match month {
+        Some(month) => (month, day?),
+        None => (after[0]?, after[1]?),
+    };
+    Timestamp::from_date(year?, month, day)
 }
 
 #[cfg(test)]
