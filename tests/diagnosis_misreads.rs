@@ -204,7 +204,7 @@ fn cases() -> Vec<Case> {
                 encode("https://acme.cloudimanage.com/work/web/")
             ),
             first: NotARedirectUri,
-            says: vec!["iManage's own address", "copy the whole address bar"],
+            says: vec!["iManage's own address", "paste the whole address bar"],
             never: vec!["register", "not in your list"],
             ..Case::default()
         },
@@ -220,7 +220,7 @@ fn cases() -> Vec<Case> {
             name: "the identity server's host with the redirect path",
             failing: authorize("https://acme-identity.clioweb.com/externalServices/replyFrom"),
             first: NotARedirectUri,
-            says: vec!["identity", "do not register it as it is"],
+            says: vec!["identity", "do not register it"],
             never: vec!["registration needed", "Environment not in our original request"],
             ..Case::default()
         },
@@ -379,7 +379,7 @@ fn cases() -> Vec<Case> {
             registered: format!("From: support@imanage.com\nSent: Friday, 2 October 2026 11:02\nSubject: Registration complete - Customer 1764\n\nRegistered: {P}"),
             submitted: "2026-11-27T16:00Z",
             first: NotRegisteredYet,
-            says: vec!["dated before the request was submitted", "Wait until Sunday 29 November 2026, 16:00", "UAT: https://acme-uat.clioweb.com/externalServices/replyFrom is not in that confirmation"],
+            says: vec!["dated before the request", "Wait until Sunday 29 November 2026, 16:00", "UAT: https://acme-uat.clioweb.com/externalServices/replyFrom is not in that confirmation"],
             never: vec!["waiting will not add them", "registration needed"],
             ..Case::default()
         },
@@ -388,7 +388,7 @@ fn cases() -> Vec<Case> {
             registered: format!("Date: Tue, 27 Oct 2026 16:02:00 +0000\nRegistered for 1764:\n{P}"),
             submitted: "2026-11-27T16:00Z",
             first: NotRegisteredYet,
-            says: vec!["answers an earlier request"],
+            says: vec!["answers an earlier one"],
             ..Case::default()
         },
         Case {
@@ -403,7 +403,7 @@ fn cases() -> Vec<Case> {
             registered: format!("Registered: {P}"),
             submitted: "2026-11-27T16:00Z",
             first: NotRegistered,
-            says: vec!["assuming it answers this request"],
+            says: vec!["if it answers this request"],
             ..Case::default()
         },
         Case {
@@ -412,7 +412,7 @@ fn cases() -> Vec<Case> {
             submitted: "2026-11-27T16:00Z",
             first: NotRegistered,
             says: vec!["waiting will not add them"],
-            never: vec!["assuming", "earlier request"],
+            never: vec!["if it answers", "earlier one"],
             ..Case::default()
         },
         Case {
@@ -420,7 +420,7 @@ fn cases() -> Vec<Case> {
             registered: format!("Registered: {P}\n\n________________________________\nFrom: Sam\nSent: Friday, 2 October 2026 11:02\nPlease register:\n{P}\n{U}"),
             submitted: "2026-11-27T16:00Z",
             first: NotRegistered,
-            never: vec!["earlier request"],
+            never: vec!["earlier one"],
             ..Case::default()
         },
         Case {
