@@ -14,9 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::core::options::{MountOptions, ATTRIBUTES};
 use crate::core::{analyze as analyze_request, WIDGET_VERSION};
 use crate::ui::AppProps;
+use crate::widget::options::{MountOptions, ATTRIBUTES};
 
 pub mod read;
 mod slot;
@@ -84,14 +84,14 @@ fn warm_up_once() {
         return;
     }
     let run = || {
-        let mut form = crate::core::form::example();
-        form.rows.push(crate::core::form::EnvironmentRow {
+        let mut answers = crate::widget::state::Answers::example();
+        answers.rows.push(crate::widget::state::EnvironmentRow {
             id: u32::MAX,
             role: None,
             url: " http://UAT.example.com:443/externalServices/replyFrom/ ".into(),
             version: String::new(),
         });
-        let _ = analyze_request(&form.to_request(None));
+        let _ = analyze_request(&answers.to_request(&Default::default(), None));
     };
     let callback = Closure::once_into_js(run);
     let scheduled = web_sys::window()

@@ -1,5 +1,5 @@
-//! The yew shell: renders the core's report and dispatches the reader's actions to the
-//! form reducer. No rule or decision lives here.
+//! The yew shell: renders the rule book's report and the widget model, and dispatches the
+//! reader's actions to the model's reducer. No rule or decision lives here.
 
 mod clipboard;
 mod copy_button;
@@ -21,21 +21,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::form::{FormAction, FormState};
-use crate::core::options::{MountOptions, Part};
-use crate::core::{analyze_with, share, AnalysisCache, AnalysisRequest, Field, Report, Timestamp};
+use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
+use crate::widget::field::FieldKey;
+use crate::widget::options::{MountOptions, Part};
+use crate::widget::state::{Action, Setup, State};
+use crate::widget::{codec, status};
 
 pub use copy_button::CopyButton;
 
-/// One widget instance's reducer: the core's [`FormState`] behind yew's `Reducible`. The
+/// One widget instance's reducer: the model's [`State`] behind yew's `Reducible`. The
 /// state sits in an `Rc` so that every step shares it instead of cloning it per render.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Form(pub Rc<FormState>);
+pub struct Form(pub Rc<State>);
 
 impl Reducible for Form {
-    type Action = FormAction;
+    type Action = Action;
 
-    fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = Rc::unwrap_or_clone(Rc::unwrap_or_clone(self).0);
         Rc::new(Form(Rc::new(state.reduce(action))))
     }
@@ -48,7 +50,7 @@ pub struct Instance {
     pub prefix: AttrValue,
     pub announce: Callback<String>,
     pub root: NodeRef,
-    pub dispatch: Callback<FormAction>,
+    pub dispatch: Callback<Action>,
     /// The level of the instance's own heading; sections go below it.
     pub heading_level: u8,
     /// Whether sections are numbered (only when the whole flow is shown).
@@ -75,22 +77,9 @@ impl Instance {
         format!("{}-{name}", self.prefix)
     }
 
-    /// The id of the input a finding or summary link for `field` points at.
-    pub fn field_id(&self, field: Field, row_id: Option<u32>) -> String {
-        match (field, row_id) {
-            (Field::Environment | Field::Environments, Some(row)) => {
-                self.id(&format!("row-{row}-url"))
-            }
-            (Field::Environment | Field::Environments, None) => self.id("environments"),
-            (Field::ImanageUrl, _) => self.id("imanage-url"),
-            (Field::CustomerId, _) => self.id("customer-id"),
-            (Field::Version, Some(row)) => self.id(&format!("row-{row}-version")),
-            (Field::Version, None) => self.id("version"),
-            (Field::ContactEmail, _) => self.id("contact-email"),
-            (Field::Registered, _) => self.id("diagnosis-registered"),
-            (Field::Failing, _) => self.id("diagnosis-failing"),
-            (Field::SubmittedAt, _) => self.id("diagnosis-submitted"),
-        }
+    /// The DOM id of a field's input in this instance.
+    pub fn field_id(&self, field: FieldKey) -> String {
+        self.id(&field.name())
     }
 
     /// A link's click handler that moves focus to field `id` instead of navigating.
@@ -128,9 +117,9 @@ pub struct AppProps {
     /// Bumped by each `update`, so new options are applied to the form once.
     #[prop_or_default]
     pub revision: u32,
-    /// The form to start from before the options are applied (tests).
+    /// The state to start from before the options are applied (tests).
     #[prop_or_default]
-    pub initial: Option<Rc<FormState>>,
+    pub initial: Option<Rc<State>>,
     /// The sessionStorage key for this instance's opt-in draft; empty: no drafts.
     #[prop_or_default]
     pub draft_key: AttrValue,
@@ -171,26 +160,33 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 /// Where the form starts: the page's options, then a kept draft, then a shared link.
-fn starting_state(props: &AppProps) -> FormState {
-    let mut state = props
-        .initial
-        .as_deref()
-        .cloned()
-        .unwrap_or_default()
-        .apply_options(&props.options);
+fn starting_state(props: &AppProps) -> State {
+    let mut state = match props.initial.as_deref() {
+        Some(initial) => initial.clone(),
+        None => State::new(Setup {
+            // Minutes east of UTC; JavaScript counts them west.
+            utc_offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
+            ..Setup::default()
+        }),
+    };
+    if let Some(address) = &props.options.support_email {
+        state = state.reduce(Action::SetSupportEmail(address.clone()));
+    }
+    state = state.reduce(Action::Prefill(props.options.prefill()));
     if !props.draft_key.is_empty() {
         if let Some(draft) =
             session_storage().and_then(|s| s.get_item(&props.draft_key).ok().flatten())
         {
-            if let Some(restored) = share::decode_into(&draft, state.clone()) {
-                state = restored;
-                state.keep_draft = true;
+            if let Some(prefill) = codec::decode(&draft) {
+                state = state
+                    .reduce(Action::Prefill(prefill))
+                    .reduce(Action::SetKeepDraft(true));
             }
         }
     }
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-        if let Some(restored) = share::decode_into(&hash, state.clone()) {
-            state = restored;
+        if let Some(prefill) = codec::decode(&hash) {
+            state = state.reduce(Action::Prefill(prefill));
         }
     }
     state
@@ -200,45 +196,11 @@ fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
 }
 
-/// The text the status region reads after the reader pauses: what is ready and what
-/// needs fixing, never every keystroke.
-fn status_summary(report: &Report) -> String {
-    let uris = report.environments.registrations.len();
-    let errors = report.counts.errors;
-    let warnings = report.counts.warnings;
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    let mut parts = vec![format!(
-        "{} ready",
-        plural(uris, "redirect URI", "redirect URIs")
-    )];
-    if errors > 0 {
-        parts.push(format!("{} to fix", plural(errors, "problem", "problems")));
-    }
-    if warnings > 0 {
-        parts.push(format!(
-            "{} to check",
-            plural(warnings, "warning", "warnings")
-        ));
-    }
-    format!("{}.", parts.join(", "))
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let form = {
         let props = props.clone();
-        use_reducer(move || {
-            let mut state = starting_state(&props);
-            // Minutes east of UTC; JavaScript counts them west.
-            state.utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-            Form(Rc::new(state))
-        })
+        use_reducer(move || Form(Rc::new(starting_state(&props))))
     };
     // What the analysis read is kept between keystrokes: typing in one row of a long list
     // re-reads that row only.
@@ -296,7 +258,7 @@ pub fn App(props: &AppProps) -> Html {
                 prefix: prefix.clone(),
                 announce,
                 root,
-                dispatch: Callback::from(move |action: FormAction| dispatcher.dispatch(action)),
+                dispatch: Callback::from(move |action: Action| dispatcher.dispatch(action)),
                 heading_level: *heading_level,
                 numbered: *part == Part::All,
             }
@@ -309,12 +271,10 @@ pub fn App(props: &AppProps) -> Html {
     let summary_timer = use_mut_ref(|| None::<Timeout>);
     {
         let announce = announce.clone();
-        let summary = status_summary(&report);
-        let touched = *form.0 != FormState::with_support_email(&form.0.support_email);
+        let summary = status::summary_to_announce(&form.0, &report);
         use_effect_with(summary, move |summary| {
-            let summary = summary.clone();
             let before = status_seen.borrow().clone();
-            *summary_timer.borrow_mut() = touched.then(|| {
+            *summary_timer.borrow_mut() = summary.clone().map(|summary| {
                 Timeout::new(1_200, move || {
                     if *status_seen.borrow() == before {
                         announce.emit(summary);
@@ -332,8 +292,8 @@ pub fn App(props: &AppProps) -> Html {
                 return;
             }
             if let Some(storage) = session_storage() {
-                let _ = if state.keep_draft {
-                    storage.set_item(&key, &share::encode(state))
+                let _ = if state.progress().keep_draft {
+                    storage.set_item(&key, &codec::encode(state.answers()))
                 } else {
                     storage.remove_item(&key)
                 };
@@ -347,7 +307,10 @@ pub fn App(props: &AppProps) -> Html {
         let options = props.options.clone();
         use_effect_with(props.revision, move |revision| {
             if *revision > 0 {
-                dispatch.emit(FormAction::ApplyOptions(Box::new((*options).clone())));
+                if let Some(address) = &options.support_email {
+                    dispatch.emit(Action::SetSupportEmail(address.clone()));
+                }
+                dispatch.emit(Action::Prefill(options.prefill()));
             }
         });
     }
@@ -366,7 +329,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FormAction::LoadExample);
+            dispatch.emit(Action::LoadExample);
             announce.emit("Example details filled in. They are fictitious.".into());
         })
     };
@@ -374,7 +337,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FormAction::Reset);
+            dispatch.emit(Action::Reset);
             announce.emit("Everything was cleared.".into());
         })
     };
@@ -414,11 +377,11 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Props every step takes: the report to render and the form it came from.
+/// Props every step takes: the report to render and the state it came from.
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub report: Rc<Report>,
-    pub form: Rc<FormState>,
+    pub form: Rc<State>,
 }
 
 /// The instance context; every component is rendered inside [`App`]'s provider.

@@ -3,9 +3,9 @@
 //! every wrong type or unknown key is refused with a message naming it.
 #![cfg(target_arch = "wasm32")]
 
-use imanage_connect::core::options::MountOptions;
 use imanage_connect::core::AnalysisRequest;
 use imanage_connect::embed::read::{analysis_request, mount_options};
+use imanage_connect::widget::options::MountOptions;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

@@ -1,31 +1,38 @@
 //! Answers as a URL fragment and a draft: round trips, the allow-list, and hostile input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use imanage_connect::core::form::{example, FormAction, FormState, TextField};
-use imanage_connect::core::share::{decode_into, encode, FRAGMENT_PREFIX};
+use imanage_connect::widget::codec::{decode, encode, FRAGMENT_PREFIX};
+use imanage_connect::widget::field::FieldKey;
+use imanage_connect::widget::state::{Action, Answers, Setup, State};
 use proptest::prelude::*;
+
+/// A fresh form with the answers a fragment gives.
+fn restore(fragment: &str) -> Option<State> {
+    decode(fragment).map(|prefill| State::default().reduce(Action::Prefill(prefill)))
+}
 
 #[test]
 fn the_example_round_trips() {
-    let original = example();
+    let original = Answers::example();
     let fragment = encode(&original);
     assert!(fragment.starts_with(FRAGMENT_PREFIX));
     assert!(fragment.is_ascii() && !fragment.contains(['#', ' ', '\n']));
-    let restored = decode_into(&format!("#{fragment}"), FormState::default()).unwrap();
-    let rows = |s: &FormState| {
+    let restored = restore(&format!("#{fragment}")).unwrap();
+    let restored = restored.answers();
+    let rows = |s: &Answers| {
         s.rows
             .iter()
             .map(|r| (r.role.clone(), r.url.clone()))
             .collect::<Vec<_>>()
     };
-    assert_eq!(rows(&restored), rows(&original));
+    assert_eq!(rows(restored), rows(&original));
     for field in [
-        TextField::ImanageUrl,
-        TextField::CustomerId,
-        TextField::Version,
-        TextField::FirmName,
-        TextField::ContactName,
-        TextField::ContactEmail,
+        FieldKey::ImanageUrl,
+        FieldKey::CustomerId,
+        FieldKey::Version,
+        FieldKey::FirmName,
+        FieldKey::ContactName,
+        FieldKey::ContactEmail,
     ] {
         assert_eq!(restored.text(field), original.text(field), "{field:?}");
     }
@@ -33,66 +40,73 @@ fn the_example_round_trips() {
 
 #[test]
 fn awkward_text_round_trips() {
-    let state = FormState::default()
-        .reduce(FormAction::SetRowUrl {
-            id: 0,
-            url: "https://a.example/?x=1&y=2#z".into(),
+    let state = State::default()
+        .reduce(Action::SetText {
+            field: FieldKey::RowUrl(0),
+            text: "https://a.example/?x=1&y=2#z".into(),
         })
-        .reduce(FormAction::SetText {
-            field: TextField::FirmName,
+        .reduce(Action::SetText {
+            field: FieldKey::FirmName,
             text: "Smith & Söhne = \u{201C}LLP\u{201D}; 100%".into(),
         });
-    let restored = decode_into(&encode(&state), FormState::default()).unwrap();
-    assert_eq!(restored.rows[0].url, "https://a.example/?x=1&y=2#z");
+    let restored = restore(&encode(state.answers())).unwrap();
     assert_eq!(
-        restored.firm_name,
+        restored.answers().rows[0].url,
+        "https://a.example/?x=1&y=2#z"
+    );
+    assert_eq!(
+        restored.answers().firm_name,
         "Smith & Söhne = \u{201C}LLP\u{201D}; 100%"
     );
 }
 
 #[test]
 fn diagnosis_pastes_and_settings_are_never_shared() {
-    let mut state = example();
-    state.registered = "secret confirmation e-mail".into();
-    state.support_email = "help@support-desk.invalid".into();
-    let fragment = encode(&state);
+    let state = State::new(Setup {
+        support_email: "help@support-desk.invalid".into(),
+        utc_offset_minutes: 0,
+    })
+    .reduce(Action::LoadExample)
+    .reduce(Action::SetText {
+        field: FieldKey::Registered,
+        text: "secret confirmation e-mail".into(),
+    });
+    let fragment = encode(state.answers());
     assert!(!fragment.contains("secret"));
     assert!(!fragment.contains("support-desk"));
 }
 
 #[test]
 fn other_fragments_and_unknown_keys_are_ignored() {
-    assert!(decode_into("#section-2", FormState::default()).is_none());
-    assert!(decode_into("", FormState::default()).is_none());
-    let restored = decode_into(
-        "#imanage-helper?customer=1764&supportEmail=evil%40x.example&registered=x&bogus",
-        FormState::default(),
-    )
-    .unwrap();
-    assert_eq!(restored.customer_id, "1764");
-    assert_eq!(restored.support_email, "");
-    assert_eq!(restored.registered, "");
+    assert!(decode("#section-2").is_none());
+    assert!(decode("").is_none());
+    let restored =
+        restore("#imanage-helper?customer=1764&supportEmail=evil%40x.example&registered=x&bogus")
+            .unwrap();
+    assert_eq!(restored.answers().customer_id, "1764");
+    assert_eq!(restored.setup().support_email, "");
+    assert_eq!(restored.answers().registered, "");
     let long = format!("#imanage-helper?customer={}", "9".repeat(20_000));
-    assert!(decode_into(&long, FormState::default()).is_none());
+    assert!(decode(&long).is_none());
 }
 
 proptest! {
     #[test]
     fn any_fragment_is_safe(fragment in ".{0,300}") {
-        let _ = decode_into(&fragment, FormState::default());
-        let _ = decode_into(&format!("imanage-helper?{fragment}"), FormState::default());
+        let _ = decode(&fragment);
+        let _ = decode(&format!("imanage-helper?{fragment}"));
     }
 
     #[test]
     fn any_answers_round_trip(url in ".{1,60}", firm in ".{0,60}", customer in ".{0,20}") {
         prop_assume!(!url.trim().is_empty());
-        let state = FormState::default()
-            .reduce(FormAction::SetRowUrl { id: 0, url: url.clone() })
-            .reduce(FormAction::SetText { field: TextField::FirmName, text: firm.clone() })
-            .reduce(FormAction::SetText { field: TextField::CustomerId, text: customer.clone() });
-        let restored = decode_into(&encode(&state), FormState::default()).unwrap();
-        prop_assert_eq!(&restored.rows[0].url, &url);
-        prop_assert_eq!(restored.firm_name, firm);
-        prop_assert_eq!(restored.customer_id, customer);
+        let state = State::default()
+            .reduce(Action::SetText { field: FieldKey::RowUrl(0), text: url.clone() })
+            .reduce(Action::SetText { field: FieldKey::FirmName, text: firm.clone() })
+            .reduce(Action::SetText { field: FieldKey::CustomerId, text: customer.clone() });
+        let restored = restore(&encode(state.answers())).unwrap();
+        prop_assert_eq!(&restored.answers().rows[0].url, &url);
+        prop_assert_eq!(&restored.answers().firm_name, &firm);
+        prop_assert_eq!(&restored.answers().customer_id, &customer);
     }
 }

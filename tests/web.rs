@@ -3,13 +3,18 @@
 
 use std::rc::Rc;
 
-use imanage_connect::core::form::FormState;
+use imanage_connect::widget::state::{Action, State};
 use imanage_connect::ui::{App, AppProps};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The state after "Try an example".
+fn example() -> State {
+    State::default().reduce(Action::LoadExample)
+}
 
 /// A freshly mounted widget in its own host element.
 struct Widget {
@@ -20,7 +25,7 @@ async fn mount() -> Widget {
     mount_with(None).await
 }
 
-async fn mount_with(initial: Option<FormState>) -> Widget {
+async fn mount_with(initial: Option<State>) -> Widget {
     mount_props(AppProps {
         initial: initial.map(Rc::new),
         ..AppProps::default()
@@ -499,7 +504,7 @@ async fn the_share_link_is_made_when_copied_and_shown_when_copying_is_refused() 
 #[wasm_bindgen_test]
 async fn a_complete_request_is_copied_exactly() {
     fix_clock("2026-11-28T10:30:00Z");
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     stub_clipboard(true);
     // The clock moves on before the copy: the copied text and the preview keep the time
     // the text was written, even after the form records the delivery.
@@ -594,7 +599,7 @@ impl Widget {
 
 #[wasm_bindgen_test]
 async fn diagnosing_a_near_miss_and_the_wrong_connection() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     assert!(
         widget.all("[data-testid=verdict]").is_empty(),
         "no verdict before anything is entered"
@@ -642,7 +647,7 @@ const SUBMITTED: &str = "When Clio Operate Support submitted the request to iMan
 
 #[wasm_bindgen_test]
 async fn the_48_hour_window_uses_the_clock() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     // The date asked for is Support's submission to iManage, and the hint says what a
     // reader who only knows when they wrote to Support should expect.
     let hint = widget.text("[data-testid=diagnosis-submitted-hint]");
@@ -724,7 +729,7 @@ async fn the_48_hour_window_uses_the_clock() {
 
 #[wasm_bindgen_test]
 async fn a_sign_in_from_an_environment_not_in_the_list_is_the_first_cause() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     widget
         .type_into_area(
             "Redirect URIs iManage confirmed",
@@ -761,7 +766,7 @@ async fn a_sign_in_from_an_environment_not_in_the_list_is_the_first_cause() {
 #[wasm_bindgen_test]
 async fn an_environment_can_have_its_own_version() {
     // The example runs 7.10 (Hosted iManage); production is upgraded first.
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     widget
         .type_into("Version, if different for environment 1", "7.11.1")
         .await;
@@ -788,7 +793,7 @@ async fn an_environment_can_have_its_own_version() {
 
 #[wasm_bindgen_test]
 async fn the_steps_say_what_the_article_says() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     let process = widget.text("[data-testid=process]");
     assert!(
         process.contains("the service will then display as Linked"),

@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match, WINDOW_CAVEAT};
-use crate::core::form::{FormAction, TextField as Field};
+use crate::widget::field::FieldKey;
+use crate::widget::state::Action;
 
 use super::copy_button::CopyButton;
 use super::findings::Findings;
@@ -38,11 +39,11 @@ fn status_text(status: &Match) -> (String, &'static str) {
 pub fn DiagnosisStep(props: &StepProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("diagnosis-heading");
-    let form = &props.form;
+    let form = props.form.answers();
     let report: Option<&DiagnosisReport> = props.report.diagnosis.as_ref();
     let dispatch = instance.dispatch.clone();
     // The diagnosis fields are a date input and two text areas; both report `value`.
-    let set_text = |field: Field| {
+    let set_text = |field: FieldKey| {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let text = event
@@ -54,12 +55,12 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                         .map(|input| input.value())
                 })
                 .unwrap_or_default();
-            dispatch.emit(FormAction::SetText { field, text });
+            dispatch.emit(Action::SetText { field, text });
         })
     };
     let connection = |choice: ConnectionChoice| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: Event| dispatch.emit(FormAction::SetConnection(Some(choice))))
+        Callback::from(move |_: Event| dispatch.emit(Action::SetConnection(Some(choice))))
     };
     let findings_for = |field: crate::core::Field| -> Vec<crate::core::Finding> {
         report
@@ -72,9 +73,9 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
             })
             .unwrap_or_default()
     };
-    let registered_id = instance.id("diagnosis-registered");
-    let failing_id = instance.id("diagnosis-failing");
-    let submitted_id = instance.id("diagnosis-submitted");
+    let registered_id = instance.field_id(FieldKey::Registered);
+    let failing_id = instance.field_id(FieldKey::Failing);
+    let submitted_id = instance.field_id(FieldKey::SubmittedAt);
     let connection_name = instance.id("diagnosis-connection");
     let choices = [
         (
@@ -109,26 +110,26 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
             <p class="imh-hint">{"Paste what you have; each part is optional. It is compared with the redirect URIs of the environments in step 1."}</p>
 
             <div class="imh-field">
-                <label class="imh-label" for={registered_id.clone()}>{"Redirect URIs iManage confirmed"}</label>
+                <label class="imh-label" for={registered_id.clone()}>{ FieldKey::Registered.label() }</label>
                 <p class="imh-hint" id={format!("{registered_id}-hint")}>{"Paste the confirmation e-mail or the list. Quotes, bullets and other text around the addresses are fine."}</p>
                 <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={form.registered.clone()}
-                    oninput={set_text(Field::Registered)} spellcheck="false" data-testid="diagnosis-registered"
+                    oninput={set_text(FieldKey::Registered)} spellcheck="false" data-testid="diagnosis-registered"
                     aria-describedby={registered_described} />
                 { registered_findings }
             </div>
             <div class="imh-field">
-                <label class="imh-label" for={failing_id.clone()}>{"The address in the browser when the error appeared"}</label>
+                <label class="imh-label" for={failing_id.clone()}>{ FieldKey::Failing.label() }</label>
                 <p class="imh-hint" id={format!("{failing_id}-hint")}>{"Copy the whole address from the address bar (it contains redirect_uri=), or the error text."}</p>
                 <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={form.failing.clone()}
-                    oninput={set_text(Field::Failing)} spellcheck="false" data-testid="diagnosis-failing"
+                    oninput={set_text(FieldKey::Failing)} spellcheck="false" data-testid="diagnosis-failing"
                     aria-describedby={failing_described} />
                 { failing_findings }
             </div>
             <div class="imh-field">
-                <label class="imh-label" for={submitted_id.clone()}>{"When Clio Operate Support submitted the request to iManage"}</label>
+                <label class="imh-label" for={submitted_id.clone()}>{ FieldKey::SubmittedAt.label() }</label>
                 <p class="imh-hint" id={format!("{submitted_id}-hint")} data-testid="diagnosis-submitted-hint">{"Your local date and time. iManage needs up to 48 hours from when Support submitted the request; Support's reply to you may say when. If you only know when you wrote to Support, enter that, but the wait may run longer."}</p>
                 <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
-                    oninput={set_text(Field::SubmittedAt)} data-testid="diagnosis-submitted"
+                    oninput={set_text(FieldKey::SubmittedAt)} data-testid="diagnosis-submitted"
                     aria-invalid={submitted_invalid}
                     aria-describedby={submitted_described} />
                 { submitted_findings }

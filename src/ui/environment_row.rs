@@ -7,9 +7,10 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::form::{paste_room, EnvironmentRow, FixTarget, FormAction, MAX_ROWS};
 use crate::core::text::split_entries;
 use crate::core::{EnvironmentReport, Report, Role};
+use crate::widget::field::FieldKey;
+use crate::widget::state::{paste_room, Action, EnvironmentRow, MAX_ROWS};
 
 use super::copy_button::CopyButton;
 use super::findings::Findings;
@@ -71,11 +72,11 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
     let row = &props.row;
     let id = row.id;
     let number = props.index + 1;
-    let url_id = instance.id(&format!("row-{id}-url"));
+    let url_id = instance.field_id(FieldKey::RowUrl(id));
     let role_id = instance.id(&format!("row-{id}-role"));
     let name_id = instance.id(&format!("row-{id}-role-name"));
     let findings_id = instance.id(&format!("row-{id}-findings"));
-    let version_id = instance.id(&format!("row-{id}-version"));
+    let version_id = instance.field_id(FieldKey::RowVersion(id));
 
     let suggested = row
         .role
@@ -95,7 +96,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowRole {
+            dispatch.emit(Action::SetRowRole {
                 id,
                 role: role_from_value(&select.value()),
             });
@@ -105,7 +106,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowRole {
+            dispatch.emit(Action::SetRowRole {
                 id,
                 role: Some(Role::Other(input.value())),
             });
@@ -115,9 +116,9 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowVersion {
-                id,
-                version: input.value(),
+            dispatch.emit(Action::SetText {
+                field: FieldKey::RowVersion(id),
+                text: input.value(),
             });
         })
     };
@@ -125,9 +126,9 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowUrl {
-                id,
-                url: input.value(),
+            dispatch.emit(Action::SetText {
+                field: FieldKey::RowUrl(id),
+                text: input.value(),
             });
         })
     };
@@ -148,7 +149,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
             if count > 1 {
                 event.prevent_default();
                 let room = count.min(paste_room(form_rows));
-                dispatch.emit(FormAction::PasteIntoRow { id, text });
+                dispatch.emit(Action::PasteIntoRow { id, text });
                 announce.emit(if room < count {
                     format!("Only the first {room} of {count} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
                 } else {
@@ -162,7 +163,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let announce = instance.announce.clone();
         let name = name.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FormAction::RemoveRow { id });
+            dispatch.emit(Action::RemoveRow { id });
             announce.emit(format!("Removed {name}."));
         })
     };
@@ -242,7 +243,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                                 </div>
                             }
                             <Findings findings={entry.findings.clone()}
-                                target={Some(FixTarget::Row(id))}
+                                target={Some(FieldKey::RowUrl(id))}
                                 context={format!("for {name}")}
                                 id={format!("{}-{}", instance.id(&format!("row-{id}-entry")), entry.part)} />
                         </div>

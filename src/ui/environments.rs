@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::core::form::FormAction;
+use crate::widget::field::FieldKey;
+use crate::widget::state::Action;
 
 use super::copy_button::CopyButton;
 use super::environment_row::EnvironmentRowView;
@@ -25,24 +26,24 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
     {
         let pending_focus = pending_focus.clone();
         let instance = instance.clone();
-        let row_ids: Vec<u32> = props.form.rows.iter().map(|r| r.id).collect();
+        let row_ids: Vec<u32> = props.form.answers().rows.iter().map(|r| r.id).collect();
         use_effect_with((*pending_focus, row_ids), move |(pending, rows)| {
             if let Some(id) = pending.filter(|id| rows.contains(id)) {
-                instance.focus(&instance.id(&format!("row-{id}-url")));
+                instance.focus(&instance.field_id(FieldKey::RowUrl(id)));
                 pending_focus.set(None);
             }
         });
     }
     let on_add = {
         let dispatch = instance.dispatch.clone();
-        let next_id = props.form.next_row_id();
+        let next_id = props.form.answers().next_row_id();
         let pending_focus = pending_focus.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FormAction::AddRow);
+            dispatch.emit(Action::AddRow);
             pending_focus.set(Some(next_id));
         })
     };
-    let rows = props.form.rows.len();
+    let rows = props.form.answers().rows.len();
     // Where each row's entries start and end in the report, found in one pass (a pasted
     // list can make a thousand rows); entries come in row order.
     let mut ranges: Vec<std::ops::Range<usize>> = vec![0..0; rows];
@@ -62,7 +63,7 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
                 {"You can paste a whole list into one box, one address per line or separated by commas."}
             </p>
             <ol class="imh-rows" id={instance.id("environments")} tabindex="-1" data-testid="environment-rows">
-                { for props.form.rows.iter().zip(ranges).enumerate().map(|(index, (row, entries))| {
+                { for props.form.answers().rows.iter().zip(ranges).enumerate().map(|(index, (row, entries))| {
                     html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} report={props.report.clone()} {entries} removable={rows > 1 || !row.url.is_empty()} total_rows={rows} /> }
                 }) }
             </ol>

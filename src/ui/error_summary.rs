@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::Field;
+use crate::widget::field::FieldKey;
 
 use super::{use_instance, StepProps};
 
@@ -13,18 +13,22 @@ pub fn ErrorSummary(props: &StepProps) -> Html {
     let summary_ref = use_node_ref();
     let request = &props.report.support_request;
     let shown = props.form.asked_for_request() && !request.ready;
+    let answers = props.form.answers();
 
     // Each request for the support request moves focus here again.
     {
         let summary_ref = summary_ref.clone();
-        use_effect_with((props.form.request_attempts, shown), move |(_, shown)| {
-            if *shown {
-                if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
-                    element.scroll_into_view();
-                    let _ = element.focus();
+        use_effect_with(
+            (props.form.progress().request_attempts, shown),
+            move |(_, shown)| {
+                if *shown {
+                    if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
+                        element.scroll_into_view();
+                        let _ = element.focus();
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     if !shown {
         return html! {};
@@ -36,20 +40,27 @@ pub fn ErrorSummary(props: &StepProps) -> Html {
         let row = blocker
             .entry
             .and_then(|i| entries.get(i))
-            .and_then(|entry| props.form.row_id(entry.row));
+            .and_then(|entry| answers.row_id(entry.row));
         let message = match blocker.entry.and_then(|i| entries.get(i)) {
             Some(entry) => format!("Environment {}: {}", entry.row + 1, blocker.message),
             None => blocker.message.clone(),
         };
-        items.push((instance.field_id(blocker.field, row), message));
+        items.push((
+            instance.field_id(FieldKey::from_finding(
+                blocker.field,
+                row,
+                answers.first_row_id(),
+            )),
+            message,
+        ));
     }
     for missing in request.missing.iter().filter(|m| m.required) {
-        let row = match missing.field {
-            Field::Environments => props.form.rows.first().map(|r| r.id),
-            _ => None,
-        };
         items.push((
-            instance.field_id(missing.field, row),
+            instance.field_id(FieldKey::from_finding(
+                missing.field,
+                None,
+                answers.first_row_id(),
+            )),
             missing.message.clone(),
         ));
     }

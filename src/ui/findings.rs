@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::core::form::{FixTarget, FormAction};
 use crate::core::{Finding, Severity};
+use crate::widget::field::FieldKey;
+use crate::widget::state::Action;
 
 use super::use_instance;
 
@@ -13,7 +14,7 @@ pub struct FindingsProps {
     pub findings: Vec<Finding>,
     /// Where a one-click fix applies; without one, no fix buttons are offered.
     #[prop_or_default]
-    pub target: Option<FixTarget>,
+    pub target: Option<FieldKey>,
     /// Completes fix buttons' accessible names, e.g. "for environment 2".
     #[prop_or_default]
     pub context: AttrValue,
@@ -53,7 +54,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                     let dispatch = instance.dispatch.clone();
                     let label = action.label().to_owned();
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        dispatch.emit(FormAction::ApplyFix { target, action: action.clone() });
+                        dispatch.emit(Action::ApplyFix { target, action: action.clone() });
                     });
                     html! {
                         <button type="button" class="imh-button imh-button-small" {onclick}

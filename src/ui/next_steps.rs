@@ -21,7 +21,7 @@ pub fn NextSteps(props: &StepProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("next-heading");
     // 0-based index of the step the reader is on.
-    let current = if props.form.request_delivered {
+    let current = if props.form.progress().request_delivered {
         3
     } else if props.report.support_request.ready {
         1

@@ -6,8 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::configuration::ValueSource;
-use crate::core::form::{FixTarget, FormAction, TextField as Field};
 use crate::core::{ConfigPath, EnvironmentConfiguration, Report};
+use crate::widget::field::FieldKey;
+use crate::widget::state::Action;
 
 use super::copy_button::CopyButton;
 use super::text_field::TextField;
@@ -24,8 +25,8 @@ pub fn PathStep(props: &StepProps) -> Html {
     let on_version = {
         let dispatch = instance.dispatch.clone();
         Callback::from(move |text: String| {
-            dispatch.emit(FormAction::SetText {
-                field: Field::Version,
+            dispatch.emit(Action::SetText {
+                field: FieldKey::Version,
                 text,
             })
         })
@@ -37,10 +38,10 @@ pub fn PathStep(props: &StepProps) -> Html {
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
             <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(3, "Your Clio Operate version and what to configure") }</@>
-            <TextField name="version" label="Clio Operate version"
+            <TextField field={FieldKey::Version}
                 hint={html! { {"For example 7.11.0 or 7.10. It decides which configuration you follow."} }}
-                value={props.form.version.clone()} on_input={on_version}
-                findings={report.version.findings.clone()} target={Some(FixTarget::Version)} />
+                value={props.form.answers().version.clone()} on_input={on_version}
+                findings={report.version.findings.clone()} />
             <p class={decision_class} data-testid="decision">{ report.version.reason.clone() }</p>
             if plan.path != ConfigPath::Undecided || !plan.environments.is_empty() {
                 <div class="imh-card" data-testid="path-card">

@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::core::form::{FormAction, TextField as Field};
 use crate::core::support_request::{encode_mailto_component, support_recipient, SupportRecipient};
-use crate::core::{Field as ReportField, Finding};
+use crate::core::Finding;
+use crate::widget::codec;
+use crate::widget::field::FieldKey;
+use crate::widget::state::{Action, Answers};
 
 use super::clipboard::copy_text;
 use super::copy_button::CopyButton;
@@ -27,18 +29,18 @@ pub fn download_href(text: &str) -> String {
 }
 
 /// This page's address with the answers in its fragment.
-fn share_link(form: &crate::core::form::FormState) -> String {
+fn share_link(answers: &Answers) -> String {
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let page = page.split('#').next().unwrap_or_default();
-    format!("{page}#{}", crate::core::share::encode(form))
+    format!("{page}#{}", codec::encode(answers))
 }
 
 /// Records that the reader asked for the request; while it is not ready, cancels the
 /// link's own action (the error summary takes over) and returns false.
-fn ask_for_request(dispatch: &Callback<FormAction>, ready: bool, event: &MouseEvent) -> bool {
-    dispatch.emit(FormAction::AskForRequest);
+fn ask_for_request(dispatch: &Callback<Action>, ready: bool, event: &MouseEvent) -> bool {
+    dispatch.emit(Action::AskForRequest);
     if !ready {
         event.prevent_default();
     }
@@ -56,12 +58,8 @@ fn summary_row(question: &str, answer: Html, change: Html) -> Html {
     }
 }
 
-fn change_link(instance: &Instance, field: ReportField, row: Option<u32>, what: &str) -> Html {
-    focus_link(instance, instance.field_id(field, row), what)
-}
-
-fn change_text_link(instance: &Instance, name: &str, what: &str) -> Html {
-    focus_link(instance, instance.id(name), what)
+fn change_link(instance: &Instance, field: FieldKey, what: &str) -> Html {
+    focus_link(instance, instance.field_id(field), what)
 }
 
 fn focus_link(instance: &Instance, id: String, what: &str) -> Html {
@@ -91,10 +89,12 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let heading_id = instance.id("request-heading");
     let report = &props.report;
     let request = &report.support_request;
-    let form = &props.form;
-    let set = |field: Field| {
+    let form = props.form.answers();
+    let keep_draft = props.form.progress().keep_draft;
+    let support_email = &props.form.setup().support_email;
+    let set = |field: FieldKey| {
         let dispatch = instance.dispatch.clone();
-        Callback::from(move |text: String| dispatch.emit(FormAction::SetText { field, text }))
+        Callback::from(move |text: String| dispatch.emit(Action::SetText { field, text }))
     };
     let text = full_text(&request.subject, &request.body);
     let ready = request.ready;
@@ -103,13 +103,13 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let before_copy = {
         let dispatch = dispatch.clone();
         Callback::from(move |()| {
-            dispatch.emit(FormAction::AskForRequest);
+            dispatch.emit(Action::AskForRequest);
             ready
         })
     };
     let delivered = {
         let dispatch = dispatch.clone();
-        Callback::from(move |()| dispatch.emit(FormAction::MarkDelivered))
+        Callback::from(move |()| dispatch.emit(Action::MarkDelivered))
     };
     let on_email = {
         let dispatch = dispatch.clone();
@@ -131,7 +131,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     });
                 });
             }
-            dispatch.emit(FormAction::MarkDelivered);
+            dispatch.emit(Action::MarkDelivered);
         })
     };
     let on_download = {
@@ -148,7 +148,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
             if let Ok(Some(anchor)) = anchor.closest("a") {
                 let _ = anchor.set_attribute("href", &download_href(&text));
             }
-            dispatch.emit(FormAction::MarkDelivered);
+            dispatch.emit(Action::MarkDelivered);
             announce.emit("The request was downloaded as a text file.".into());
         })
     };
@@ -157,12 +157,12 @@ pub fn RequestStep(props: &StepProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetKeepDraft(input.checked()));
+            dispatch.emit(Action::SetKeepDraft(input.checked()));
         })
     };
     let share_link_when_copied = {
-        let form = form.clone();
-        Callback::from(move |()| share_link(&form))
+        let state = props.form.clone();
+        Callback::from(move |()| share_link(state.answers()))
     };
     let contact_findings: Vec<Finding> = report.contact_findings.clone();
     let answer = |value: Option<Html>, missing: &str| match value {
@@ -193,7 +193,6 @@ pub fn RequestStep(props: &StepProps) -> Html {
         .map(|_| html! { report.version.reason.clone() });
     let optional =
         |value: &str| (!value.trim().is_empty()).then(|| html! { value.trim().to_owned() });
-    let first_row = form.rows.first().map(|r| r.id);
     let contact = [
         form.firm_name.trim(),
         form.contact_name.trim(),
@@ -203,27 +202,27 @@ pub fn RequestStep(props: &StepProps) -> Html {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let support = support_recipient(&form.support_email);
+    let support = support_recipient(support_email);
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
             <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(4, "Ask Clio Operate Support to register you") }</@>
             <p class="imh-hint">{"Support passes your details to iManage. Your name and e-mail help Support reply; they are optional."}</p>
-            <TextField name="firm-name" label="Firm name" optional=true autocomplete={AttrValue::Static("organization")}
-                value={form.firm_name.clone()} on_input={set(Field::FirmName)} />
-            <TextField name="contact-name" label="Your name" optional=true autocomplete={AttrValue::Static("name")}
-                value={form.contact_name.clone()} on_input={set(Field::ContactName)} />
-            <TextField name="contact-email" label="Your e-mail address" optional=true input_type={AttrValue::Static("email")}
+            <TextField field={FieldKey::FirmName} optional=true autocomplete={AttrValue::Static("organization")}
+                value={form.firm_name.clone()} on_input={set(FieldKey::FirmName)} />
+            <TextField field={FieldKey::ContactName} optional=true autocomplete={AttrValue::Static("name")}
+                value={form.contact_name.clone()} on_input={set(FieldKey::ContactName)} />
+            <TextField field={FieldKey::ContactEmail} optional=true input_type={AttrValue::Static("email")}
                 autocomplete={AttrValue::Static("email")}
-                value={form.contact_email.clone()} on_input={set(Field::ContactEmail)} findings={contact_findings} />
+                value={form.contact_email.clone()} on_input={set(FieldKey::ContactEmail)} findings={contact_findings} />
 
             <@{instance.heading(2)} class="imh-step-title">{"Check your answers"}</@>
             <dl class="imh-summary-list" data-testid="check-answers">
-                { summary_row("iManage Customer ID", answer(customer, "Not entered yet"), change_link(&instance, ReportField::CustomerId, None, "iManage Customer ID")) }
-                { summary_row("Redirect URIs", answer(uris, "None yet"), change_link(&instance, ReportField::Environments, first_row, "environments")) }
-                { summary_row("iManage URL", answer(imanage, "Not entered yet"), change_link(&instance, ReportField::ImanageUrl, None, "iManage URL")) }
-                { summary_row("Clio Operate version", answer(version, "Not entered (recommended)"), change_link(&instance, ReportField::Version, None, "Clio Operate version")) }
-                { summary_row("Firm and contact", answer(optional(&contact), "Not given (optional)"), change_text_link(&instance, "firm-name", "firm and contact")) }
+                { summary_row("iManage Customer ID", answer(customer, "Not entered yet"), change_link(&instance, FieldKey::CustomerId, "iManage Customer ID")) }
+                { summary_row("Redirect URIs", answer(uris, "None yet"), change_link(&instance, FieldKey::RowUrl(form.first_row_id()), "environments")) }
+                { summary_row("iManage URL", answer(imanage, "Not entered yet"), change_link(&instance, FieldKey::ImanageUrl, "iManage URL")) }
+                { summary_row("Clio Operate version", answer(version, "Not entered (recommended)"), change_link(&instance, FieldKey::Version, "Clio Operate version")) }
+                { summary_row("Firm and contact", answer(optional(&contact), "Not given (optional)"), change_link(&instance, FieldKey::FirmName, "firm and contact")) }
             </dl>
 
             <div class="imh-actions">
@@ -261,7 +260,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     {"The details sit after the # in the link, so opening it sends them to no server."}
                 </p>
                 <div class="imh-checkbox">
-                    <input type="checkbox" id={instance.id("keep-draft")} checked={form.keep_draft} onchange={on_keep_draft} />
+                    <input type="checkbox" id={instance.id("keep-draft")} checked={keep_draft} onchange={on_keep_draft} />
                     <label for={instance.id("keep-draft")}>{"Keep my answers if I reload this tab (until you close it or choose Start again)"}</label>
                 </div>
             </div>

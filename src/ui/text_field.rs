@@ -3,25 +3,22 @@
 
 use yew::prelude::*;
 
-use crate::core::form::FixTarget;
 use crate::core::{Finding, Severity};
+use crate::widget::field::FieldKey;
 
 use super::findings::Findings;
 use super::use_instance;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct TextFieldProps {
-    /// The field's name within the instance ("customer-id"); its id is prefixed.
-    pub name: AttrValue,
-    pub label: AttrValue,
+    /// The field: its id, test hook, label, and where its one-click fixes apply.
+    pub field: FieldKey,
     #[prop_or_default]
     pub hint: Option<Html>,
     pub value: AttrValue,
     pub on_input: Callback<String>,
     #[prop_or_default]
     pub findings: Vec<Finding>,
-    #[prop_or_default]
-    pub target: Option<FixTarget>,
     #[prop_or_default]
     pub optional: bool,
     #[prop_or_default]
@@ -37,7 +34,9 @@ pub struct TextFieldProps {
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let instance = use_instance();
-    let id = instance.id(&props.name);
+    let name = props.field.name();
+    let id = instance.id(&name);
+    let label = props.field.label();
     let hint_id = format!("{id}-hint");
     let findings_id = format!("{id}-findings");
     let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
@@ -63,7 +62,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     html! {
         <div class="imh-field">
             <label class="imh-label" for={id.clone()}>
-                { &props.label }
+                { label }
                 if props.optional { {" (optional)"} }
             </label>
             if let Some(hint) = &props.hint {
@@ -74,9 +73,9 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 inputmode={props.inputmode.clone()}
                 aria-invalid={invalid.then_some("true")}
                 aria-describedby={describedby}
-                data-testid={props.name.clone()} />
-            <Findings findings={props.findings.clone()} target={props.target} id={findings_id}
-                context={format!("for the {}", props.label)} />
+                data-testid={name} />
+            <Findings findings={props.findings.clone()} target={Some(props.field)} id={findings_id}
+                context={format!("for the {label}")} />
         </div>
     }
 }

@@ -2,11 +2,14 @@
 //! saved draft: allow-listed keys only, percent-encoded, never the diagnosis pastes.
 //! A fragment stays in the browser: it is not sent to the server that serves the page.
 
-use super::extract::percent_decode;
-use super::form::{FormState, TextField};
-use super::role::Role;
-use super::support_request::encode_mailto_component;
-use super::EnvironmentInput;
+use crate::core::extract::percent_decode;
+use crate::core::role::Role;
+use crate::core::support_request::encode_mailto_component;
+use crate::core::EnvironmentInput;
+
+use super::field::FieldKey;
+use super::prefill::Prefill;
+use super::state::Answers;
 
 /// Marks a fragment as this widget's: `#imanage-helper?env=…&customer=…`.
 pub const FRAGMENT_PREFIX: &str = "imanage-helper?";
@@ -15,20 +18,20 @@ pub const FRAGMENT_PREFIX: &str = "imanage-helper?";
 const MAX_LENGTH: usize = 16 * 1024;
 
 /// The single-value keys and the field each restores.
-const TEXT_KEYS: &[(&str, TextField)] = &[
-    ("imanage", TextField::ImanageUrl),
-    ("customer", TextField::CustomerId),
-    ("version", TextField::Version),
-    ("firm", TextField::FirmName),
-    ("contact", TextField::ContactName),
-    ("email", TextField::ContactEmail),
+const TEXT_KEYS: &[(&str, FieldKey)] = &[
+    ("imanage", FieldKey::ImanageUrl),
+    ("customer", FieldKey::CustomerId),
+    ("version", FieldKey::Version),
+    ("firm", FieldKey::FirmName),
+    ("contact", FieldKey::ContactName),
+    ("email", FieldKey::ContactEmail),
 ];
 
 /// Encodes the answers (environments, iManage details, version, contact) as
 /// `imanage-helper?env=…`; empty fields are left out.
-pub fn encode(state: &FormState) -> String {
+pub fn encode(answers: &Answers) -> String {
     let mut pairs = Vec::new();
-    for row in &state.rows {
+    for row in &answers.rows {
         if row.url.trim().is_empty() {
             continue;
         }
@@ -39,7 +42,7 @@ pub fn encode(state: &FormState) -> String {
         ));
     }
     for (key, field) in TEXT_KEYS {
-        let value = state.text(*field);
+        let value = answers.text(*field);
         if !value.is_empty() {
             pairs.push(format!("{key}={}", encode_mailto_component(value)));
         }
@@ -47,14 +50,15 @@ pub fn encode(state: &FormState) -> String {
     format!("{FRAGMENT_PREFIX}{}", pairs.join("&"))
 }
 
-/// Reads answers from a fragment (with or without the `#`) into `state`; `None` when the
+/// Reads the answers a fragment (with or without the `#`) gives; `None` when the
 /// fragment is not this widget's. Unknown keys are ignored.
-pub fn decode_into(fragment: &str, mut state: FormState) -> Option<FormState> {
+pub fn decode(fragment: &str) -> Option<Prefill> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let query = fragment.strip_prefix(FRAGMENT_PREFIX)?;
     if query.len() > MAX_LENGTH {
         return None;
     }
+    let mut prefill = Prefill::default();
     let mut rows = Vec::new();
     for pair in query.split('&') {
         let Some((key, value)) = pair.split_once('=') else {
@@ -69,14 +73,13 @@ pub fn decode_into(fragment: &str, mut state: FormState) -> Option<FormState> {
                 version: None,
             });
         } else if let Some((_, field)) = TEXT_KEYS.iter().find(|(k, _)| *k == key) {
-            state = state.reduce(super::form::FormAction::SetText {
-                field: *field,
-                text: value,
-            });
+            if let Some(slot) = prefill.slot(*field) {
+                *slot = Some(value);
+            }
         }
     }
     if !rows.is_empty() {
-        state.replace_rows(rows);
+        prefill.rows = Some(rows);
     }
-    Some(state)
+    Some(prefill)
 }
