@@ -3,6 +3,7 @@
 
 mod clipboard;
 mod copy_button;
+mod delivery;
 mod diagnosis;
 mod environment_row;
 mod environments;

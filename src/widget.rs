@@ -4,6 +4,7 @@
 //! shell, which only renders it and dispatches [`state::Action`]s.
 
 pub mod codec;
+pub mod delivery;
 pub mod field;
 pub mod options;
 pub mod prefill;

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use imanage_connect::widget::state::{Action, State};
 use imanage_connect::ui::{App, AppProps};
+use imanage_connect::widget::state::{Action, State};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -818,4 +818,44 @@ async fn the_steps_say_what_the_article_says() {
     );
     let hint = widget.text("[id$=customer-id-hint]");
     assert!(hint.contains("iManage administration portal"), "{hint}");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_correction_opens_no_e_mail_when_copying_is_blocked() {
+    // Forty environments whose confirmed URIs each end with a slash: the correction is
+    // too long for an e-mail link, whose body would say the message is on the clipboard.
+    let urls: Vec<String> = (0..40)
+        .map(|i| format!("https://firm{i}.clio-operate.example"))
+        .collect();
+    let registered: Vec<String> = urls
+        .iter()
+        .map(|u| format!("{u}/externalServices/replyFrom/"))
+        .collect();
+    let state = State::default()
+        .reduce(Action::PasteIntoRow {
+            id: 0,
+            text: urls.join("\n"),
+        })
+        .reduce(Action::SetText {
+            field: imanage_connect::widget::field::FieldKey::Registered,
+            text: registered.join("\n"),
+        });
+    let widget = mount_with(Some(state)).await;
+    stub_clipboard(false);
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    widget.click("Open in e-mail (message for Support)").await;
+    widget
+        .until("the outcome", |w| {
+            w.status().contains("no e-mail was opened")
+        })
+        .await;
+    assert!(
+        widget
+            .status()
+            .starts_with("The message is too long for an e-mail link"),
+        "{}",
+        widget.status()
+    );
+    assert_eq!(web_sys::window().unwrap().location().href().unwrap(), page);
+    assert_eq!(copied(), None, "nothing was copied");
 }

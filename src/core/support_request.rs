@@ -396,7 +396,7 @@ pub fn support_recipient(text: &str) -> SupportRecipient<'_> {
 const GENERIC_SUBJECT: &str = "iManage Cloud registration request";
 
 const SHORT_BODY: &str =
-    "The full registration request is on your clipboard: paste it here, below this line.";
+    "The full message was copied to your clipboard: paste it here, below this line.";
 
 /// A `mailto:` link within [`MAILTO_BUDGET`]; `true` when the body only asks the reader
 /// to paste the copied text.

@@ -5,12 +5,12 @@
 use yew::prelude::*;
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match, WINDOW_CAVEAT};
+use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
 use crate::widget::state::Action;
 
-use super::copy_button::CopyButton;
+use super::delivery::DeliveryActions;
 use super::findings::Findings;
-use super::request::full_text;
 use super::{use_instance, StepProps};
 
 fn status_text(status: &Match) -> (String, &'static str) {
@@ -233,22 +233,13 @@ fn follow_up_view(
     follow_up: &crate::core::diagnosis::FollowUp,
     instance: &super::Instance,
 ) -> Html {
-    let text = full_text(&follow_up.subject, &follow_up.body);
-    let download = super::request::download_href(&text);
+    let message = std::rc::Rc::new(OutgoingMessage::correction(follow_up));
     let preview_id = instance.id("follow-up-heading");
     html! {
         <>
             <@{instance.heading(2)} class="imh-step-title" id={preview_id.clone()}>{"Message for Clio Operate Support"}</@>
-            <div class="imh-actions">
-                <CopyButton text={text.clone()} label="Copy the message for Support" primary=true
-                    copied_message="Message copied. Paste it into an e-mail or ticket to Clio Operate Support."
-                    testid="copy-follow-up" />
-                <a class="imh-button" href={follow_up.mailto.clone()}>{"Open in e-mail"}<span class="imh-visually-hidden">{" (message for Support)"}</span></a>
-                <a class="imh-button" href={download} download={follow_up.file_name.clone()}>
-                    {"Download as a text file"}<span class="imh-visually-hidden">{" (message for Support)"}</span>
-                </a>
-            </div>
-            <pre class="imh-preview" tabindex="0" aria-labelledby={preview_id} data-testid="follow-up-preview">{ text }</pre>
+            <DeliveryActions message={message.clone()} what="(message for Support)" testid="follow-up" />
+            <pre class="imh-preview" tabindex="0" aria-labelledby={preview_id} data-testid="follow-up-preview">{ message.text() }</pre>
         </>
     }
 }

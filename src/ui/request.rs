@@ -3,30 +3,17 @@
 
 use yew::prelude::*;
 
-use crate::core::support_request::{encode_mailto_component, support_recipient, SupportRecipient};
+use crate::core::support_request::{support_recipient, SupportRecipient};
 use crate::core::Finding;
 use crate::widget::codec;
+use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
 use crate::widget::state::{Action, Answers};
 
-use super::clipboard::copy_text;
 use super::copy_button::CopyButton;
+use super::delivery::DeliveryActions;
 use super::text_field::TextField;
 use super::{use_instance, Instance, StepProps};
-
-/// The whole message as it is copied or downloaded.
-pub fn full_text(subject: &str, body: &str) -> String {
-    format!("Subject: {subject}\n\n{body}\n")
-}
-
-/// A `data:` URL of the text. Percent-encoding as for mailto: also turns line breaks into
-/// CRLF, which Windows tools expect in a .txt file.
-pub fn download_href(text: &str) -> String {
-    format!(
-        "data:text/plain;charset=utf-8,{}",
-        encode_mailto_component(text)
-    )
-}
 
 /// This page's address with the answers in its fragment.
 fn share_link(answers: &Answers) -> String {
@@ -35,16 +22,6 @@ fn share_link(answers: &Answers) -> String {
         .unwrap_or_default();
     let page = page.split('#').next().unwrap_or_default();
     format!("{page}#{}", codec::encode(answers))
-}
-
-/// Records that the reader asked for the request; while it is not ready, cancels the
-/// link's own action (the error summary takes over) and returns false.
-fn ask_for_request(dispatch: &Callback<Action>, ready: bool, event: &MouseEvent) -> bool {
-    dispatch.emit(Action::AskForRequest);
-    if !ready {
-        event.prevent_default();
-    }
-    ready
 }
 
 /// One "Check your answers" row: the question, the answer, and a Change link.
@@ -96,11 +73,14 @@ pub fn RequestStep(props: &StepProps) -> Html {
         let dispatch = instance.dispatch.clone();
         Callback::from(move |text: String| dispatch.emit(Action::SetText { field, text }))
     };
-    let text = full_text(&request.subject, &request.body);
+    let message = use_memo(request.clone(), OutgoingMessage::request);
+    let text = message.text();
     let ready = request.ready;
     let dispatch = instance.dispatch.clone();
 
-    let before_copy = {
+    // Copying, e-mailing or downloading first asks for the request: while something
+    // blocks it, the error summary takes over instead.
+    let before = {
         let dispatch = dispatch.clone();
         Callback::from(move |()| {
             dispatch.emit(Action::AskForRequest);
@@ -110,47 +90,6 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let delivered = {
         let dispatch = dispatch.clone();
         Callback::from(move |()| dispatch.emit(Action::MarkDelivered))
-    };
-    let on_email = {
-        let dispatch = dispatch.clone();
-        let announce = instance.announce.clone();
-        let short = request.mailto_is_short;
-        let text = text.clone();
-        Callback::from(move |event: MouseEvent| {
-            if !ask_for_request(&dispatch, ready, &event) {
-                return;
-            }
-            if short {
-                // The link is too long for the whole request: copy it for pasting.
-                let copying = copy_text(&text);
-                let announce = announce.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    announce.emit(match copying.await {
-                        Ok(()) => "The request is too long for an e-mail link, so it was copied: paste it into the new e-mail.".into(),
-                        Err(()) => "The request is too long for an e-mail link. Use Copy the request, then paste it into the e-mail.".into(),
-                    });
-                });
-            }
-            dispatch.emit(Action::MarkDelivered);
-        })
-    };
-    let on_download = {
-        let dispatch = dispatch.clone();
-        let announce = instance.announce.clone();
-        let text = text.clone();
-        Callback::from(move |event: MouseEvent| {
-            if !ask_for_request(&dispatch, ready, &event) {
-                return;
-            }
-            // The file is encoded only when asked for, not on every keystroke; the link
-            // follows its href after this handler.
-            let anchor: web_sys::Element = event.target_unchecked_into();
-            if let Ok(Some(anchor)) = anchor.closest("a") {
-                let _ = anchor.set_attribute("href", &download_href(&text));
-            }
-            dispatch.emit(Action::MarkDelivered);
-            announce.emit("The request was downloaded as a text file.".into());
-        })
     };
 
     let on_keep_draft = {
@@ -225,15 +164,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                 { summary_row("Firm and contact", answer(optional(&contact), "Not given (optional)"), change_link(&instance, FieldKey::FirmName, "firm and contact")) }
             </dl>
 
-            <div class="imh-actions">
-                <CopyButton text={text.clone()} label="Copy the request" primary=true
-                    copied_message="Request copied. Paste it into an e-mail or ticket to Clio Operate Support."
-                    before_copy={before_copy} on_delivered={delivered} testid="copy-request" />
-                <a class="imh-button" href={request.mailto.clone()} onclick={on_email} data-testid="email-request">{"Open in e-mail"}</a>
-                <a class="imh-button" href="#" download={request.file_name.clone()} onclick={on_download} data-testid="download-request">
-                    {"Download as a text file"}
-                </a>
-            </div>
+            <DeliveryActions message={message.clone()} {before} on_delivered={delivered} testid="request" />
             <p class="imh-hint" data-testid="support-recipient">
                 { match support {
                     SupportRecipient::Unset => html! {

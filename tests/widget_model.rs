@@ -1,0 +1,123 @@
+//! The widget model beyond the reducer: how messages to Support are delivered and what
+//! the widget says about each delivery.
+#![cfg(not(target_arch = "wasm32"))]
+
+use imanage_connect::core::analyze;
+use imanage_connect::core::extract::percent_decode;
+use imanage_connect::widget::delivery::{EmailPlan, MessageKind, OutgoingMessage};
+use imanage_connect::widget::field::FieldKey;
+use imanage_connect::widget::state::{Action, State};
+
+/// A form with `n` environments whose confirmed redirect URIs each end with a slash.
+fn state_with(n: usize) -> State {
+    let urls: Vec<String> = (0..n)
+        .map(|i| format!("https://firm{i}.clio-operate.example"))
+        .collect();
+    let registered: Vec<String> = urls
+        .iter()
+        .map(|u| format!("{u}/externalServices/replyFrom/"))
+        .collect();
+    State::default()
+        .reduce(Action::PasteIntoRow {
+            id: 0,
+            text: urls.join("\n"),
+        })
+        .reduce(Action::SetText {
+            field: FieldKey::CustomerId,
+            text: "1764".into(),
+        })
+        .reduce(Action::SetText {
+            field: FieldKey::Registered,
+            text: registered.join("\n"),
+        })
+}
+
+fn messages(n: usize) -> (OutgoingMessage, OutgoingMessage) {
+    let report = analyze(&state_with(n).to_request(None));
+    let follow_up = report
+        .diagnosis
+        .as_ref()
+        .and_then(|d| d.follow_up.as_ref())
+        .expect("near misses ask for a correction");
+    (
+        OutgoingMessage::request(&report.support_request),
+        OutgoingMessage::correction(follow_up),
+    )
+}
+
+fn mailto_body(message: &OutgoingMessage) -> String {
+    percent_decode(message.mailto.split("&body=").nth(1).unwrap())
+}
+
+#[test]
+fn a_short_message_opens_in_e_mail_whole() {
+    let (request, correction) = messages(2);
+    for message in [&request, &correction] {
+        assert_eq!(message.email_plan(), EmailPlan::Open, "{:?}", message.kind);
+        assert_eq!(message.email_outcome(true), None);
+        assert_eq!(message.email_outcome(false), None);
+        assert_eq!(
+            format!(
+                "Subject: {}\n\n{}\n",
+                message.subject,
+                mailto_body(message).replace("\r\n", "\n")
+            ),
+            message.text()
+        );
+    }
+}
+
+#[test]
+fn a_message_too_long_for_an_e_mail_link_is_copied_first_and_never_claimed_otherwise() {
+    let (request, correction) = messages(40);
+    for (message, noun, copy) in [
+        (&request, "request", "Copy the request"),
+        (&correction, "message", "Copy the message for Support"),
+    ] {
+        assert!(message.mailto.len() <= 1_800);
+        assert_eq!(message.email_plan(), EmailPlan::CopyThenOpen, "{noun}");
+        let body = mailto_body(message);
+        assert!(body.contains("copied to your clipboard"), "{body}");
+        assert!(
+            !body.contains("registration request"),
+            "the short body fits both kinds"
+        );
+        assert_eq!(
+            message.email_outcome(true).unwrap(),
+            format!("The {noun} is too long for an e-mail link, so it was copied: paste it into the new e-mail.")
+        );
+        let refused = message.email_outcome(false).unwrap();
+        assert!(refused.contains("no e-mail was opened"), "{refused}");
+        assert!(refused.contains(copy), "{refused}");
+        assert!(!refused.contains(" was copied"), "{refused}");
+        assert_eq!(message.copy_label(), copy);
+    }
+    assert_eq!(request.kind, MessageKind::Request);
+    assert_eq!(correction.kind, MessageKind::Correction);
+}
+
+#[test]
+fn each_delivery_names_its_message() {
+    let (request, correction) = messages(2);
+    assert!(request.copied().starts_with("Request copied."));
+    assert!(correction.copied().starts_with("Message copied."));
+    assert_eq!(
+        request.downloaded(),
+        "The request was downloaded as a text file."
+    );
+    assert_eq!(
+        correction.downloaded(),
+        "The message was downloaded as a text file."
+    );
+    for message in [&request, &correction] {
+        let href = message.download_href();
+        assert!(href.starts_with("data:text/plain;charset=utf-8,"));
+        let text = percent_decode(href.split_once(',').unwrap().1);
+        assert_eq!(
+            text,
+            message.text().replace('\n', "\r\n"),
+            "CRLF for Windows tools"
+        );
+        assert!(message.file_name.ends_with(".txt"));
+    }
+}
