@@ -25,7 +25,7 @@ use yew::prelude::*;
 use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
 use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
-use crate::widget::state::{Action, Setup, State};
+use crate::widget::state::{Action, FocusTarget, Setup, State};
 use crate::widget::{codec, status};
 
 pub use copy_button::CopyButton;
@@ -282,6 +282,20 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 })
             });
+        });
+    }
+
+    // Focus follows the model's request after an action took the focused control away
+    // (a fix, a removal, a new row), once the change is rendered.
+    {
+        let instance = (*instance).clone();
+        use_effect_with(form.0.progress().focus, move |focus| {
+            if let Some(request) = focus {
+                instance.focus(&match request.target {
+                    FocusTarget::Field(field) => instance.field_id(field),
+                    FocusTarget::AddEnvironment => instance.id(environments::ADD_ENVIRONMENT),
+                });
+            }
         });
     }
 

@@ -462,3 +462,90 @@ fn the_status_summary_waits_for_the_readers_first_change_in_every_time_zone() {
         assert_eq!(summary(&report), expected, "{urls}");
     }
 }
+
+#[test]
+fn focus_follows_the_control_an_action_took_away() {
+    use imanage_connect::widget::state::FocusTarget;
+    let focus = |state: &State| state.progress().focus.map(|f| f.target);
+    let three = State::default()
+        .reduce(Action::PasteIntoRow {
+            id: 0,
+            text: "a.example\nb.example\nc.example".into(),
+        })
+        .reduce(Action::SetText {
+            field: FieldKey::ImanageUrl,
+            text: "http://cloudimanage.com".into(),
+        });
+    assert_eq!(
+        focus(&three),
+        None,
+        "typing and pasting keep focus where it is"
+    );
+    let ids: Vec<u32> = three.answers().rows.iter().map(|r| r.id).collect();
+
+    let removed_middle = three.clone().reduce(Action::RemoveRow { id: ids[1] });
+    assert_eq!(
+        focus(&removed_middle),
+        Some(FocusTarget::Field(FieldKey::RowUrl(ids[2])))
+    );
+    let removed_last = three.clone().reduce(Action::RemoveRow { id: ids[2] });
+    assert_eq!(focus(&removed_last), Some(FocusTarget::AddEnvironment));
+
+    // Removing the only row leaves a fresh one, which takes focus.
+    let only = State::default().reduce(Action::SetText {
+        field: FieldKey::RowUrl(0),
+        text: "x".into(),
+    });
+    let fresh = only.reduce(Action::RemoveRow { id: 0 });
+    let fresh_id = fresh.answers().rows[0].id;
+    assert_eq!(
+        focus(&fresh),
+        Some(FocusTarget::Field(FieldKey::RowUrl(fresh_id)))
+    );
+
+    let added = three.clone().reduce(Action::AddRow);
+    let new_id = added.answers().rows.last().unwrap().id;
+    assert_eq!(
+        focus(&added),
+        Some(FocusTarget::Field(FieldKey::RowUrl(new_id)))
+    );
+
+    let fixed = three.clone().reduce(Action::ApplyFix {
+        target: FieldKey::ImanageUrl,
+        action: FixAction::ReplaceText {
+            label: String::new(),
+            text: "https://cloudimanage.com".into(),
+        },
+    });
+    assert_eq!(
+        focus(&fixed),
+        Some(FocusTarget::Field(FieldKey::ImanageUrl))
+    );
+    let removed_by_fix = three.clone().reduce(Action::ApplyFix {
+        target: FieldKey::RowUrl(ids[0]),
+        action: FixAction::RemoveRow {
+            label: String::new(),
+            row: 0,
+        },
+    });
+    assert_eq!(
+        focus(&removed_by_fix),
+        Some(FocusTarget::Field(FieldKey::RowUrl(ids[1])))
+    );
+
+    // The same target asked for twice is two requests.
+    let twice = fixed.clone().reduce(Action::ApplyFix {
+        target: FieldKey::ImanageUrl,
+        action: FixAction::ReplaceText {
+            label: String::new(),
+            text: "https://cloudimanage.com".into(),
+        },
+    });
+    assert_ne!(twice.progress().focus, fixed.progress().focus);
+    // Every field a focus request names exists once the action is applied.
+    for state in [&removed_middle, &fresh, &added, &fixed, &removed_by_fix] {
+        if let Some(FocusTarget::Field(FieldKey::RowUrl(id))) = focus(state) {
+            assert!(state.answers().rows.iter().any(|r| r.id == id));
+        }
+    }
+}

@@ -326,6 +326,11 @@ async fn a_one_click_fix_rewrites_the_address() {
         "https://acme.example.com"
     );
     assert!(widget.all("[data-code=http-upgraded]").is_empty());
+    assert_eq!(
+        active_element(),
+        Some(widget.field("Address of environment 1")),
+        "focus stays on the fixed field, not on <body>"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -354,6 +359,21 @@ async fn rows_can_be_added_named_and_removed() {
     );
     assert_eq!(widget.status(), "Removed environment 1 (Production).");
     assert!(widget.all("[data-code=no-production]").len() == 1);
+    assert_eq!(
+        active_element(),
+        Some(widget.field("Address of environment 1")),
+        "focus moves to the row that followed"
+    );
+    widget.click("Add environment").await;
+    widget
+        .type_into("Address of environment 2", "acme-uat.example.com")
+        .await;
+    widget.click("Remove environment 2 (UAT)").await;
+    assert_eq!(
+        active_element(),
+        Some(widget.one("[data-testid=add-environment]")),
+        "after the last row, focus moves to Add environment"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -447,6 +467,11 @@ async fn copying_a_redirect_uri_keeps_focus_and_announces_it() {
         .await;
     assert_eq!(copied().as_deref(), Some(URI));
     assert_eq!(active_element(), Some(button.into()));
+    // Confirmed for the eyes too, beside the button that copied.
+    assert_eq!(
+        widget.texts("[data-testid=copy-confirmation]"),
+        ["Redirect URI copied"]
+    );
 }
 
 /// A widget with one address whose `button` was clicked while the clipboard refuses,
@@ -485,6 +510,10 @@ async fn copying_falls_back_to_select_and_copy_when_refused() {
         widget.status().starts_with("Copying is blocked here"),
         "{}",
         widget.status()
+    );
+    assert!(
+        widget.all("[data-testid=copy-confirmation]").is_empty(),
+        "a refused copy is not confirmed"
     );
 }
 

@@ -99,6 +99,8 @@ fn a_message_too_long_for_an_e_mail_link_is_copied_first_and_never_claimed_other
 #[test]
 fn each_delivery_names_its_message() {
     let (request, correction) = messages(2);
+    assert_eq!(request.confirmation(), "Request copied");
+    assert_eq!(correction.confirmation(), "Message copied");
     assert!(request.copied().starts_with("Request copied."));
     assert!(correction.copied().starts_with("Message copied."));
     assert_eq!(

@@ -103,6 +103,7 @@ pub fn DeliveryActions(props: &DeliveryProps) -> Html {
         <div class="imh-actions">
             <CopyButton text={AttrValue::from(message.text())} label={message.copy_label()} primary=true
                 copied_message={AttrValue::from(message.copied())}
+                confirmation={message.confirmation()}
                 before_copy={props.before.clone()} on_delivered={props.on_delivered.clone()}
                 testid={format!("copy-{testid}")} />
             <a class="imh-button" href={message.mailto.clone()} onclick={on_email} data-testid={format!("email-{testid}")}>

@@ -239,6 +239,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                                     <CopyButton text={uri.as_str().to_owned()} label="Copy" small=true
                                         what={format!("redirect URI for {label}")}
                                         copied_message={format!("Redirect URI for {label} copied.")}
+                                        confirmation="Redirect URI copied"
                                         testid={format!("copy-uri-{id}-{}", entry.part)} />
                                 </div>
                             }

@@ -3,13 +3,16 @@
 
 use yew::prelude::*;
 
-use crate::widget::field::FieldKey;
 use crate::widget::state::Action;
 
 use super::copy_button::CopyButton;
 use super::environment_row::EnvironmentRowView;
 use super::findings::Findings;
 use super::{use_instance, StepProps};
+
+/// The name of the "Add environment" button's id, which takes focus when no row follows
+/// a removed one.
+pub const ADD_ENVIRONMENT: &str = "add-environment";
 
 #[component]
 pub fn EnvironmentsStep(props: &StepProps) -> Html {
@@ -21,27 +24,10 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
         .iter()
         .map(|r| r.redirect_uri.as_str())
         .collect();
-    // A new row's address field takes focus once it is rendered.
-    let pending_focus = use_state(|| None::<u32>);
-    {
-        let pending_focus = pending_focus.clone();
-        let instance = instance.clone();
-        let row_ids: Vec<u32> = props.form.answers().rows.iter().map(|r| r.id).collect();
-        use_effect_with((*pending_focus, row_ids), move |(pending, rows)| {
-            if let Some(id) = pending.filter(|id| rows.contains(id)) {
-                instance.focus(&instance.field_id(FieldKey::RowUrl(id)));
-                pending_focus.set(None);
-            }
-        });
-    }
+    // The new row's address takes focus: the model asks for it.
     let on_add = {
         let dispatch = instance.dispatch.clone();
-        let next_id = props.form.answers().next_row_id();
-        let pending_focus = pending_focus.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::AddRow);
-            pending_focus.set(Some(next_id));
-        })
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::AddRow))
     };
     let rows = props.form.answers().rows.len();
     // Where each row's entries start and end in the report, found in one pass (a pasted
@@ -68,11 +54,11 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
                 }) }
             </ol>
             <div class="imh-actions">
-                <button type="button" class="imh-button" onclick={on_add} data-testid="add-environment">{"Add environment"}</button>
+                <button type="button" class="imh-button" id={instance.id(ADD_ENVIRONMENT)} onclick={on_add} data-testid="add-environment">{"Add environment"}</button>
                 if !all_uris.is_empty() {
                     <CopyButton text={all_uris.join("\n")} label="Copy all redirect URIs"
                         copied_message={format!("{} redirect URI{} copied, one per line.", all_uris.len(), if all_uris.len() == 1 { "" } else { "s" })}
-                        testid="copy-all-uris" />
+                        confirmation="Redirect URIs copied" testid="copy-all-uris" />
                 }
             </div>
             <Findings findings={report.findings.clone()} id={instance.id("environments-findings")} />

@@ -138,6 +138,7 @@ fn EnvironmentValues(props: &EnvironmentValuesProps) -> Html {
                         <>{" "}<CopyButton text={value.value.clone()} label="Copy" small=true
                             what={format!("{} for {name}", value.field)}
                             copied_message={format!("{} for {name} copied.", value.field)}
+                            confirmation={format!("{} copied", value.field)}
                             testid={format!("copy-value-{}-{}", name.to_ascii_lowercase().replace(' ', "-"), value.field.to_ascii_lowercase().replace(' ', "-"))} /></>
                     });
                     html! {

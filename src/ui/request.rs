@@ -185,7 +185,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
             <div class="imh-share">
                 <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"
                     copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
-                    testid="copy-share-link" />
+                    confirmation="Link copied" testid="copy-share-link" />
                 <p class="imh-hint">
                     {"The link contains your firm's details (addresses, Customer ID, contact). Share it only with people who may see them. "}
                     {"The details sit after the # in the link, so opening it sends them to no server."}

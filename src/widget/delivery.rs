@@ -99,6 +99,14 @@ impl OutgoingMessage {
         }
     }
 
+    /// What shows beside the copy button after a copy.
+    pub fn confirmation(&self) -> &'static str {
+        match self.kind {
+            MessageKind::Request => "Request copied",
+            MessageKind::Correction => "Message copied",
+        }
+    }
+
     /// What the status region says after a copy.
     pub fn copied(&self) -> String {
         let what = match self.kind {

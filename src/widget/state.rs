@@ -58,6 +58,22 @@ pub struct Setup {
     pub utc_offset_minutes: i32,
 }
 
+/// Where keyboard focus goes after an action that removes or replaces the control the
+/// reader used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusTarget {
+    Field(FieldKey),
+    /// The "Add environment" button, when no row follows a removed one.
+    AddEnvironment,
+}
+
+/// A request to move focus; `seq` tells two requests for the same target apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FocusRequest {
+    pub target: FocusTarget,
+    pub seq: u32,
+}
+
 /// How far the reader has gone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -70,6 +86,8 @@ pub struct Progress {
     pub request_attempts: u32,
     /// True once the request was copied, downloaded or opened in e-mail.
     pub request_delivered: bool,
+    /// Where focus goes after the last action that took the focused control away.
+    pub focus: Option<FocusRequest>,
 }
 
 /// Everything that changes a widget's state.
@@ -301,6 +319,28 @@ impl Answers {
         }
     }
 
+    /// Where focus goes once row `id` is removed: the row that followed it; the fresh
+    /// row when it was the only one; otherwise "Add environment".
+    fn focus_after_removing(&self, id: RowId) -> FocusTarget {
+        let Some(i) = self.position(id) else {
+            return FocusTarget::AddEnvironment;
+        };
+        match self.rows.get(i + 1) {
+            Some(next) => FocusTarget::Field(FieldKey::RowUrl(next.id)),
+            None if self.rows.len() == 1 => FocusTarget::Field(FieldKey::RowUrl(self.next_id)),
+            None => FocusTarget::AddEnvironment,
+        }
+    }
+
+    /// Where focus goes after a one-click fix: it stays on the fixed field, unless the
+    /// fix removes that field's row.
+    fn focus_after_fix(&self, target: FieldKey, action: &FixAction) -> FocusTarget {
+        match (action, target) {
+            (FixAction::RemoveRow { .. }, FieldKey::RowUrl(id)) => self.focus_after_removing(id),
+            _ => FocusTarget::Field(target),
+        }
+    }
+
     fn remove_row(&mut self, id: RowId) {
         if let Some(i) = self.position(id) {
             self.rows.remove(i);
@@ -410,6 +450,20 @@ impl State {
     /// Applies one action. Never discards what the reader typed except on `Reset`,
     /// `LoadExample` or an explicit fix or removal.
     pub fn reduce(mut self, action: Action) -> Self {
+        let focus = match &action {
+            Action::AddRow if self.answers.rows.len() < MAX_ROWS => {
+                Some(FocusTarget::Field(FieldKey::RowUrl(self.answers.next_id)))
+            }
+            Action::RemoveRow { id } => Some(self.answers.focus_after_removing(*id)),
+            Action::ApplyFix { target, action } => {
+                Some(self.answers.focus_after_fix(*target, action))
+            }
+            _ => None,
+        };
+        if let Some(target) = focus {
+            let seq = self.progress.focus.map_or(0, |f| f.seq.wrapping_add(1));
+            self.progress.focus = Some(FocusRequest { target, seq });
+        }
         let answers = &mut self.answers;
         let edited = match action {
             Action::SetText { field, text } => {
