@@ -13,6 +13,7 @@ mod imanage;
 mod next_steps;
 mod path;
 mod request;
+mod reveal;
 mod text_field;
 
 use std::rc::Rc;
@@ -39,6 +40,12 @@ impl Reducible for Form {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Revealing a field already shown changes nothing: no render.
+        if let Action::Reveal(field) = action {
+            if self.0.shows(field) {
+                return self;
+            }
+        }
         let state = Rc::unwrap_or_clone(Rc::unwrap_or_clone(self).0);
         Rc::new(Form(Rc::new(state.reduce(action))))
     }

@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod delivery;
 pub mod field;
+pub mod messages;
 pub mod options;
 pub mod prefill;
 pub mod state;

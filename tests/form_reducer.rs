@@ -314,7 +314,7 @@ fn every_field_has_one_name_and_label() {
         (
             FieldKey::RowVersion(7),
             "row-7-version",
-            "Version of this environment",
+            "Version, if different",
         ),
         (FieldKey::ImanageUrl, "imanage-url", "iManage URL"),
         (FieldKey::CustomerId, "customer-id", "iManage Customer ID"),

@@ -109,10 +109,22 @@ impl Widget {
             .unwrap()
     }
 
+    /// Types `text` into the field and leaves it (its messages then show).
     async fn type_into(&self, label: &str, text: &str) {
+        self.type_only(label, text).await;
+        self.leave(label).await;
+    }
+
+    /// Types `text` into the field and stays in it.
+    async fn type_only(&self, label: &str, text: &str) {
         let input: HtmlInputElement = self.field(label).dyn_into().unwrap();
         input.set_value(text);
         dispatch(&input, "input");
+        yew::scheduler::flush().await;
+    }
+
+    async fn leave(&self, label: &str) {
+        dispatch(&self.field(label), "blur");
         yew::scheduler::flush().await;
     }
 
@@ -442,6 +454,21 @@ async fn asking_for_the_request_with_errors_shows_the_summary_and_focuses_it() {
     // Each link moves focus to its field.
     widget.button("Enter your iManage Customer ID.").click();
     assert_eq!(active_element(), Some(widget.field("iManage Customer ID")));
+    // Every summary item is also at its field: the empty Customer ID included.
+    let customer = widget.field("iManage Customer ID");
+    assert_eq!(
+        customer.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = customer.get_attribute("aria-describedby").unwrap();
+    let messages = described
+        .split(' ')
+        .map(|id| widget.text(&format!("#{id}")))
+        .collect::<String>();
+    assert!(
+        messages.contains("Error: Enter your iManage Customer ID."),
+        "{messages}"
+    );
     // Fixing everything removes the summary.
     widget
         .type_into("Address of environment 1", "acme.example.com")
@@ -615,6 +642,7 @@ impl Widget {
         let area: web_sys::HtmlTextAreaElement = self.field(label).dyn_into().unwrap();
         area.set_value(text);
         dispatch(&area, "input");
+        dispatch(&area, "blur");
         yew::scheduler::flush().await;
     }
 
@@ -887,4 +915,45 @@ async fn a_long_correction_opens_no_e_mail_when_copying_is_blocked() {
     );
     assert_eq!(web_sys::window().unwrap().location().href().unwrap(), page);
     assert_eq!(copied(), None, "nothing was copied");
+}
+
+#[wasm_bindgen_test]
+async fn a_message_waits_until_the_reader_leaves_the_field_then_follows_each_keystroke() {
+    let widget = mount().await;
+    let address = "Address of environment 1";
+    widget.type_only(address, "ftp://acme.example.com").await;
+    assert!(
+        widget.all("[data-code]").is_empty(),
+        "nothing red while typing"
+    );
+    assert_eq!(widget.field(address).get_attribute("aria-invalid"), None);
+    widget.leave(address).await;
+    assert!(!widget
+        .all("[data-testid=environment-row] [data-code]")
+        .is_empty());
+    assert_eq!(
+        widget
+            .field(address)
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    // Once shown, the message follows the text as it changes.
+    widget.type_only(address, "http://acme.example.com").await;
+    assert_eq!(widget.field(address).get_attribute("aria-invalid"), None);
+    assert_eq!(widget.all("[data-code=http-upgraded]").len(), 1);
+    widget.type_only(address, "https://acme.example.com").await;
+    assert!(widget.all("[data-code=http-upgraded]").is_empty());
+
+    // Another field keeps its own pace.
+    widget
+        .type_only("iManage URL", "https://cloudimanage.co")
+        .await;
+    assert!(widget
+        .all("[data-testid=imanage-url] ~ ul [data-code]")
+        .is_empty());
+    widget.leave("iManage URL").await;
+    assert!(!widget
+        .all("[data-testid=imanage-url] ~ ul [data-code]")
+        .is_empty());
 }

@@ -123,3 +123,75 @@ fn each_delivery_names_its_message() {
         assert!(message.file_name.ends_with(".txt"));
     }
 }
+
+#[test]
+fn a_fields_messages_show_once_revealed_and_missing_answers_once_asked() {
+    use imanage_connect::widget::messages::field_messages;
+    use imanage_connect::widget::prefill::Prefill;
+    let typed = State::default().reduce(Action::SetText {
+        field: FieldKey::ImanageUrl,
+        text: "https://cloudimanage.co".into(),
+    });
+    let report = analyze(&typed.to_request(None));
+    let findings = &report.imanage.as_ref().unwrap().findings;
+    assert!(!findings.is_empty());
+    let request = &report.support_request;
+    let shown = |state: &State, field| field_messages(state, field, findings, request);
+
+    // Typing alone shows nothing; leaving or pausing reveals the field, and only it.
+    assert!(shown(&typed, FieldKey::ImanageUrl).is_empty());
+    let left = typed.clone().reduce(Action::Reveal(FieldKey::ImanageUrl));
+    assert_eq!(&shown(&left, FieldKey::ImanageUrl).findings, findings);
+    assert!(shown(&left, FieldKey::ImanageUrl).invalid());
+    assert!(!left.shows(FieldKey::CustomerId));
+    assert_eq!(
+        left.progress().edited,
+        typed.progress().edited,
+        "revealing is no edit"
+    );
+
+    // The missing Customer ID shows at its field only once the reader asked.
+    let empty: &[imanage_connect::core::Finding] = &[];
+    let missing =
+        |state: &State| field_messages(state, FieldKey::CustomerId, empty, request).missing;
+    assert_eq!(missing(&left), None);
+    let asked = left.clone().reduce(Action::AskForRequest);
+    assert_eq!(
+        missing(&asked).as_deref(),
+        Some("Enter your iManage Customer ID.")
+    );
+    assert!(field_messages(&asked, FieldKey::CustomerId, empty, request).invalid());
+    let no_rows = field_messages(&asked, FieldKey::RowUrl(0), empty, request);
+    assert_eq!(
+        no_rows.missing.as_deref(),
+        Some("Enter the address of at least one Clio Operate environment.")
+    );
+    assert!(
+        asked.shows(FieldKey::Registered),
+        "asking reveals every field"
+    );
+    assert!(!asked.reduce(Action::Reset).shows(FieldKey::ImanageUrl));
+
+    // A paste, a fix and a prefill are finished entries: shown at once.
+    let pasted = State::default().reduce(Action::PasteIntoRow {
+        id: 0,
+        text: "a.example\nb.example".into(),
+    });
+    assert!(pasted
+        .answers()
+        .rows
+        .iter()
+        .all(|r| pasted.shows(FieldKey::RowUrl(r.id))));
+    assert!(pasted.shows_environments());
+    let prefilled = State::default().reduce(Action::Prefill(Prefill {
+        customer_id: Some("x".into()),
+        rows: Some(vec![]),
+        ..Prefill::default()
+    }));
+    assert!(prefilled.shows(FieldKey::CustomerId));
+    assert!(prefilled.shows(FieldKey::RowUrl(prefilled.answers().first_row_id())));
+    assert!(!prefilled.shows(FieldKey::ImanageUrl));
+    assert!(State::default()
+        .reduce(Action::LoadExample)
+        .shows(FieldKey::Version));
+}

@@ -11,6 +11,7 @@ use crate::widget::state::Action;
 
 use super::delivery::DeliveryActions;
 use super::findings::Findings;
+use super::reveal::{use_reveal, Reveal};
 use super::{use_instance, StepProps};
 
 fn status_text(status: &Match) -> (String, &'static str) {
@@ -42,10 +43,15 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
     let form = props.form.answers();
     let report: Option<&DiagnosisReport> = props.report.diagnosis.as_ref();
     let dispatch = instance.dispatch.clone();
+    let reveal_registered = use_reveal(FieldKey::Registered);
+    let reveal_failing = use_reveal(FieldKey::Failing);
+    let reveal_submitted = use_reveal(FieldKey::SubmittedAt);
     // The diagnosis fields are a date input and two text areas; both report `value`.
-    let set_text = |field: FieldKey| {
+    let set_text = |field: FieldKey, reveal: &Reveal| {
         let dispatch = dispatch.clone();
+        let typed = reveal.typed.clone();
         Callback::from(move |event: InputEvent| {
+            typed.emit(());
             let text = event
                 .target_dyn_into::<web_sys::HtmlTextAreaElement>()
                 .map(|area| area.value())
@@ -62,8 +68,11 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.emit(Action::SetConnection(Some(choice))))
     };
+    let state = &*props.form;
     let findings_for = |field: crate::core::Field| -> Vec<crate::core::Finding> {
+        let key = FieldKey::from_finding(field, None, 0);
         report
+            .filter(|_| state.shows(key))
             .map(|r| {
                 r.findings
                     .iter()
@@ -113,7 +122,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 <label class="imh-label" for={registered_id.clone()}>{ FieldKey::Registered.label() }</label>
                 <p class="imh-hint" id={format!("{registered_id}-hint")}>{"Paste the confirmation e-mail or the list. Quotes, bullets and other text around the addresses are fine."}</p>
                 <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={form.registered.clone()}
-                    oninput={set_text(FieldKey::Registered)} spellcheck="false" data-testid="diagnosis-registered"
+                    oninput={set_text(FieldKey::Registered, &reveal_registered)} onblur={reveal_registered.left.clone()} spellcheck="false" data-testid="diagnosis-registered"
                     aria-describedby={registered_described} />
                 { registered_findings }
             </div>
@@ -121,7 +130,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 <label class="imh-label" for={failing_id.clone()}>{ FieldKey::Failing.label() }</label>
                 <p class="imh-hint" id={format!("{failing_id}-hint")}>{"Copy the whole address from the address bar (it contains redirect_uri=), or the error text."}</p>
                 <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={form.failing.clone()}
-                    oninput={set_text(FieldKey::Failing)} spellcheck="false" data-testid="diagnosis-failing"
+                    oninput={set_text(FieldKey::Failing, &reveal_failing)} onblur={reveal_failing.left.clone()} spellcheck="false" data-testid="diagnosis-failing"
                     aria-describedby={failing_described} />
                 { failing_findings }
             </div>
@@ -129,7 +138,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 <label class="imh-label" for={submitted_id.clone()}>{ FieldKey::SubmittedAt.label() }</label>
                 <p class="imh-hint" id={format!("{submitted_id}-hint")} data-testid="diagnosis-submitted-hint">{"Your local date and time. iManage needs up to 48 hours from when Support submitted the request; Support's reply to you may say when. If you only know when you wrote to Support, enter that, but the wait may run longer."}</p>
                 <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
-                    oninput={set_text(FieldKey::SubmittedAt)} data-testid="diagnosis-submitted"
+                    oninput={set_text(FieldKey::SubmittedAt, &reveal_submitted)} onblur={reveal_submitted.left.clone()} data-testid="diagnosis-submitted"
                     aria-invalid={submitted_invalid}
                     aria-describedby={submitted_described} />
                 { submitted_findings }

@@ -14,6 +14,7 @@ use crate::widget::state::{paste_room, Action, EnvironmentRow, MAX_ROWS};
 
 use super::copy_button::CopyButton;
 use super::findings::Findings;
+use super::reveal::use_reveal;
 use super::use_instance;
 
 #[derive(Properties, Clone)]
@@ -27,6 +28,11 @@ pub struct EnvironmentRowProps {
     pub removable: bool,
     /// How many rows the form has (a paste is limited to the room left).
     pub total_rows: usize,
+    /// Whether the address's and the version's messages show yet.
+    pub shown: bool,
+    pub version_shown: bool,
+    /// A required answer that is missing (no environment at all), shown at the address.
+    pub missing: Option<AttrValue>,
 }
 
 impl EnvironmentRowProps {
@@ -45,6 +51,9 @@ impl PartialEq for EnvironmentRowProps {
         self.index == other.index
             && self.removable == other.removable
             && self.total_rows == other.total_rows
+            && self.shown == other.shown
+            && self.version_shown == other.version_shown
+            && self.missing == other.missing
             && self.row == other.row
             && self.entries() == other.entries()
     }
@@ -112,24 +121,30 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
             });
         })
     };
+    let reveal_url = use_reveal(FieldKey::RowUrl(id));
+    let reveal_version = use_reveal(FieldKey::RowVersion(id));
     let on_version = {
         let dispatch = dispatch.clone();
+        let typed = reveal_version.typed.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             dispatch.emit(Action::SetText {
                 field: FieldKey::RowVersion(id),
                 text: input.value(),
             });
+            typed.emit(());
         })
     };
     let on_url = {
         let dispatch = dispatch.clone();
+        let typed = reveal_url.typed.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             dispatch.emit(Action::SetText {
                 field: FieldKey::RowUrl(id),
                 text: input.value(),
             });
+            typed.emit(());
         })
     };
     // A single-line input would flatten a pasted list; a list becomes rows instead.
@@ -168,8 +183,11 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         })
     };
 
-    let has_error = props.entries().iter().any(EnvironmentReport::has_error);
-    let has_findings = props.entries().iter().any(|e| !e.findings.is_empty());
+    let shown = props.shown;
+    let has_error = props.missing.is_some()
+        || (shown && props.entries().iter().any(EnvironmentReport::has_error));
+    let has_findings = props.missing.is_some()
+        || (shown && props.entries().iter().any(|e| !e.findings.is_empty()));
     let several = props.entries().len() > 1;
     let role_options = [
         ("production", "Production"),
@@ -203,7 +221,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                         {"Address"}<span class="imh-visually-hidden">{format!(" of environment {number}")}</span>
                     </label>
                     <input id={url_id} class="imh-input imh-input-mono" type="text" value={row.url.clone()}
-                        oninput={on_url} onpaste={on_paste}
+                        oninput={on_url} onpaste={on_paste} onblur={reveal_url.left}
                         placeholder="https://yourfirm.example.com" spellcheck="false" autocomplete="off" autocapitalize="off"
                         aria-invalid={has_error.then_some("true")}
                         aria-describedby={has_findings.then(|| findings_id.clone())}
@@ -223,8 +241,12 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                         placeholder="For example, Staging" data-testid="role-name" />
                 </div>
             }
-            { version_field(&version_id, number, &row.version, props.entries().first().and_then(|e| e.version.as_ref()), on_version) }
+            { version_field(&version_id, number, &row.version,
+                props.entries().first().and_then(|e| e.version.as_ref()), props.version_shown, on_version, reveal_version.left) }
             <div id={findings_id}>
+                if let Some(missing) = &props.missing {
+                    <Findings findings={Vec::new()} missing={missing.clone()} id={instance.id(&format!("row-{id}-missing"))} />
+                }
                 { for props.entries().iter().map(|entry| {
                     let label = entry.role.as_ref().map_or(format!("environment {number}"), |r| r.label().to_owned());
                     html! {
@@ -243,7 +265,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                                         testid={format!("copy-uri-{id}-{}", entry.part)} />
                                 </div>
                             }
-                            <Findings findings={entry.findings.clone()}
+                            <Findings findings={if shown { entry.findings.clone() } else { Vec::new() }}
                                 target={Some(FieldKey::RowUrl(id))}
                                 context={format!("for {name}")}
                                 id={format!("{}-{}", instance.id(&format!("row-{id}-entry")), entry.part)} />
@@ -262,9 +284,14 @@ fn version_field(
     number: usize,
     value: &str,
     report: Option<&crate::core::VersionReport>,
+    shown: bool,
     on_input: Callback<InputEvent>,
+    on_leave: Callback<FocusEvent>,
 ) -> Html {
-    let findings = report.map(|r| r.findings.clone()).unwrap_or_default();
+    let findings = report
+        .filter(|_| shown)
+        .map(|r| r.findings.clone())
+        .unwrap_or_default();
     let invalid = findings.iter().any(|f| f.is_error()).then_some("true");
     let mut described = format!("{id}-hint");
     if !findings.is_empty() {
@@ -280,7 +307,7 @@ fn version_field(
             </label>
             <p class="imh-hint" id={format!("{id}-hint")}>{"Only if this environment runs another Clio Operate version than the one in step 3, for example a UAT upgraded first."}</p>
             <input id={id.to_owned()} class="imh-input" type="text" value={value.to_owned()}
-                oninput={on_input} spellcheck="false" autocomplete="off" inputmode="decimal"
+                oninput={on_input} onblur={on_leave} spellcheck="false" autocomplete="off" inputmode="decimal"
                 aria-invalid={invalid} aria-describedby={described}
                 data-testid="environment-version" />
             if let Some(decision) = decision {

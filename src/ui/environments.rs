@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::widget::field::FieldKey;
+use crate::widget::messages::field_messages;
 use crate::widget::state::Action;
 
 use super::copy_button::CopyButton;
@@ -30,6 +32,8 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::AddRow))
     };
     let rows = props.form.answers().rows.len();
+    let state = &*props.form;
+    let request = &props.report.support_request;
     // Where each row's entries start and end in the report, found in one pass (a pasted
     // list can make a thousand rows); entries come in row order.
     let mut ranges: Vec<std::ops::Range<usize>> = vec![0..0; rows];
@@ -50,7 +54,13 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
             </p>
             <ol class="imh-rows" id={instance.id("environments")} tabindex="-1" data-testid="environment-rows">
                 { for props.form.answers().rows.iter().zip(ranges).enumerate().map(|(index, (row, entries))| {
-                    html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} report={props.report.clone()} {entries} removable={rows > 1 || !row.url.is_empty()} total_rows={rows} /> }
+                    let url = FieldKey::RowUrl(row.id);
+                    let missing = (index == 0)
+                        .then(|| field_messages(state, url, &[], request).missing.map(AttrValue::from))
+                        .flatten();
+                    html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} report={props.report.clone()} {entries}
+                        removable={rows > 1 || !row.url.is_empty()} total_rows={rows}
+                        shown={state.shows(url)} version_shown={state.shows(FieldKey::RowVersion(row.id))} {missing} /> }
                 }) }
             </ol>
             <div class="imh-actions">
@@ -61,7 +71,8 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
                         confirmation="Redirect URIs copied" testid="copy-all-uris" />
                 }
             </div>
-            <Findings findings={report.findings.clone()} id={instance.id("environments-findings")} />
+            <Findings findings={if state.shows_environments() { report.findings.clone() } else { Vec::new() }}
+                id={instance.id("environments-findings")} />
         </section>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::core::ImanageKind;
 use crate::widget::field::FieldKey;
+use crate::widget::messages::field_messages;
 use crate::widget::state::Action;
 
 use super::text_field::TextField;
@@ -37,14 +38,14 @@ pub fn ImanageStep(props: &StepProps) -> Html {
                     <code>{"https://yourfirm.cloudimanage.com"}</code>{" (a vanity URL), enter that instead."}
                 </> }}
                 value={props.form.answers().imanage_url.clone()} on_input={set(FieldKey::ImanageUrl)}
-                findings={report.imanage.as_ref().map(|r| r.findings.clone()).unwrap_or_default()} />
+                messages={field_messages(&props.form, FieldKey::ImanageUrl, report.imanage.as_ref().map_or(&[][..], |r| &r.findings), &report.support_request)} />
             if let Some(note) = kind_note {
                 <p class="imh-hint" data-testid="imanage-kind">{ note }</p>
             }
             <TextField field={FieldKey::CustomerId} inputmode={AttrValue::Static("numeric")}
                 hint={html! { {"A unique identifier iManage assigns to your firm; it is not your login or firm name. It typically appears in iManage's onboarding documentation, in support tickets or correspondence from support@imanage.com, or in your iManage administration portal. If you are unsure, ask your iManage administrator or raise a ticket with iManage."} }}
                 value={props.form.answers().customer_id.clone()} on_input={set(FieldKey::CustomerId)}
-                findings={report.customer_id.as_ref().map(|r| r.findings.clone()).unwrap_or_default()} />
+                messages={field_messages(&props.form, FieldKey::CustomerId, report.customer_id.as_ref().map_or(&[][..], |r| &r.findings), &report.support_request)} />
         </section>
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::core::configuration::ValueSource;
 use crate::core::{ConfigPath, EnvironmentConfiguration, Report};
 use crate::widget::field::FieldKey;
+use crate::widget::messages::field_messages;
 use crate::widget::state::Action;
 
 use super::copy_button::CopyButton;
@@ -41,7 +42,7 @@ pub fn PathStep(props: &StepProps) -> Html {
             <TextField field={FieldKey::Version}
                 hint={html! { {"For example 7.11.0 or 7.10. It decides which configuration you follow."} }}
                 value={props.form.answers().version.clone()} on_input={on_version}
-                findings={report.version.findings.clone()} />
+                messages={field_messages(&props.form, FieldKey::Version, &report.version.findings, &report.support_request)} />
             <p class={decision_class} data-testid="decision">{ report.version.reason.clone() }</p>
             if plan.path != ConfigPath::Undecided || !plan.environments.is_empty() {
                 <div class="imh-card" data-testid="path-card">

@@ -8,6 +8,7 @@ use crate::core::Finding;
 use crate::widget::codec;
 use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
+use crate::widget::messages::field_messages;
 use crate::widget::state::{Action, Answers};
 
 use super::copy_button::CopyButton;
@@ -153,7 +154,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
                 value={form.contact_name.clone()} on_input={set(FieldKey::ContactName)} />
             <TextField field={FieldKey::ContactEmail} optional=true input_type={AttrValue::Static("email")}
                 autocomplete={AttrValue::Static("email")}
-                value={form.contact_email.clone()} on_input={set(FieldKey::ContactEmail)} findings={contact_findings} />
+                value={form.contact_email.clone()} on_input={set(FieldKey::ContactEmail)} messages={field_messages(&props.form, FieldKey::ContactEmail, &contact_findings, request)} />
 
             <@{instance.heading(2)} class="imh-step-title">{"Check your answers"}</@>
             <dl class="imh-summary-list" data-testid="check-answers">

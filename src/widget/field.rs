@@ -8,7 +8,7 @@ use crate::core::Field;
 pub type RowId = u32;
 
 /// A field of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FieldKey {
     /// The address of one environment row.
     RowUrl(RowId),
@@ -58,7 +58,7 @@ impl FieldKey {
     pub fn label(self) -> &'static str {
         match self {
             FieldKey::RowUrl(_) => "Address",
-            FieldKey::RowVersion(_) => "Version of this environment",
+            FieldKey::RowVersion(_) => "Version, if different",
             FieldKey::ImanageUrl => "iManage URL",
             FieldKey::CustomerId => "iManage Customer ID",
             FieldKey::Version => "Clio Operate version",

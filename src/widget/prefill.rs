@@ -25,6 +25,22 @@ impl Prefill {
         *self == Prefill::default()
     }
 
+    /// The single-value fields it sets.
+    pub fn named_fields(&self) -> Vec<FieldKey> {
+        [
+            (FieldKey::ImanageUrl, &self.imanage_url),
+            (FieldKey::CustomerId, &self.customer_id),
+            (FieldKey::Version, &self.version),
+            (FieldKey::FirmName, &self.firm_name),
+            (FieldKey::ContactName, &self.contact_name),
+            (FieldKey::ContactEmail, &self.contact_email),
+        ]
+        .into_iter()
+        .filter(|(_, value)| value.is_some())
+        .map(|(field, _)| field)
+        .collect()
+    }
+
     /// The slot for a single-value field; `None` for fields a prefill cannot set (rows
     /// come as a list, the diagnosis pastes are never prefilled).
     pub fn slot(&mut self, field: FieldKey) -> Option<&mut Option<String>> {

@@ -8,6 +8,8 @@ use crate::core::role::{role_from_host, Role};
 use crate::core::text::split_entries;
 use crate::core::{AnalysisRequest, FixAction, Timestamp};
 
+use std::collections::BTreeSet;
+
 use super::field::{FieldKey, RowId};
 use super::prefill::Prefill;
 
@@ -88,11 +90,19 @@ pub struct Progress {
     pub request_delivered: bool,
     /// Where focus goes after the last action that took the focused control away.
     pub focus: Option<FocusRequest>,
+    /// Fields whose messages show: the reader left them, paused in them, pasted into
+    /// them or had them filled in. Once shown, a field's messages follow every keystroke.
+    pub revealed: BTreeSet<FieldKey>,
+    /// Every field's messages show (the reader asked for the request, or loaded the
+    /// example).
+    pub revealed_all: bool,
 }
 
 /// Everything that changes a widget's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// The reader left a field or paused typing in it: its messages show from now on.
+    Reveal(FieldKey),
     /// The reader typed in a field (an environment's address or version included).
     SetText {
         field: FieldKey,
@@ -348,12 +358,15 @@ impl Answers {
         self.keep_a_row();
     }
 
-    fn paste_into_row(&mut self, id: RowId, text: &str) {
-        let Some(i) = self.position(id) else { return };
+    /// Pastes into row `id`; returns the rows the paste filled.
+    fn paste_into_row(&mut self, id: RowId, text: &str) -> Vec<RowId> {
+        let Some(i) = self.position(id) else {
+            return Vec::new();
+        };
         let entries = split_entries(text);
         if entries.len() <= 1 {
             self.rows[i].url = text.to_owned();
-            return;
+            return vec![id];
         }
         let keep_role = self.rows[i].role.clone();
         let room = paste_room(self.rows.len());
@@ -378,7 +391,9 @@ impl Answers {
                 new_rows.push(self.new_row(suggested, entry));
             }
         }
+        let filled = new_rows.iter().map(|r| r.id).collect();
         self.rows.splice(i..=i, new_rows);
+        filled
     }
 
     /// A fix names its field by key: a row's fixes act on that row, wherever it now is.
@@ -393,7 +408,7 @@ impl Answers {
             (FixAction::SplitRow { .. }, FieldKey::RowUrl(id)) => {
                 if let Some(row) = self.row(id) {
                     let text = row.url.clone();
-                    self.paste_into_row(id, &text);
+                    let _ = self.paste_into_row(id, &text);
                 }
             }
             // Removing or splitting applies to rows only.
@@ -435,6 +450,21 @@ impl State {
 
     pub fn progress(&self) -> &Progress {
         &self.progress
+    }
+
+    /// Whether `field`'s messages show (see [`Progress::revealed`]).
+    pub fn shows(&self, field: FieldKey) -> bool {
+        self.progress.revealed_all || self.progress.revealed.contains(&field)
+    }
+
+    /// Whether messages about the environments as a whole show: once any row's do.
+    pub fn shows_environments(&self) -> bool {
+        self.progress.revealed_all
+            || self
+                .progress
+                .revealed
+                .iter()
+                .any(|f| matches!(f, FieldKey::RowUrl(_)))
     }
 
     /// Whether the reader has asked for the support request yet.
@@ -490,8 +520,16 @@ impl State {
                 true
             }
             Action::PasteIntoRow { id, text } => {
-                answers.paste_into_row(id, &text);
+                // A paste is a finished entry: its messages show at once.
+                let filled = answers.paste_into_row(id, &text);
+                self.progress
+                    .revealed
+                    .extend(filled.into_iter().map(FieldKey::RowUrl));
                 true
+            }
+            Action::Reveal(field) => {
+                self.progress.revealed.insert(field);
+                false
             }
             Action::SetConnection(choice) => {
                 answers.connection = choice;
@@ -499,10 +537,19 @@ impl State {
             }
             Action::ApplyFix { target, action } => {
                 answers.apply_fix(target, action);
+                self.progress.revealed.insert(target);
                 true
             }
             Action::Prefill(prefill) => {
+                // What the page or a link filled in is checked at once.
+                let named = prefill.named_fields();
+                let rows = prefill.rows.is_some();
                 answers.apply(prefill);
+                self.progress.revealed.extend(named);
+                if rows {
+                    let ids = self.answers.rows.iter().map(|r| FieldKey::RowUrl(r.id));
+                    self.progress.revealed.extend(ids);
+                }
                 false
             }
             Action::SetSupportEmail(address) => {
@@ -515,6 +562,7 @@ impl State {
             }
             Action::AskForRequest => {
                 self.progress.request_attempts += 1;
+                self.progress.revealed_all = true;
                 false
             }
             Action::MarkDelivered => {
@@ -526,6 +574,7 @@ impl State {
                 self.answers = Answers::example();
                 self.progress = Progress {
                     keep_draft: self.progress.keep_draft,
+                    revealed_all: true,
                     ..Progress::default()
                 };
                 true

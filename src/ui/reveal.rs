@@ -1,0 +1,67 @@
+//! When a field's messages appear: when the reader leaves the field, or pauses typing in
+//! it (and never between the press and release of a click elsewhere). The model records it ([`Action::Reveal`]); this hook only watches the events.
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::widget::field::FieldKey;
+use crate::widget::state::Action;
+
+use super::use_instance;
+
+/// How long a pause in typing must last before the field's messages appear.
+const PAUSE_MS: u32 = 1_000;
+
+/// The handlers a field wires: `typed` on each input, `left` on blur.
+pub struct Reveal {
+    pub typed: Callback<()>,
+    pub left: Callback<FocusEvent>,
+}
+
+#[hook]
+pub fn use_reveal(field: FieldKey) -> Reveal {
+    let dispatch = use_instance().dispatch;
+    // Dropping the timer cancels it: each keystroke restarts the pause.
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let typed = {
+        let dispatch = dispatch.clone();
+        let timer = timer.clone();
+        Callback::from(move |()| {
+            let dispatch = dispatch.clone();
+            *timer.borrow_mut() = Some(Timeout::new(PAUSE_MS, move || {
+                dispatch.emit(Action::Reveal(field))
+            }));
+        })
+    };
+    let left = Callback::from(move |event: FocusEvent| {
+        let reveal = {
+            let timer = timer.clone();
+            let dispatch = dispatch.clone();
+            move || {
+                timer.borrow_mut().take();
+                dispatch.emit(Action::Reveal(field));
+            }
+        };
+        let control = event
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .filter(|element| matches!(element.tag_name().as_str(), "BUTTON" | "A"));
+        match control {
+            // Leaving for a button or link: by keyboard the messages show at once; by
+            // pointer, a message appearing now would move the control between the press
+            // and the release and lose the click, so the pause reveals the field after
+            // the click instead. Which it was is known once the control has focus.
+            Some(control) => {
+                Timeout::new(0, move || {
+                    if control.matches(":focus-visible").unwrap_or(false) {
+                        reveal();
+                    }
+                })
+                .forget();
+            }
+            None => reveal(),
+        }
+    });
+    Reveal { typed, left }
+}
