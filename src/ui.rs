@@ -63,6 +63,8 @@ pub struct Instance {
     pub heading_level: u8,
     /// Whether sections are numbered (only when the whole flow is shown).
     pub numbered: bool,
+    /// A pointer button is down in this instance (a click is under way).
+    pub pointer_down: Rc<std::cell::Cell<bool>>,
 }
 
 impl Instance {
@@ -269,6 +271,7 @@ pub fn App(props: &AppProps) -> Html {
                 dispatch: Callback::from(move |action: Action| dispatcher.dispatch(action)),
                 heading_level: *heading_level,
                 numbered: *part == Part::All,
+                pointer_down: Rc::default(),
             }
         })
     };
@@ -347,6 +350,11 @@ pub fn App(props: &AppProps) -> Html {
         form: form.0.clone(),
     };
     let title_id = instance.id("title");
+    fn pointer<E: 'static>(flag: &Rc<std::cell::Cell<bool>>, down: bool) -> Callback<E> {
+        let flag = flag.clone();
+        Callback::from(move |_: E| flag.set(down))
+    }
+    let flag = &instance.pointer_down;
     let on_example = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
@@ -367,6 +375,8 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Instance> context={(*instance).clone()}>
             <section class="imh" aria-labelledby={title_id.clone()} ref={root} data-testid="widget"
+                onpointerdown={pointer::<PointerEvent>(flag, true)} onpointerup={pointer::<PointerEvent>(flag, false)}
+                onpointercancel={pointer::<PointerEvent>(flag, false)} onkeydown={pointer::<KeyboardEvent>(flag, false)}
                 aria-busy={(part == Part::All && !later).then_some("true")}>
                 <@{instance.heading(0)} id={title_id} class="imh-title">{ title }</@>
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
@@ -416,5 +426,6 @@ pub fn use_instance() -> Instance {
         dispatch: Callback::noop(),
         heading_level: 2,
         numbered: true,
+        pointer_down: Rc::default(),
     })
 }

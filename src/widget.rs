@@ -9,5 +9,6 @@ pub mod field;
 pub mod messages;
 pub mod options;
 pub mod prefill;
+pub mod process;
 pub mod state;
 pub mod status;

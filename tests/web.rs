@@ -579,13 +579,36 @@ async fn a_complete_request_is_copied_exactly() {
         .any(|l| l == "https://acme-uat.clio-operate.example/externalServices/replyFrom"));
     assert!(text.contains("Written on 2026-11-28T10:30:00Z"), "{text}");
     assert!(widget.all("[data-testid=error-summary]").is_empty());
-    // Step 4 of the process (waiting for iManage) is now current.
+    // Copying is not sending: the reader is still to send it, until they say so.
     let current = |w: &Widget| w.one("[aria-current=step]").text_content().unwrap();
+    let statuses = |w: &Widget| w.texts("[data-testid=process-status]");
     widget
-        .until("the process to move on", |w| {
-            current(w).starts_with("Wait for iManage")
+        .until("the confirmation to be offered", |w| {
+            !w.all("[data-testid=sent]").is_empty()
         })
         .await;
+    assert!(current(&widget).starts_with("Send the registration request"));
+    assert_eq!(
+        statuses(&widget),
+        [
+            "Done",
+            "To do now",
+            "Not yet",
+            "Not yet",
+            "Not yet",
+            "Not yet",
+            "Not yet"
+        ]
+    );
+    widget
+        .check("I have sent the request to Clio Operate Support")
+        .await;
+    assert!(current(&widget).starts_with("Support asks iManage"));
+    // Support's and iManage's steps are never marked done by the widget.
+    assert_eq!(
+        statuses(&widget),
+        ["Done", "Done", "Waiting", "Not yet", "Not yet", "Not yet", "Not yet"]
+    );
     assert_eq!(widget.text("[data-testid=preview]"), text);
     restore_clock();
 }

@@ -195,3 +195,77 @@ fn a_fields_messages_show_once_revealed_and_missing_answers_once_asked() {
         .reduce(Action::LoadExample)
         .shows(FieldKey::Version));
 }
+
+#[test]
+fn the_tracker_marks_only_what_the_reader_did() {
+    use imanage_connect::widget::process::{current, statuses, StepStatus::*, PROCESS};
+    let complete = State::default().reduce(Action::LoadExample);
+    let cases = [
+        (
+            State::default(),
+            [ToDo, NotYet, NotYet, NotYet, NotYet, NotYet, NotYet],
+            0,
+        ),
+        (
+            complete.clone(),
+            [Done, ToDo, NotYet, NotYet, NotYet, NotYet, NotYet],
+            1,
+        ),
+        // Copying, e-mailing or downloading is not sending.
+        (
+            complete.clone().reduce(Action::MarkDelivered),
+            [Done, ToDo, NotYet, NotYet, NotYet, NotYet, NotYet],
+            1,
+        ),
+        (
+            complete
+                .clone()
+                .reduce(Action::MarkDelivered)
+                .reduce(Action::SetSent(true)),
+            [Done, Done, Waiting, NotYet, NotYet, NotYet, NotYet],
+            2,
+        ),
+        (
+            complete
+                .clone()
+                .reduce(Action::SetSent(true))
+                .reduce(Action::SetSent(false)),
+            [Done, ToDo, NotYet, NotYet, NotYet, NotYet, NotYet],
+            1,
+        ),
+        // Sent, then an answer changed so the request is no longer complete: sending
+        // stays done, gathering is to do again.
+        (
+            complete
+                .clone()
+                .reduce(Action::SetSent(true))
+                .reduce(Action::SetText {
+                    field: FieldKey::CustomerId,
+                    text: String::new(),
+                }),
+            [ToDo, Done, Waiting, NotYet, NotYet, NotYet, NotYet],
+            0,
+        ),
+    ];
+    for (state, expected, at) in cases {
+        let report = analyze(&state.to_request(None));
+        let got = statuses(&state, &report);
+        assert_eq!(got, expected, "{:?}", state.progress());
+        assert_eq!(current(&got), Some(at));
+        // Support's and iManage's steps are never done.
+        for ((_, who), status) in PROCESS.iter().zip(got) {
+            if *who != imanage_connect::widget::process::Who::Firm {
+                assert_ne!(status, Done);
+            }
+        }
+    }
+    assert!(
+        !complete
+            .reduce(Action::SetSent(true))
+            .reduce(Action::Reset)
+            .progress()
+            .request_sent
+    );
+    assert_eq!(Done.label(), "Done");
+    assert_eq!(Waiting.label(), "Waiting");
+}

@@ -68,7 +68,8 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let report = &props.report;
     let request = &report.support_request;
     let form = props.form.answers();
-    let keep_draft = props.form.progress().keep_draft;
+    let progress = props.form.progress();
+    let keep_draft = progress.keep_draft;
     let support_email = &props.form.setup().support_email;
     let set = |field: FieldKey| {
         let dispatch = instance.dispatch.clone();
@@ -93,6 +94,14 @@ pub fn RequestStep(props: &StepProps) -> Html {
         Callback::from(move |()| dispatch.emit(Action::MarkDelivered))
     };
 
+    // Copying is not sending: the tracker moves on only when the reader says so.
+    let on_sent = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(Action::SetSent(input.checked()));
+        })
+    };
     let on_keep_draft = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
@@ -166,6 +175,12 @@ pub fn RequestStep(props: &StepProps) -> Html {
             </dl>
 
             <DeliveryActions message={message.clone()} {before} on_delivered={delivered} testid="request" />
+            if progress.request_delivered || progress.request_sent {
+                <div class="imh-checkbox" data-testid="sent">
+                    <input type="checkbox" id={instance.id("sent")} checked={progress.request_sent} onchange={on_sent} />
+                    <label for={instance.id("sent")}>{"I have sent the request to Clio Operate Support"}</label>
+                </div>
+            }
             <p class="imh-hint" data-testid="support-recipient">
                 { match support {
                     SupportRecipient::Unset => html! {

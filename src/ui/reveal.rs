@@ -21,7 +21,9 @@ pub struct Reveal {
 
 #[hook]
 pub fn use_reveal(field: FieldKey) -> Reveal {
-    let dispatch = use_instance().dispatch;
+    let instance = use_instance();
+    let dispatch = instance.dispatch;
+    let pointer_down = instance.pointer_down;
     // Dropping the timer cancels it: each keystroke restarts the pause.
     let timer = use_mut_ref(|| None::<Timeout>);
     let typed = {
@@ -35,33 +37,18 @@ pub fn use_reveal(field: FieldKey) -> Reveal {
         })
     };
     let left = Callback::from(move |event: FocusEvent| {
-        let reveal = {
-            let timer = timer.clone();
-            let dispatch = dispatch.clone();
-            move || {
-                timer.borrow_mut().take();
-                dispatch.emit(Action::Reveal(field));
-            }
-        };
-        let control = event
+        // Leaving for a button or link with the pointer: a message appearing now would
+        // move the control between the press and the release, and the click would be
+        // lost. The pause, if the reader typed, reveals the field after the click instead.
+        let to_control = event
             .related_target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .filter(|element| matches!(element.tag_name().as_str(), "BUTTON" | "A"));
-        match control {
-            // Leaving for a button or link: by keyboard the messages show at once; by
-            // pointer, a message appearing now would move the control between the press
-            // and the release and lose the click, so the pause reveals the field after
-            // the click instead. Which it was is known once the control has focus.
-            Some(control) => {
-                Timeout::new(0, move || {
-                    if control.matches(":focus-visible").unwrap_or(false) {
-                        reveal();
-                    }
-                })
-                .forget();
-            }
-            None => reveal(),
+            .is_some_and(|element| matches!(element.tag_name().as_str(), "BUTTON" | "A"));
+        if to_control && pointer_down.get() {
+            return;
         }
+        timer.borrow_mut().take();
+        dispatch.emit(Action::Reveal(field));
     });
     Reveal { typed, left }
 }

@@ -88,6 +88,8 @@ pub struct Progress {
     pub request_attempts: u32,
     /// True once the request was copied, downloaded or opened in e-mail.
     pub request_delivered: bool,
+    /// The reader confirmed sending the request to Support (copying is not sending).
+    pub request_sent: bool,
     /// Where focus goes after the last action that took the focused control away.
     pub focus: Option<FocusRequest>,
     /// Fields whose messages show: the reader left them, paused in them, pasted into
@@ -138,6 +140,8 @@ pub enum Action {
     AskForRequest,
     /// The request was copied, downloaded or opened in e-mail.
     MarkDelivered,
+    /// The reader confirms (or withdraws) that the request was sent to Support.
+    SetSent(bool),
     LoadExample,
     Reset,
 }
@@ -567,6 +571,10 @@ impl State {
             }
             Action::MarkDelivered => {
                 self.progress.request_delivered = true;
+                false
+            }
+            Action::SetSent(sent) => {
+                self.progress.request_sent = sent;
                 false
             }
             Action::LoadExample => {
