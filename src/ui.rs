@@ -358,11 +358,22 @@ pub fn App(props: &AppProps) -> Html {
     let on_example = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
+        let state = form.0.clone();
         Callback::from(move |_: MouseEvent| {
+            let after = (*state).clone().reduce(Action::LoadExample);
             dispatch.emit(Action::LoadExample);
-            announce.emit("Example details filled in. They are fictitious.".into());
+            announce.emit(status::example_loaded(&after));
         })
     };
+    let on_undo = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::UndoExample);
+            announce.emit(status::EXAMPLE_UNDONE.into());
+        })
+    };
+    let can_undo = form.0.progress().before_example.is_some();
     let on_reset = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
@@ -384,6 +395,12 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="imh-button imh-button-small" onclick={on_example}>{"Try an example"}</button>
                     <button type="button" class="imh-button imh-button-small" onclick={on_reset}>{"Start again"}</button>
                 </div>
+                if can_undo {
+                    <p class="imh-notice" data-testid="example-notice">
+                        {"The example replaced your answers. "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_undo}>{"Undo"}<span class="imh-visually-hidden">{": bring back my answers"}</span></button>
+                    </p>
+                }
                 <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
                 if part == Part::All {
                     <error_summary::ErrorSummary ..steps.clone() />

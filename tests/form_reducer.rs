@@ -549,3 +549,49 @@ fn focus_follows_the_control_an_action_took_away() {
         }
     }
 }
+
+#[test]
+fn the_example_never_loses_typed_answers_without_a_way_back() {
+    use imanage_connect::widget::status::example_loaded;
+    // On an untouched form the example simply fills in; nothing to bring back.
+    let fresh = State::default();
+    let loaded = fresh.reduce(Action::LoadExample);
+    assert!(loaded.progress().before_example.is_none());
+    assert_eq!(
+        example_loaded(&loaded),
+        "Example details filled in. They are fictitious."
+    );
+    let again = loaded.reduce(Action::LoadExample);
+    assert!(
+        !example_loaded(&again).contains("Undo"),
+        "nothing of the reader's was replaced"
+    );
+
+    let typed = State::default().reduce(Action::SetText {
+        field: FieldKey::CustomerId,
+        text: "9999".into(),
+    });
+    let loaded = typed.clone().reduce(Action::LoadExample);
+    assert!(example_loaded(&loaded).contains("choose Undo"));
+    assert_eq!(loaded.answers(), &Answers::example());
+    // Loading it twice keeps the reader's answers, not the first example's.
+    let twice = loaded.clone().reduce(Action::LoadExample);
+    let undone = twice.reduce(Action::UndoExample);
+    assert_eq!(undone.answers(), typed.answers());
+    assert!(undone.progress().before_example.is_none());
+
+    // Once the reader changes the example, the answers are theirs: no Undo.
+    let changed = loaded.clone().reduce(Action::SetText {
+        field: FieldKey::Version,
+        text: "7.12".into(),
+    });
+    assert!(changed.progress().before_example.is_none());
+    let same = changed.clone().reduce(Action::UndoExample);
+    assert_eq!(same.answers(), changed.answers());
+    // Start again forgets it too.
+    assert!(loaded
+        .reduce(Action::Reset)
+        .progress()
+        .before_example
+        .is_none());
+}

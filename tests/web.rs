@@ -980,3 +980,20 @@ async fn a_message_waits_until_the_reader_leaves_the_field_then_follows_each_key
         .all("[data-testid=imanage-url] ~ ul [data-code]")
         .is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn try_an_example_on_typed_answers_offers_undo() {
+    let widget = mount().await;
+    widget.type_into("iManage Customer ID", "9999").await;
+    widget.click("Try an example").await;
+    assert_eq!(widget.value("iManage Customer ID"), "1764");
+    assert!(
+        widget.status().contains("choose Undo"),
+        "{}",
+        widget.status()
+    );
+    widget.click("Undo: bring back my answers").await;
+    assert_eq!(widget.value("iManage Customer ID"), "9999");
+    assert_eq!(widget.status(), "Your answers are back.");
+    assert!(widget.all("[data-testid=example-notice]").is_empty());
+}

@@ -98,6 +98,9 @@ pub struct Progress {
     /// Every field's messages show (the reader asked for the request, or loaded the
     /// example).
     pub revealed_all: bool,
+    /// The reader's answers the example replaced, until the reader changes anything:
+    /// "Try an example" never loses what was typed without a way back.
+    pub before_example: Option<Box<Answers>>,
 }
 
 /// Everything that changes a widget's state.
@@ -143,6 +146,8 @@ pub enum Action {
     /// The reader confirms (or withdraws) that the request was sent to Support.
     SetSent(bool),
     LoadExample,
+    /// Brings back the answers the example replaced.
+    UndoExample,
     Reset,
 }
 
@@ -578,13 +583,29 @@ impl State {
                 false
             }
             Action::LoadExample => {
-                // A new set of answers starts a new request; the draft choice stays.
-                self.answers = Answers::example();
+                // A new set of answers starts a new request; the draft choice stays, and
+                // answers the reader typed can be brought back.
+                let replaced = std::mem::replace(&mut self.answers, Answers::example());
+                let before_example = match self.progress.before_example.take() {
+                    Some(kept) => Some(kept),
+                    None if self.progress.edited && replaced != self.answers => {
+                        Some(Box::new(replaced))
+                    }
+                    None => None,
+                };
                 self.progress = Progress {
                     keep_draft: self.progress.keep_draft,
                     revealed_all: true,
+                    before_example,
                     ..Progress::default()
                 };
+                self.progress.edited = true;
+                return self;
+            }
+            Action::UndoExample => {
+                if let Some(answers) = self.progress.before_example.take() {
+                    self.answers = *answers;
+                }
                 true
             }
             Action::Reset => {
@@ -593,6 +614,10 @@ impl State {
                 false
             }
         };
+        if edited {
+            // Once the reader changes anything, the example's answers are theirs.
+            self.progress.before_example = None;
+        }
         self.progress.edited |= edited;
         self
     }

@@ -36,6 +36,18 @@ pub fn summary(report: &Report) -> String {
     format!("{}.", parts.join(", "))
 }
 
+/// What the status region says once "Try an example" made `after`.
+pub fn example_loaded(after: &State) -> String {
+    if after.progress().before_example.is_some() {
+        "Example details filled in. They are fictitious. Your answers were replaced: choose Undo to bring them back.".into()
+    } else {
+        "Example details filled in. They are fictitious.".into()
+    }
+}
+
+/// What the status region says after Undo.
+pub const EXAMPLE_UNDONE: &str = "Your answers are back.";
+
 /// The summary to announce after a pause, if any: only once the reader has changed an
 /// answer (whatever the page, a link or the browser's time zone set up).
 pub fn summary_to_announce(state: &State, report: &Report) -> Option<String> {
