@@ -15,6 +15,7 @@ mod path;
 mod request;
 mod reveal;
 mod text_field;
+mod uri;
 
 use std::rc::Rc;
 

@@ -12,3 +12,4 @@ pub mod prefill;
 pub mod process;
 pub mod state;
 pub mod status;
+pub mod text;

@@ -494,6 +494,10 @@ async fn copying_a_redirect_uri_keeps_focus_and_announces_it() {
         .await;
     assert_eq!(copied().as_deref(), Some(URI));
     assert_eq!(active_element(), Some(button.into()));
+    // The shown URI may break only after / . and - (never inside "externalServices").
+    assert_eq!(widget.text("[data-testid=redirect-uri]"), URI);
+    let breaks = widget.all("[data-testid=redirect-uri] wbr").len();
+    assert_eq!(breaks, URI.matches(['/', '.', '-']).count() + 1);
     // Confirmed for the eyes too, beside the button that copied.
     assert_eq!(
         widget.texts("[data-testid=copy-confirmation]"),

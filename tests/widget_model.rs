@@ -269,3 +269,36 @@ fn the_tracker_marks_only_what_the_reader_did() {
     assert_eq!(Done.label(), "Done");
     assert_eq!(Waiting.label(), "Waiting");
 }
+
+#[test]
+fn an_address_breaks_only_after_a_slash_a_dot_or_a_hyphen() {
+    use imanage_connect::widget::text::uri_segments;
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "https://acme-uat.clio-operate.example/externalServices/replyFrom",
+            &[
+                "https:/",
+                "/",
+                "acme-",
+                "uat.",
+                "clio-",
+                "operate.",
+                "example/",
+                "externalServices/",
+                "replyFrom",
+            ],
+        ),
+        ("replyFrom", &["replyFrom"]),
+        ("a/", &["a/"]),
+        ("", &[]),
+        ("ünïcode-ä.b", &["ünïcode-", "ä.", "b"]),
+    ];
+    for (text, expected) in cases {
+        let segments = uri_segments(text);
+        assert_eq!(&segments, expected, "{text}");
+        assert_eq!(segments.concat(), *text, "nothing is lost or added");
+        for segment in &segments[..segments.len().saturating_sub(1)] {
+            assert!(segment.ends_with(['/', '.', '-']), "{segment}");
+        }
+    }
+}

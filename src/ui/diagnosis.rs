@@ -12,6 +12,7 @@ use crate::widget::state::Action;
 use super::delivery::DeliveryActions;
 use super::findings::Findings;
 use super::reveal::{use_reveal, Reveal};
+use super::uri::Uri;
 use super::{use_instance, StepProps};
 
 fn status_text(status: &Match) -> (String, &'static str) {
@@ -167,7 +168,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                             let (registered, class) = status_text(&check.registered);
                             html! {
                                 <li class={class}>
-                                    <strong>{ name }</strong>{" "}<code class="imh-uri">{ check.redirect_uri.as_str() }</code>
+                                    <strong>{ name }</strong>{" "}<Uri text={AttrValue::from(check.redirect_uri.as_str().to_owned())} />
                                     <span class="imh-check-status">{ registered }</span>
                                     if let Some(sent) = &check.sent {
                                         <span class="imh-check-status">{ match sent {
@@ -185,7 +186,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                     <ul class="imh-checks" data-testid="diagnosis-unknown">
                         { for report.unknown_environments.iter().map(|unknown| html! {
                             <li class={if unknown.confirmed { "imh-status-unknown" } else { "imh-status-problem" }}>
-                                {"The sign-in sent "}<code class="imh-uri">{ unknown.found.clone() }</code>
+                                {"The sign-in sent "}<Uri text={AttrValue::from(unknown.found.clone())} />
                                 <span class="imh-check-status">{ if unknown.confirmed {
                                     "iManage confirmed it, but it is not among the environments in step 1."
                                 } else {

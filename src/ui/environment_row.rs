@@ -15,6 +15,7 @@ use crate::widget::state::{paste_room, Action, EnvironmentRow, MAX_ROWS};
 use super::copy_button::CopyButton;
 use super::findings::Findings;
 use super::reveal::use_reveal;
+use super::uri::Uri;
 use super::use_instance;
 
 #[derive(Properties, Clone)]
@@ -257,7 +258,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                             if let Some(uri) = &entry.redirect_uri {
                                 <div class="imh-uri-line">
                                     <span class="imh-uri-label">{"Redirect URI"}</span>
-                                    <code class="imh-uri" data-testid="redirect-uri">{ uri.as_str() }</code>
+                                    <Uri text={AttrValue::from(uri.as_str().to_owned())} testid="redirect-uri" />
                                     <CopyButton text={uri.as_str().to_owned()} label="Copy" small=true
                                         what={format!("redirect URI for {label}")}
                                         copied_message={format!("Redirect URI for {label} copied.")}

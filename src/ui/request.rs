@@ -14,6 +14,7 @@ use crate::widget::state::{Action, Answers};
 use super::copy_button::CopyButton;
 use super::delivery::DeliveryActions;
 use super::text_field::TextField;
+use super::uri::Uri;
 use super::{use_instance, Instance, StepProps};
 
 /// This page's address with the answers in its fragment.
@@ -57,7 +58,7 @@ struct RedirectUriItemProps {
 #[component]
 fn RedirectUriItem(props: &RedirectUriItemProps) -> Html {
     html! {
-        <li>{ &props.label }{": "}<code class="imh-uri">{ &props.uri }</code></li>
+        <li>{ &props.label }{": "}<Uri text={props.uri.clone()} /></li>
     }
 }
 
