@@ -180,6 +180,11 @@ fn analyze_request(request: &AnalysisRequest, cache: Option<&mut AnalysisCache>)
         },
         contact_findings: &contact_findings,
         generated_at: request.generated_at,
+        utc_offset_minutes: request
+            .diagnosis
+            .as_ref()
+            .and_then(|d| d.utc_offset_minutes)
+            .unwrap_or(0),
         widget_version: WIDGET_VERSION,
     });
 

@@ -581,7 +581,10 @@ async fn a_complete_request_is_copied_exactly() {
     assert!(text
         .lines()
         .any(|l| l == "https://acme-uat.clio-operate.example/externalServices/replyFrom"));
-    assert!(text.contains("Written on 2026-11-28T10:30:00Z"), "{text}");
+    assert!(
+        text.contains("Written on 28 November 2026 at 10:30 ("),
+        "{text}"
+    );
     assert!(widget.all("[data-testid=error-summary]").is_empty());
     // Copying is not sending: the reader is still to send it, until they say so.
     let current = |w: &Widget| w.one("[aria-current=step]").text_content().unwrap();
@@ -754,7 +757,7 @@ async fn the_48_hour_window_uses_the_clock() {
     if offset == 0 {
         assert!(
             window.starts_with(
-                "48 hours from the date entered pass on Sunday 29 November 2026, 12:00 (26 hours from now)."
+                "48 hours from the date entered pass on Sunday 29 November 2026 at 12:00 (UTC): 26 hours from now."
             ),
             "{window}"
         );
@@ -802,7 +805,7 @@ async fn the_48_hour_window_uses_the_clock() {
     let verdict = widget.text("[data-testid=verdict]");
     restore_clock();
     assert!(
-        window.starts_with("48 hours have passed since the date entered"),
+        window.starts_with("The 48 hours from the date entered ended on"),
         "{window}"
     );
     assert!(

@@ -302,3 +302,41 @@ fn an_address_breaks_only_after_a_slash_a_dot_or_a_hyphen() {
         }
     }
 }
+
+#[test]
+fn times_in_messages_are_the_readers_local_time_with_the_zone_named() {
+    use imanage_connect::core::Timestamp;
+    use imanage_connect::widget::state::Setup;
+    // 00:25 UTC on 30 November is still 29 November in New York.
+    let now = Timestamp::parse_iso("2026-11-30T00:25:00Z");
+    for (offset, written, file) in [
+        (
+            -300,
+            "Written on 29 November 2026 at 19:25 (UTC\u{2212}5)",
+            "2026-11-29",
+        ),
+        (
+            330,
+            "Written on 30 November 2026 at 05:55 (UTC+5:30)",
+            "2026-11-30",
+        ),
+        (
+            0,
+            "Written on 30 November 2026 at 00:25 (UTC)",
+            "2026-11-30",
+        ),
+    ] {
+        let state = State::new(Setup {
+            utc_offset_minutes: offset,
+            ..Setup::default()
+        })
+        .reduce(Action::LoadExample);
+        let report = analyze(&state.to_request(now));
+        let message = OutgoingMessage::request(&report.support_request);
+        assert!(message.body.contains(written), "{}", message.body);
+        assert_eq!(
+            message.file_name,
+            format!("imanage-registration-request-{file}.txt")
+        );
+    }
+}

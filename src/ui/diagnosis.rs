@@ -199,9 +199,9 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 if let Some(window) = &report.window {
                     <p class="imh-hint" data-testid="diagnosis-window">
                         if window.passed {
-                            { format!("48 hours have passed since the date entered (at {}). ", window.wait_until_local) }
+                            { format!("The 48 hours from the date entered ended on {}. ", window.wait_until_local) }
                         } else {
-                            { format!("48 hours from the date entered pass on {} ({} hour{} from now). ", window.wait_until_local, window.hours_left, if window.hours_left == 1 { "" } else { "s" }) }
+                            { format!("48 hours from the date entered pass on {}: {} from now. ", window.wait_until_local, crate::widget::status::count(window.hours_left.max(0) as usize, "hour", "hours")) }
                         }
                         { WINDOW_CAVEAT }
                     </p>

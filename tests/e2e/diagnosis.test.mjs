@@ -29,14 +29,14 @@ test('within 48 hours the verdict is to wait, with the local time', async () => 
   );
   assert.equal(
     await page.getByTestId('diagnosis-window').textContent(),
-    `48 hours from the date entered pass on Sunday 29 November 2026, 12:00 (26 hours from now). ${CAVEAT}`,
+    `48 hours from the date entered pass on Sunday 29 November 2026 at 12:00 (UTC): 26 hours from now. ${CAVEAT}`,
   );
   const hint = await page.getByTestId('diagnosis-submitted-hint').textContent();
   assert.match(hint, /from when Support submitted the request/);
   assert.match(hint, /If you only know when you wrote to Support, enter that, but the wait may run longer\./);
   const verdict = page.getByTestId('verdict');
   assert.match(await verdict.textContent(), /^Most likely cause: The registration may not have been processed yet/);
-  assert.match(await verdict.textContent(), /Wait until Sunday 29 November 2026, 12:00/);
+  assert.match(await verdict.textContent(), /Wait until Sunday 29 November 2026 at 12:00 \(UTC\)/);
   assert.match(await verdict.textContent(), /the wait may run longer/);
   const checks = await page.getByTestId('diagnosis-environments').locator('li').allTextContents();
   assert.match(checks[0], /The failing sign-in sent exactly this URI\./);
@@ -58,7 +58,7 @@ test('after 48 hours a near miss and a missing URI produce a message to correct 
   assert.match(verdict, /A redirect URI is not registered/);
   assert.equal(
     await page.getByTestId('diagnosis-window').textContent(),
-    `48 hours have passed since the date entered (at Sunday 29 November 2026, 12:00). ${CAVEAT}`,
+    `The 48 hours from the date entered ended on Sunday 29 November 2026 at 12:00 (UTC). ${CAVEAT}`,
   );
 
   await page.getByRole('button', { name: 'Copy the message for Support' }).click();
@@ -72,7 +72,7 @@ test('after 48 hours a near miss and a missing URI produce a message to correct 
   assert.ok(lines.includes('http://firm.clio-operate.example/externalServices/replyFrom'));
   assert.ok(lines.includes('https://firm.clio-operate.example/externalServices/replyFrom'));
   assert.ok(lines.includes('https://firm-uat.clio-operate.example/externalServices/replyFrom'));
-  assert.ok(lines.includes('Registration submitted to iManage: 2026-11-27T12:00:00Z'));
+  assert.ok(lines.includes('Registration submitted to iManage: 27 November 2026 at 12:00 (UTC)'));
   assert.deepEqual(page.errors, []);
 });
 

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './support.mjs';
 
-// The stated budget, in gzipped bytes (measured 267,592 on 2026-11-30 with the widget
-// model, one delivery component, copy confirmations and reveal-on-leave; plus headroom).
+// The stated budget, in gzipped bytes (measured 270,674 on 2026-11-30 with the widget
+// model, one delivery component, copy confirmations, reveal-on-leave, the process
+// statuses, Undo and local times; plus headroom).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 268_500);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 271_500);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {

@@ -64,7 +64,7 @@ pub(super) fn follow_up(
     if let Some(window) = window {
         lines.push(format!(
             "Registration submitted to iManage: {}",
-            window.submitted_at.to_iso()
+            window.submitted_at_local
         ));
     }
     lines.push(String::new());
