@@ -14,6 +14,7 @@ mod next_steps;
 mod path;
 mod request;
 mod reveal;
+mod task_list;
 mod text_field;
 mod uri;
 
@@ -27,6 +28,7 @@ use yew::prelude::*;
 use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
 use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
+use crate::widget::phases::{self, Phase};
 use crate::widget::state::{Action, FocusTarget, Setup, State};
 use crate::widget::{codec, status};
 
@@ -62,25 +64,18 @@ pub struct Instance {
     pub dispatch: Callback<Action>,
     /// The level of the instance's own heading; sections go below it.
     pub heading_level: u8,
-    /// Whether sections are numbered (only when the whole flow is shown).
-    pub numbered: bool,
+    /// How many heading levels the flow's sections sit below the instance's own heading
+    /// (1 in the whole flow, where they sit inside a phase).
+    pub nested: u8,
     /// A pointer button is down in this instance (a click is under way).
     pub pointer_down: Rc<std::cell::Cell<bool>>,
 }
 
 impl Instance {
-    /// The heading tag `depth` levels below the instance's own heading (at most h6).
+    /// The heading tag `depth` levels below a section's level (at most h6): sections
+    /// sit one level below the instance's own heading, or two inside a phase.
     pub fn heading(&self, depth: u8) -> String {
-        format!("h{}", (self.heading_level + depth).min(6))
-    }
-
-    /// A section title, numbered when the whole flow is shown.
-    pub fn step_title(&self, number: u8, text: &str) -> String {
-        if self.numbered {
-            format!("{number}. {text}")
-        } else {
-            text.to_owned()
-        }
+        format!("h{}", (self.heading_level + self.nested + depth).min(6))
     }
 
     /// An id unique to this instance on the page.
@@ -271,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
                 root,
                 dispatch: Callback::from(move |action: Action| dispatcher.dispatch(action)),
                 heading_level: *heading_level,
-                numbered: *part == Part::All,
+                nested: u8::from(*part == Part::All),
                 pointer_down: Rc::default(),
             }
         })
@@ -351,6 +346,8 @@ pub fn App(props: &AppProps) -> Html {
         form: form.0.clone(),
     };
     let title_id = instance.id("title");
+    let open_phase = form.0.progress().open_phase;
+    let phase_statuses = Phase::ALL.map(|phase| phases::status(phase, &form.0, &report));
     fn pointer<E: 'static>(flag: &Rc<std::cell::Cell<bool>>, down: bool) -> Callback<E> {
         let flag = flag.clone();
         Callback::from(move |_: E| flag.set(down))
@@ -390,7 +387,7 @@ pub fn App(props: &AppProps) -> Html {
                 onpointerdown={pointer::<PointerEvent>(flag, true)} onpointerup={pointer::<PointerEvent>(flag, false)}
                 onpointercancel={pointer::<PointerEvent>(flag, false)} onkeydown={pointer::<KeyboardEvent>(flag, false)}
                 aria-busy={(part == Part::All && !later).then_some("true")}>
-                <@{instance.heading(0)} id={title_id} class="imh-title">{ title }</@>
+                <@{format!("h{}", instance.heading_level)} id={title_id} class="imh-title">{ title }</@>
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
                 <div class="imh-toolbar">
                     <button type="button" class="imh-button imh-button-small" onclick={on_example}>{"Try an example"}</button>
@@ -404,23 +401,39 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
                 if part == Part::All {
-                    <error_summary::ErrorSummary ..steps.clone() />
-                }
-                if matches!(part, Part::All | Part::RedirectUris | Part::Diagnosis) {
-                    <environments::EnvironmentsStep ..steps.clone() />
-                }
-                if part == Part::All && later {
-                    <imanage::ImanageStep ..steps.clone() />
-                }
-                if part == Part::Path || (part == Part::All && later) {
-                    <path::PathStep ..steps.clone() />
-                }
-                if part == Part::All && later {
-                    <request::RequestStep ..steps.clone() />
-                    <next_steps::NextSteps ..steps.clone() />
-                }
-                if part == Part::Diagnosis || (part == Part::All && later) {
-                    <diagnosis::DiagnosisStep ..steps.clone() />
+                    <task_list::TaskList statuses={phase_statuses} open={open_phase} />
+                    <section class="imh-phase" id={instance.id(&task_list::panel_name(open_phase))}
+                        aria-labelledby={instance.id("phase-title")} data-testid={format!("phase-{}", open_phase.name())}>
+                        <@{instance.heading(0)} class="imh-phase-title" id={instance.id("phase-title")}>{ open_phase.title() }</@>
+                        { match open_phase {
+                            Phase::Prepare => html! { <>
+                                <error_summary::ErrorSummary ..steps.clone() />
+                                <environments::EnvironmentsStep ..steps.clone() />
+                                if later {
+                                    <imanage::ImanageStep ..steps.clone() />
+                                    <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Version} />
+                                    <request::RequestStep ..steps.clone() />
+                                    <next_steps::NextSteps ..steps.clone() />
+                                }
+                            </> },
+                            Phase::Configure => html! {
+                                <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Configuration} />
+                            },
+                            Phase::Troubleshoot => html! {
+                                <diagnosis::DiagnosisStep ..steps.clone() />
+                            },
+                        } }
+                    </section>
+                } else {
+                    if matches!(part, Part::RedirectUris | Part::Diagnosis) {
+                        <environments::EnvironmentsStep ..steps.clone() />
+                    }
+                    if part == Part::Path {
+                        <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Whole} />
+                    }
+                    if part == Part::Diagnosis {
+                        <diagnosis::DiagnosisStep ..steps.clone() />
+                    }
                 }
             </section>
         </ContextProvider<Instance>>
@@ -443,7 +456,7 @@ pub fn use_instance() -> Instance {
         root: NodeRef::default(),
         dispatch: Callback::noop(),
         heading_level: 2,
-        numbered: true,
+        nested: 0,
         pointer_down: Rc::default(),
     })
 }

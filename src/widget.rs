@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod field;
 pub mod messages;
 pub mod options;
+pub mod phases;
 pub mod prefill;
 pub mod process;
 pub mod state;

@@ -831,7 +831,9 @@ fn actions_fit_the_configuration_path() {
         version: "",
         ..Case::default()
     });
-    assert!(undecided.causes[0].action.contains("Enter your version"));
+    assert!(undecided.causes[0]
+        .action
+        .contains("Enter your Clio Operate version"));
 }
 
 #[test]

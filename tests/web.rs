@@ -135,6 +135,15 @@ impl Widget {
         yew::scheduler::flush().await;
     }
 
+    /// Opens a phase of the journey from the task list.
+    async fn open_phase(&self, name: &str) {
+        self.one(&format!("[data-testid=task-{name}]"))
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
+        yew::scheduler::flush().await;
+    }
+
     async fn click(&self, name: &str) {
         self.button(name).click();
         yew::scheduler::flush().await;
@@ -209,7 +218,8 @@ async fn a_staggered_widget_shows_step_1_first_then_every_step() {
     })
     .await;
     let steps = |w: &Widget| w.texts(".imh-step-title").len();
-    // Before the first paint: the title and step 1 only, and the widget says it is busy.
+    // Before the first paint: the title and the environments only, and the widget says it
+    // is busy.
     assert_eq!(
         widget
             .one("[data-testid=widget]")
@@ -217,8 +227,8 @@ async fn a_staggered_widget_shows_step_1_first_then_every_step() {
         Some("true".into())
     );
     assert_eq!(
-        widget.texts("h3.imh-step-title"),
-        ["1. Your Clio Operate environments"]
+        widget.texts("h4.imh-step-title"),
+        ["Your Clio Operate environments"]
     );
     // Typing works at once.
     widget
@@ -233,7 +243,8 @@ async fn a_staggered_widget_shows_step_1_first_then_every_step() {
             !w.one("[data-testid=widget]").has_attribute("aria-busy") && steps(w) > 5
         })
         .await;
-    assert_eq!(widget.texts("h3.imh-step-title").len(), 6);
+    // The first phase: environments, iManage, version, request, what happens next.
+    assert_eq!(widget.texts("h4.imh-step-title").len(), 5);
     // The later steps start from what was typed meanwhile.
     assert!(widget
         .text("[data-testid=preview]")
@@ -402,19 +413,25 @@ async fn the_path_switches_at_7_11_0() {
     widget
         .type_into("Address of environment 1", "acme.example.com")
         .await;
+    // What to configure is its own phase.
+    assert!(widget.all("[data-testid=path-card]").is_empty());
+    widget.open_phase("configure").await;
     let card = widget.text("[data-testid=path-card]");
     assert!(card.contains("Hosted iManage"), "{card}");
     assert!(card.contains("Client Secret"), "{card}");
     assert!(card.contains(URI), "{card}");
+    widget.open_phase("prepare").await;
     widget.type_into("Clio Operate version", "7.11.0").await;
     assert_eq!(
         widget.text("[data-testid=decision]"),
         "7.11.0 is 7.11.0 or above \u{2192} Standard configuration"
     );
+    widget.open_phase("configure").await;
     let card = widget.text("[data-testid=path-card]");
     assert!(!card.contains("Provided by Clio Operate Support"), "{card}");
     assert!(!card.contains("Hosted iManage"), "{card}");
     assert!(card.contains("Sharedo Production"), "{card}");
+    widget.open_phase("prepare").await;
     widget
         .type_into("Clio Operate version", "7.11.0-beta")
         .await;
@@ -687,6 +704,7 @@ impl Widget {
 #[wasm_bindgen_test]
 async fn diagnosing_a_near_miss_and_the_wrong_connection() {
     let widget = mount_with(Some(example())).await;
+    widget.open_phase("troubleshoot").await;
     assert!(
         widget.all("[data-testid=verdict]").is_empty(),
         "no verdict before anything is entered"
@@ -735,6 +753,7 @@ const SUBMITTED: &str = "When Clio Operate Support submitted the request to iMan
 #[wasm_bindgen_test]
 async fn the_48_hour_window_uses_the_clock() {
     let widget = mount_with(Some(example())).await;
+    widget.open_phase("troubleshoot").await;
     // The date asked for is Support's submission to iManage, and the hint says what a
     // reader who only knows when they wrote to Support should expect.
     let hint = widget.text("[data-testid=diagnosis-submitted-hint]");
@@ -817,6 +836,7 @@ async fn the_48_hour_window_uses_the_clock() {
 #[wasm_bindgen_test]
 async fn a_sign_in_from_an_environment_not_in_the_list_is_the_first_cause() {
     let widget = mount_with(Some(example())).await;
+    widget.open_phase("troubleshoot").await;
     widget
         .type_into_area(
             "Redirect URIs iManage confirmed",
@@ -862,6 +882,7 @@ async fn an_environment_can_have_its_own_version() {
         decision,
         "7.11.1 is 7.11.0 or above \u{2192} Standard configuration"
     );
+    widget.open_phase("configure").await;
     let own = widget.texts("[data-testid=environment-path]");
     assert_eq!(own.len(), 1, "{own:?}");
     assert!(own[0].contains("Standard configuration"), "{own:?}");
@@ -869,6 +890,7 @@ async fn an_environment_can_have_its_own_version() {
     assert!(card.contains("Hosted iManage workaround"), "{card}");
     assert!(card.contains("Connection type"), "{card}");
     assert!(card.contains("iManage Connection"), "{card}");
+    widget.open_phase("prepare").await;
 
     // An unreadable own version is shown on the row and marks it invalid.
     widget
@@ -892,7 +914,10 @@ async fn the_steps_say_what_the_article_says() {
         ),
         "{process}"
     );
+    let hint = widget.text("[id$=customer-id-hint]");
+    assert!(hint.contains("iManage administration portal"), "{hint}");
     // The example runs 7.10: the credentials come from Support before configuring.
+    widget.open_phase("configure").await;
     let card = widget.text("[data-testid=path-card]");
     let ask = card
         .find("contact Clio Operate Support for the Client ID and Client Secret")
@@ -903,8 +928,6 @@ async fn the_steps_say_what_the_article_says() {
         card.contains("if the form asks for a connection setting"),
         "{card}"
     );
-    let hint = widget.text("[id$=customer-id-hint]");
-    assert!(hint.contains("iManage administration portal"), "{hint}");
 }
 
 #[wasm_bindgen_test]
@@ -928,6 +951,7 @@ async fn a_long_correction_opens_no_e_mail_when_copying_is_blocked() {
             text: registered.join("\n"),
         });
     let widget = mount_with(Some(state)).await;
+    widget.open_phase("troubleshoot").await;
     stub_clipboard(false);
     let page = web_sys::window().unwrap().location().href().unwrap();
     widget.click("Open in e-mail (message for Support)").await;

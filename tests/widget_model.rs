@@ -340,3 +340,65 @@ fn times_in_messages_are_the_readers_local_time_with_the_zone_named() {
         );
     }
 }
+
+#[test]
+fn each_phase_says_where_it_stands() {
+    use imanage_connect::widget::phases::{status, Phase, PhaseStatus::*};
+    let statuses = |state: &State| {
+        let report = analyze(&state.to_request(None));
+        Phase::ALL.map(|phase| status(phase, state, &report))
+    };
+    let fresh = State::default();
+    assert_eq!(
+        statuses(&fresh),
+        [NotStarted, AfterConfirmation, OnlyIfNeeded]
+    );
+    let typed = fresh.clone().reduce(Action::SetText {
+        field: FieldKey::CustomerId,
+        text: "1764".into(),
+    });
+    assert_eq!(
+        statuses(&typed),
+        [InProgress, AfterConfirmation, OnlyIfNeeded]
+    );
+    let example = fresh.clone().reduce(Action::LoadExample);
+    assert_eq!(
+        statuses(&example),
+        [ReadyToSend, AfterConfirmation, OnlyIfNeeded]
+    );
+    let sent = example.clone().reduce(Action::SetSent(true));
+    assert_eq!(statuses(&sent), [Sent, Next, OnlyIfNeeded]);
+    let troubleshooting = sent.reduce(Action::SetText {
+        field: FieldKey::Failing,
+        text: "invalid_redirect_uri".into(),
+    });
+    assert_eq!(statuses(&troubleshooting), [Sent, Next, InProgress]);
+    for status in [
+        NotStarted,
+        InProgress,
+        ReadyToSend,
+        Sent,
+        AfterConfirmation,
+        Next,
+        OnlyIfNeeded,
+    ] {
+        assert!(!status.label().is_empty());
+    }
+
+    // One phase open at a time; the journey starts at the first, and Start again returns.
+    assert_eq!(fresh.progress().open_phase, Phase::Prepare);
+    let open = example.reduce(Action::OpenPhase(Phase::Troubleshoot));
+    assert_eq!(open.progress().open_phase, Phase::Troubleshoot);
+    assert_eq!(
+        open.reduce(Action::Reset).progress().open_phase,
+        Phase::Prepare
+    );
+    assert_eq!(
+        Phase::ALL.map(Phase::title),
+        [
+            "Prepare and send the request",
+            "Configure after iManage confirms",
+            "If sign-in fails"
+        ]
+    );
+}

@@ -440,8 +440,8 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         findings.push(Finding::warning(
             FindingCode::NoEnvironmentsToCompare,
             Field::Registered,
-            "No environments are entered in step 1, so the redirect URIs found cannot be checked.",
-            "Enter the address of every environment in step 1.",
+            "No environments are entered in your list of environments, so the redirect URIs found cannot be checked.",
+            "Enter the address of every environment in your list of environments.",
         ));
     }
 

@@ -60,6 +60,11 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     // timer cancels it, so a second copy restarts the time).
     let confirmed = use_state(|| false);
     let confirmation_timer = use_mut_ref(|| None::<Timeout>);
+    // Cancelled with the button, so that a pending timer cannot keep it alive.
+    {
+        let timer = confirmation_timer.clone();
+        use_effect_with((), move |()| move || drop(timer.borrow_mut().take()));
+    }
 
     // In the fallback, select the text so Ctrl+C / Cmd+C copies it at once.
     {

@@ -116,8 +116,8 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()} data-testid="diagnosis">
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(6, "Signing in fails with invalid_redirect_uri?") }</@>
-            <p class="imh-hint">{"Paste what you have; each part is optional. It is compared with the redirect URIs of the environments in step 1."}</p>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "Signing in fails with invalid_redirect_uri?" }</@>
+            <p class="imh-hint">{"Paste what you have; each part is optional. It is compared with the redirect URIs of the environments you entered."}</p>
 
             <div class="imh-field">
                 <label class="imh-label" for={registered_id.clone()}>{ FieldKey::Registered.label() }</label>
@@ -188,9 +188,9 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                             <li class={if unknown.confirmed { "imh-status-unknown" } else { "imh-status-problem" }}>
                                 {"The sign-in sent "}<Uri text={AttrValue::from(unknown.found.clone())} />
                                 <span class="imh-check-status">{ if unknown.confirmed {
-                                    "iManage confirmed it, but it is not among the environments in step 1."
+                                    "iManage confirmed it, but it is not among the environments you entered."
                                 } else {
-                                    "It is not among the environments in step 1, so it was not in the registration request."
+                                    "It is not among the environments you entered, so it was not in the registration request."
                                 } }</span>
                             </li>
                         }) }
@@ -210,7 +210,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                     { follow_up_view(follow_up, &instance) }
                 }
             } else if props.report.environments.registrations.is_empty() {
-                <p class="imh-hint">{"Enter your environments in step 1 first."}</p>
+                <p class="imh-hint">{"Enter your environments under "}<strong>{ crate::widget::phases::Phase::Prepare.title() }</strong>{" first."}</p>
             }
         </section>
     }

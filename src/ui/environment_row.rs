@@ -279,7 +279,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
 }
 
 /// The environment's own version, for firms whose environments run different versions
-/// (UAT is often upgraded first); empty means the version in step 3 applies.
+/// (UAT is often upgraded first); empty means the Clio Operate version field applies.
 fn version_field(
     id: &str,
     number: usize,
@@ -301,12 +301,18 @@ fn version_field(
     let decision = report
         .filter(|r| r.path != crate::core::ConfigPath::Undecided)
         .map(|r| r.reason.clone());
+    // Most environments run the one version: the field waits behind a summary, open once
+    // it holds something (or has something to say).
+    let open = !value.is_empty() || !findings.is_empty();
     html! {
-        <div class="imh-field">
+        <details class="imh-field imh-row-version" {open}>
+            <summary data-testid="environment-version-toggle">
+                {"This environment runs another version"}<span class="imh-visually-hidden">{format!(" (environment {number})")}</span>
+            </summary>
             <label class="imh-label" for={id.to_owned()}>
                 {"Version, if different"}<span class="imh-visually-hidden">{format!(" for environment {number}")}</span>
             </label>
-            <p class="imh-hint" id={format!("{id}-hint")}>{"Only if this environment runs another Clio Operate version than the one in step 3, for example a UAT upgraded first."}</p>
+            <p class="imh-hint" id={format!("{id}-hint")}>{"Only if this environment runs another Clio Operate version than the one in the Clio Operate version field, for example a UAT upgraded first."}</p>
             <input id={id.to_owned()} class="imh-input" type="text" value={value.to_owned()}
                 oninput={on_input} onblur={on_leave} spellcheck="false" autocomplete="off" inputmode="decimal"
                 aria-invalid={invalid} aria-describedby={described}
@@ -315,6 +321,6 @@ fn version_field(
                 <p class="imh-hint" data-testid="environment-version-decision">{ decision }</p>
             }
             <Findings {findings} id={format!("{id}-findings")} />
-        </div>
+        </details>
     }
 }

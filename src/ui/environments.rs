@@ -47,7 +47,7 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
     }
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(1, "Your Clio Operate environments") }</@>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "Your Clio Operate environments" }</@>
             <p class="imh-hint">
                 {"Enter the address of every environment that will connect to iManage: production, UAT, training and test. "}
                 {"You can paste a whole list into one box, one address per line or separated by commas."}

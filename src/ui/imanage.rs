@@ -31,7 +31,7 @@ pub fn ImanageStep(props: &StepProps) -> Html {
     };
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(2, "Your iManage details") }</@>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "Your iManage details" }</@>
             <TextField field={FieldKey::ImanageUrl} mono=true inputmode={AttrValue::Static("url")}
                 hint={html! { <>
                     {"Most firms use "}<code>{"https://cloudimanage.com"}</code>{". If your firm signs in at its own address, such as "}

@@ -15,7 +15,7 @@ pub fn NextSteps(props: &StepProps) -> Html {
     let current = current(&statuses);
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(5, "What happens next") }</@>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "What happens next" }</@>
             <ol class="imh-process" data-testid="process">
                 { for PROCESS.iter().zip(statuses).enumerate().map(|(index, ((what, who), status))| {
                     let class = match status {

@@ -156,7 +156,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(4, "Ask Clio Operate Support to register you") }</@>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "Ask Clio Operate Support to register you" }</@>
             <p class="imh-hint">{"Support passes your details to iManage. Your name and e-mail help Support reply; they are optional."}</p>
             <TextField field={FieldKey::FirmName} optional=true autocomplete={AttrValue::Static("organization")}
                 value={form.firm_name.clone()} on_input={set(FieldKey::FirmName)} />

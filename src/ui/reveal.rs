@@ -26,6 +26,12 @@ pub fn use_reveal(field: FieldKey) -> Reveal {
     let pointer_down = instance.pointer_down;
     // Dropping the timer cancels it: each keystroke restarts the pause.
     let timer = use_mut_ref(|| None::<Timeout>);
+    // A pending timer holds the dispatcher and so the component: it is cancelled when the
+    // field goes, or it would keep the unmounted widget alive.
+    {
+        let timer = timer.clone();
+        use_effect_with((), move |()| move || drop(timer.borrow_mut().take()));
+    }
     let typed = {
         let dispatch = dispatch.clone();
         let timer = timer.clone();

@@ -30,7 +30,7 @@ pub const PROCESS: [(&str, Who); 7] = [
     ("Send the registration request to Clio Operate Support.", Who::Firm),
     ("Support asks iManage to register your Customer ID and redirect URIs.", Who::Support),
     ("Wait for iManage to confirm: allow 24 to 48 hours. Keep any e-mails from support@imanage.com as your record.", Who::Imanage),
-    ("In each environment, configure the linked service as shown above (Admin > Integrations > Manage Linked Services, or /admin/oauth).", Who::Firm),
+    ("In each environment, configure the linked service as shown under Configure after iManage confirms (Admin > Integrations > Manage Linked Services, or /admin/oauth).", Who::Firm),
     ("Link a fall-back iManage account: in Manage Linked Services, choose Link on the iManage service and sign in with iManage credentials in the window that opens; the service will then display as Linked. Clio Operate uses this account for people who have not linked their own account yet.", Who::Firm),
     ("Test in Document Administration > Template Explorer: browse the iManage workspace configured for Clio Operate document templates, create a folder and upload a document. If all three work, the integration is working.", Who::Firm),
 ];

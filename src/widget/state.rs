@@ -11,6 +11,7 @@ use crate::core::{AnalysisRequest, FixAction, Timestamp};
 use std::collections::BTreeSet;
 
 use super::field::{FieldKey, RowId};
+use super::phases::Phase;
 use super::prefill::Prefill;
 
 /// The most environment rows a form holds; a longer pasted list keeps its first ones,
@@ -101,6 +102,8 @@ pub struct Progress {
     /// The reader's answers the example replaced, until the reader changes anything:
     /// "Try an example" never loses what was typed without a way back.
     pub before_example: Option<Box<Answers>>,
+    /// The phase of the journey that is open (one at a time).
+    pub open_phase: Phase,
 }
 
 /// Everything that changes a widget's state.
@@ -148,6 +151,8 @@ pub enum Action {
     LoadExample,
     /// Brings back the answers the example replaced.
     UndoExample,
+    /// Opens one phase of the journey (and closes the others).
+    OpenPhase(Phase),
     Reset,
 }
 
@@ -576,6 +581,10 @@ impl State {
             }
             Action::MarkDelivered => {
                 self.progress.request_delivered = true;
+                false
+            }
+            Action::OpenPhase(phase) => {
+                self.progress.open_phase = phase;
                 false
             }
             Action::SetSent(sent) => {

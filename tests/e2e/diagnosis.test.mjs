@@ -2,7 +2,7 @@
 // the most likely cause, with a fixed clock and time zone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widgetReady } from './support.mjs';
+import { useBrowser, newPage, widgetReady, openPhase } from './support.mjs';
 
 const env = useBrowser();
 const SUBMITTED = 'When Clio Operate Support submitted the request to iManage';
@@ -18,6 +18,7 @@ async function open(now) {
   await page.getByRole('button', { name: 'Add environment' }).click();
   await page.getByLabel('Address of environment 2').fill('https://firm-uat.clio-operate.example');
   await page.getByLabel('iManage Customer ID', { exact: true }).fill('1764');
+  await openPhase(page, 'troubleshoot');
   return page;
 }
 
@@ -105,12 +106,15 @@ test('a sign-in from an environment not in the list is the first cause, even ins
 
 test('an environment on its own version gets its own configuration path', async () => {
   const page = await open('2026-11-28T10:00:00Z');
+  await openPhase(page, 'prepare');
   await page.getByLabel('Clio Operate version', { exact: true }).fill('7.11.2');
+  await page.getByText('This environment runs another version').nth(1).click();
   await page.getByLabel('Version, if different for environment 2').fill('7.10.4');
   assert.equal(
     await page.getByTestId('environment-version-decision').textContent(),
     '7.10.4 is below 7.11.0 → Hosted iManage workaround',
   );
+  await openPhase(page, 'configure');
   const card = page.getByTestId('path-card');
   const own = await card.getByTestId('environment-path').allTextContents();
   assert.equal(own.length, 1);
@@ -119,6 +123,7 @@ test('an environment on its own version gets its own configuration path', async 
   assert.match(text, /Standard configuration: what to do/);
   assert.match(text, /Before you configure anything, contact Clio Operate Support for the Client ID and Client Secret/);
   // Two versions in the one field point to the per-environment version.
+  await openPhase(page, 'prepare');
   await page.getByLabel('Clio Operate version', { exact: true }).fill('7.11.2 (production), 7.10.4 (UAT)');
   const findings = await page.getByText('more than one version').textContent();
   assert.match(findings, /more than one version/);

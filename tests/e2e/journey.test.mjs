@@ -2,7 +2,7 @@
 // status region says on its own, and when.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widgetReady } from './support.mjs';
+import { useBrowser, newPage, widgetReady, isFocused } from './support.mjs';
 
 const env = useBrowser();
 
@@ -26,3 +26,86 @@ for (const timezoneId of ['America/New_York', 'Asia/Kolkata', 'UTC']) {
     assert.deepEqual(page.errors, []);
   });
 }
+
+/** The distance in px from the widget's top to the top of `locator`'s element. */
+async function below(page, locator) {
+  const widget = await page.getByTestId('widget').first().boundingBox();
+  const box = await locator.boundingBox();
+  return box.y - widget.y;
+}
+
+test('the first input is on the first screen, and the request is near after the example', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  const tasks = await page.getByTestId('task-status').allTextContents();
+  assert.deepEqual(tasks, ['Not yet started', 'After iManage confirms', 'Only if needed']);
+  const first = await below(page, page.getByLabel('Address of environment 1'));
+  console.log(`first input: ${first} px below the widget's top`);
+  assert.ok(first < 900, `the first input is ${first} px below the widget's top`);
+
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  const copy = await below(page, page.getByRole('button', { name: 'Copy the request' }));
+  console.log(`"Copy the request" after the example: ${copy} px below the widget's top`);
+  assert.ok(copy < 2_700, `"Copy the request" is ${copy} px below the widget's top`);
+  // Nothing of another phase sits between the first input and the primary action.
+  assert.equal(await page.getByTestId('path-card').count(), 0);
+  assert.equal(await page.getByTestId('diagnosis').count(), 0);
+  assert.equal(
+    (await page.getByTestId('task-status').allTextContents())[0],
+    'Ready to send',
+  );
+  assert.deepEqual(page.errors, []);
+});
+
+test('one phase is open at a time, and the part option still shows one part', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 375, height: 812 } });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  const configure = page.getByTestId('task-configure');
+  assert.equal(await configure.getAttribute('aria-expanded'), 'false');
+  await configure.click();
+  assert.equal(await configure.getAttribute('aria-expanded'), 'true');
+  await page.getByTestId('path-card').waitFor();
+  assert.equal(await page.getByLabel('Address of environment 1').count(), 0, 'the first phase is closed');
+  await page.getByTestId('task-troubleshoot').click();
+  await page.getByLabel('Redirect URIs iManage confirmed').waitFor();
+  assert.equal(await page.getByTestId('path-card').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a copy button confirms the copy where the reader looks, then lets it go', async () => {
+  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await page.getByLabel('Address of environment 1').fill('https://acme.clioweb.com');
+  await page.getByRole('button', { name: 'Copy redirect URI for Production' }).click();
+  const confirmation = page.getByTestId('copy-confirmation');
+  await confirmation.waitFor();
+  assert.equal(await confirmation.textContent(), 'Redirect URI copied');
+  assert.equal(await confirmation.isVisible(), true);
+  // About five seconds later it goes.
+  await confirmation.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.deepEqual(page.errors, []);
+});
+
+test('focus stays on a fixed field, and moves to the next row after Remove', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  const first = page.getByLabel('Address of environment 1');
+  await first.fill('http://acme.clioweb.com');
+  await first.blur();
+  await page.getByRole('button', { name: 'Use https for environment 1 (Production)' }).click();
+  assert.equal(await first.inputValue(), 'https://acme.clioweb.com');
+  assert.equal(await isFocused(first), true, 'focus stays on the fixed field');
+
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Address of environment 2').fill('https://acme-uat.clioweb.com');
+  await page.getByRole('button', { name: 'Remove environment 1 (Production)' }).click();
+  assert.equal(await isFocused(page.getByLabel('Address of environment 1')), true, 'the row that followed');
+  await page.getByRole('button', { name: /^Remove environment 1/ }).click();
+  assert.equal(await isFocused(page.getByLabel('Address of environment 1')), true, 'the fresh row');
+  assert.deepEqual(page.errors, []);
+});
