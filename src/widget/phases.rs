@@ -46,7 +46,7 @@ pub enum PhaseStatus {
     /// Everything needed is there; the request is not sent yet.
     ReadyToSend,
     Sent,
-    /// Configuring waits for iManage's confirmation (it can still be read).
+    /// Configuring waits for iManage's confirmation (it can still be opened and read).
     AfterConfirmation,
     /// The reader sent the request: configuring comes next, once iManage confirms.
     Next,
@@ -61,7 +61,7 @@ impl PhaseStatus {
             PhaseStatus::InProgress => "In progress",
             PhaseStatus::ReadyToSend => "Ready to send",
             PhaseStatus::Sent => "Sent",
-            PhaseStatus::AfterConfirmation => "After iManage confirms",
+            PhaseStatus::AfterConfirmation => "Cannot start yet",
             PhaseStatus::Next => "Next, once iManage confirms",
             PhaseStatus::OnlyIfNeeded => "Only if needed",
         }

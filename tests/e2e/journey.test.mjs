@@ -39,7 +39,7 @@ test('the first input is on the first screen, and the request is near after the 
   await page.goto(`${env.server.url}/`);
   await widgetReady(page);
   const tasks = await page.getByTestId('task-status').allTextContents();
-  assert.deepEqual(tasks, ['Not yet started', 'After iManage confirms', 'Only if needed']);
+  assert.deepEqual(tasks, ['Not yet started', 'Cannot start yet', 'Only if needed']);
   const first = await below(page, page.getByLabel('Address of environment 1'));
   console.log(`first input: ${first} px below the widget's top`);
   assert.ok(first < 900, `the first input is ${first} px below the widget's top`);
