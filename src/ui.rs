@@ -126,7 +126,8 @@ pub struct AppProps {
     /// The state to start from before the options are applied (tests).
     #[prop_or_default]
     pub initial: Option<Rc<State>>,
-    /// The sessionStorage key for this instance's opt-in draft; empty: no drafts.
+    /// The name of this instance's opt-in draft on the device (the page path is added to
+    /// it); empty: no drafts.
     #[prop_or_default]
     pub draft_key: AttrValue,
     /// Render the whole flow in two passes: the title and step 1 at once, the later
@@ -160,9 +161,21 @@ fn after_next_paint(then: impl FnOnce() + 'static) {
     }
 }
 
-/// The tab's session storage, when the browser allows it (sandboxed frames may not).
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+/// The device's local storage, when the browser allows it (sandboxed frames may not).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Where this instance's remembered draft is stored: per placeholder and page path;
+/// empty when the embedding gives no drafts.
+fn draft_key(props: &AppProps) -> String {
+    if props.draft_key.is_empty() {
+        return String::new();
+    }
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    codec::draft_key(&props.draft_key, &path)
 }
 
 /// Where the form starts: the page's options, then a kept draft, then a shared link.
@@ -179,11 +192,10 @@ fn starting_state(props: &AppProps) -> State {
         state = state.reduce(Action::SetSupportEmail(address.clone()));
     }
     state = state.reduce(Action::Prefill(props.options.prefill()));
-    if !props.draft_key.is_empty() {
-        if let Some(draft) =
-            session_storage().and_then(|s| s.get_item(&props.draft_key).ok().flatten())
-        {
-            if let Some(prefill) = codec::decode(&draft) {
+    let key = draft_key(props);
+    if !key.is_empty() {
+        if let Some(draft) = local_storage().and_then(|s| s.get_item(&key).ok().flatten()) {
+            if let Some(prefill) = codec::decode_draft(&draft, now()) {
                 state = state
                     .reduce(Action::Prefill(prefill))
                     .reduce(Action::SetKeepDraft(true));
@@ -192,7 +204,7 @@ fn starting_state(props: &AppProps) -> State {
     }
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
         if let Some(prefill) = codec::decode(&hash) {
-            state = state.reduce(Action::Prefill(prefill));
+            state = state.reduce(Action::OpenLink(prefill));
         }
     }
     state
@@ -305,16 +317,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The opt-in draft follows every change; "Start again" turns it off and removes it.
+    // The opt-in draft follows every change and expires 30 days after the last;
+    // "Forget" and "Start again" turn it off and remove it.
     {
-        let key = props.draft_key.clone();
+        let key = draft_key(props);
         use_effect_with(form.0.clone(), move |state| {
             if key.is_empty() {
                 return;
             }
-            if let Some(storage) = session_storage() {
+            if let Some(storage) = local_storage() {
                 let _ = if state.progress().keep_draft {
-                    storage.set_item(&key, &codec::encode(state.answers()))
+                    storage.set_item(&key, &codec::encode_draft(state.answers(), now()))
                 } else {
                     storage.remove_item(&key)
                 };
@@ -391,8 +404,14 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
                 <div class="imh-toolbar">
                     <button type="button" class="imh-button imh-button-small" onclick={on_example}>{"Try an example"}</button>
-                    <button type="button" class="imh-button imh-button-small" onclick={on_reset}>{"Start again"}</button>
+                    <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}</button>
                 </div>
+                if form.0.progress().from_link {
+                    <p class="imh-notice" data-testid="link-notice">
+                        {"These answers came from a link. Check every address before you send anything: whoever made the link chose them. "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}<span class="imh-visually-hidden">{" with an empty form"}</span></button>
+                    </p>
+                }
                 if can_undo {
                     <p class="imh-notice" data-testid="example-notice">
                         {"The example replaced your answers. "}

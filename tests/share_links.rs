@@ -110,3 +110,85 @@ proptest! {
         prop_assert_eq!(&restored.answers().customer_id, &customer);
     }
 }
+
+#[test]
+fn a_link_keeps_the_pages_own_hash_route() {
+    use imanage_connect::widget::codec::link_fragment;
+    let answers = Answers::example();
+    let ours = encode(&answers);
+    assert_eq!(link_fragment("", &answers), ours);
+    assert_eq!(link_fragment("#", &answers), ours);
+    assert_eq!(
+        link_fragment("#/kb/imanage", &answers),
+        format!("/kb/imanage&{ours}")
+    );
+    // A link made again replaces the widget's part and keeps the route.
+    let again = link_fragment(
+        &format!("#/kb/imanage&{ours}"),
+        &State::default().answers().clone(),
+    );
+    assert_eq!(
+        again,
+        format!("/kb/imanage&{}", encode(State::default().answers()))
+    );
+    let replaced = link_fragment(&format!("#{ours}"), &answers);
+    assert_eq!(replaced, ours);
+    // Either way the answers read back, and a route alone gives none.
+    let restored = restore(&format!("#/kb/imanage&{ours}")).unwrap();
+    assert_eq!(restored.answers().customer_id, "1764");
+    assert!(decode("#/kb/imanage").is_none());
+    assert!(decode("#/kb/imanage?x=1").is_none());
+}
+
+#[test]
+fn a_remembered_draft_expires_after_thirty_days() {
+    use imanage_connect::core::Timestamp;
+    use imanage_connect::widget::codec::{decode_draft, draft_key, encode_draft, DRAFT_DAYS};
+    let saved = Timestamp::parse_iso("2026-11-30T10:00:00Z").unwrap();
+    let draft = encode_draft(&Answers::example(), saved);
+    let day = 86_400_000;
+    let at = |ms: i64| Timestamp::from_millis(saved.millis() + ms);
+    for (after, kept) in [
+        (0, true),
+        (day, true),
+        (DRAFT_DAYS * day - 1, true),
+        (DRAFT_DAYS * day, false),
+        (365 * day, false),
+    ] {
+        let prefill = decode_draft(&draft, at(after));
+        assert_eq!(prefill.is_some(), kept, "{after} ms after saving");
+        if let Some(prefill) = prefill {
+            assert_eq!(prefill.customer_id.as_deref(), Some("1764"));
+        }
+    }
+    // Anything else in storage is not a draft.
+    for text in [
+        "",
+        "imanage-helper?customer=1",
+        "v1;x;imanage-helper?customer=1",
+        "v0;9999999999999;imanage-helper?",
+    ] {
+        assert!(decode_draft(text, saved).is_none(), "{text}");
+    }
+    // One draft per placeholder and page.
+    assert_ne!(
+        draft_key("imanage-helper:draft:imh1", "/kb/a"),
+        draft_key("imanage-helper:draft:imh1", "/kb/b")
+    );
+}
+
+#[test]
+fn a_link_that_fills_the_form_says_so_until_start_again() {
+    let opened = State::default().reduce(Action::OpenLink(
+        decode("#imanage-helper?env=production%3Dhttps%3A%2F%2Fstranger.example").unwrap(),
+    ));
+    assert!(opened.progress().from_link);
+    assert_eq!(opened.answers().rows[0].url, "https://stranger.example");
+    assert!(
+        !opened.progress().edited,
+        "a link is not the reader's change"
+    );
+    assert!(!opened.clone().reduce(Action::Reset).progress().from_link);
+    let empty = State::default().reduce(Action::OpenLink(decode("#imanage-helper?").unwrap()));
+    assert!(!empty.progress().from_link, "an empty link fills nothing");
+}

@@ -18,12 +18,27 @@ use super::uri::Uri;
 use super::{use_instance, Instance, StepProps};
 
 /// This page's address with the answers in its fragment.
+/// The page's own hash route is kept; the answers follow it.
 fn share_link(answers: &Answers) -> String {
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default();
-    format!("{page}#{}", codec::encode(answers))
+    let (page, current) = page.split_once('#').unwrap_or((&page, ""));
+    format!("{page}#{}", codec::link_fragment(current, answers))
+}
+
+/// Puts the answers in this page's address without reloading it, so that a bookmark
+/// brings them back; false when the browser refused.
+fn put_in_address(answers: &Answers) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let link = share_link(answers);
+    window.history().is_ok_and(|history| {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link))
+            .is_ok()
+    })
 }
 
 /// One "Check your answers" row: the question, the answer, and a Change link.
@@ -101,6 +116,25 @@ pub fn RequestStep(props: &StepProps) -> Html {
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             dispatch.emit(Action::SetSent(input.checked()));
+        })
+    };
+    let on_bookmark = {
+        let state = props.form.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            announce.emit(if put_in_address(state.answers()) {
+                "Your answers are now in this page's address: bookmark the page (Control and D, or Command and D on a Mac) to come back to them.".into()
+            } else {
+                "This page's address cannot be changed here. Use Copy link to these answers instead.".into()
+            });
+        })
+    };
+    let on_forget = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::SetKeepDraft(false));
+            announce.emit("Your answers are no longer kept on this device.".into());
         })
     };
     let on_keep_draft = {
@@ -199,18 +233,29 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     },
                 } }
             </p>
-            <div class="imh-share">
-                <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"
-                    copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
-                    confirmation="Link copied" testid="copy-share-link" />
+            <div class="imh-share" data-testid="come-back">
+                <@{instance.heading(2)} class="imh-step-title">{"Come back to this later"}</@>
+                <p class="imh-hint">{"iManage confirms a day or two after Support sends the request. To find your answers again then, bookmark them or keep a link."}</p>
+                <div class="imh-actions">
+                    <button type="button" class="imh-button" onclick={on_bookmark} data-testid="bookmark">{"Put my answers in this page's address"}</button>
+                    <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"
+                        copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
+                        confirmation="Link copied" testid="copy-share-link" />
+                </div>
                 <p class="imh-hint">
-                    {"The link contains your firm's details (addresses, Customer ID, contact). Share it only with people who may see them. "}
+                    {"The address and the link contain your firm's details (addresses, Customer ID, contact). Share them only with people who may see them. "}
                     {"The details sit after the # in the link, so opening it sends them to no server."}
                 </p>
                 <div class="imh-checkbox">
                     <input type="checkbox" id={instance.id("keep-draft")} checked={keep_draft} onchange={on_keep_draft} />
-                    <label for={instance.id("keep-draft")}>{"Keep my answers if I reload this tab (until you close it or choose Start again)"}</label>
+                    <label for={instance.id("keep-draft")}>{"Remember my answers on this device for 30 days"}</label>
                 </div>
+                if keep_draft {
+                    <p class="imh-hint" data-testid="remembered">
+                        {"Your answers are kept in this browser on this device until you choose Forget or Start again, or for 30 days after your last change. "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_forget}>{"Forget"}<span class="imh-visually-hidden">{" my answers on this device"}</span></button>
+                    </p>
+                }
             </div>
             <@{instance.heading(2)} class="imh-step-title" id={instance.id("preview-heading")}>{"The message"}</@>
             <pre class="imh-preview" tabindex="0" aria-labelledby={instance.id("preview-heading")} data-testid="preview">{ text }</pre>

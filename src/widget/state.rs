@@ -104,6 +104,8 @@ pub struct Progress {
     pub before_example: Option<Box<Answers>>,
     /// The phase of the journey that is open (one at a time).
     pub open_phase: Phase,
+    /// The answers came from a link: the reader is told so, and offered Start again.
+    pub from_link: bool,
 }
 
 /// Everything that changes a widget's state.
@@ -138,8 +140,10 @@ pub enum Action {
         target: FieldKey,
         action: FixAction,
     },
-    /// The page's options or a link set some answers.
+    /// The page's options or a remembered draft set some answers.
     Prefill(Prefill),
+    /// A link set some answers (someone else may have made it).
+    OpenLink(Prefill),
     /// The page gave (another) Support address.
     SetSupportEmail(String),
     /// The reader asked for the support request: from now on errors are summarised.
@@ -553,6 +557,10 @@ impl State {
                 answers.apply_fix(target, action);
                 self.progress.revealed.insert(target);
                 true
+            }
+            Action::OpenLink(prefill) => {
+                self.progress.from_link = !prefill.is_empty();
+                return self.reduce(Action::Prefill(prefill));
             }
             Action::Prefill(prefill) => {
                 // What the page or a link filled in is checked at once.

@@ -109,3 +109,43 @@ test('focus stays on a fixed field, and moves to the next row after Remove', asy
   assert.equal(await isFocused(page.getByLabel('Address of environment 1')), true, 'the fresh row');
   assert.deepEqual(page.errors, []);
 });
+
+test('a reader leaves mid-journey and comes back through the bookmark and through the device', async () => {
+  const context = await env.browser.newContext();
+  const errors = [];
+  context.on('page', (p) => p.on('pageerror', (error) => errors.push(String(error))));
+  const page = await context.newPage();
+  // The host page has its own hash route; the answers follow it and it is kept.
+  await page.goto(`${env.server.url}/#/kb/imanage`);
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.getByLabel('iManage Customer ID', { exact: true }).fill('4242');
+  await page.getByTestId('bookmark').click();
+  const address = page.url();
+  assert.ok(address.startsWith(`${env.server.url}/#/kb/imanage&imanage-helper?`), address);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing is stored without the opt-in');
+
+  // Days later, through the bookmark: every answer, and a word about where they came from.
+  const later = await context.newPage();
+  await later.goto(address);
+  await widgetReady(later);
+  assert.equal(await later.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '4242');
+  assert.equal(await later.getByLabel('Address of environment 3').inputValue(), 'https://acme-training.clio-operate.example');
+  assert.equal(await later.getByLabel('Clio Operate version', { exact: true }).inputValue(), '7.10');
+  assert.equal(await later.getByLabel('Firm name (optional)').inputValue(), 'Acme Legal LLP (example)');
+  const notice = later.getByTestId('link-notice');
+  assert.match(await notice.textContent(), /These answers came from a link/);
+
+  // Through the device memory, opted into: the same answers on the plain page.
+  await later.getByLabel('Remember my answers on this device for 30 days').check();
+  const plain = await context.newPage();
+  await plain.goto(`${env.server.url}/`);
+  await widgetReady(plain);
+  assert.equal(await plain.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '4242');
+  assert.equal(await plain.getByLabel('Address of environment 2').inputValue(), 'https://acme-uat.clio-operate.example');
+  // Forget removes it.
+  await plain.getByRole('button', { name: 'Forget my answers on this device' }).click();
+  assert.equal(await plain.evaluate(() => localStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
