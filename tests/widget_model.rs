@@ -402,3 +402,44 @@ fn each_phase_says_where_it_stands() {
         ]
     );
 }
+
+#[test]
+fn the_error_summary_names_each_field_in_the_forms_order() {
+    use imanage_connect::widget::messages::error_summary;
+    let typed = State::default().reduce(Action::PasteIntoRow {
+        id: 0,
+        text: "https://acme.clioweb.com\njane@acme.example.com".into(),
+    });
+    let second = typed.answers().rows[1].id;
+    let report = analyze(&typed.to_request(None));
+    assert!(
+        error_summary(&typed, &report).is_empty(),
+        "not before the reader asks"
+    );
+
+    let asked = typed.reduce(Action::AskForRequest);
+    let report = analyze(&asked.to_request(None));
+    let items = error_summary(&asked, &report);
+    assert_eq!(items[0].0, FieldKey::RowUrl(second), "{items:?}");
+    assert!(items[0].1.starts_with("Environment 2: "), "{items:?}");
+    assert!(items.contains(&(
+        FieldKey::CustomerId,
+        "Enter your iManage Customer ID.".to_owned()
+    )));
+
+    // Nothing is listed once the request is ready.
+    let ready = asked
+        .reduce(Action::LoadExample)
+        .reduce(Action::AskForRequest);
+    let report = analyze(&ready.to_request(None));
+    assert!(error_summary(&ready, &report).is_empty());
+
+    // An empty form lists the environments at the first row.
+    let empty = State::default().reduce(Action::AskForRequest);
+    let report = analyze(&empty.to_request(None));
+    let items = error_summary(&empty, &report);
+    assert!(items
+        .iter()
+        .any(|(field, message)| *field == FieldKey::RowUrl(0)
+            && message == "Enter the address of at least one Clio Operate environment."));
+}

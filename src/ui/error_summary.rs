@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::widget::field::FieldKey;
+use crate::widget::messages::error_summary;
 
 use super::{use_instance, StepProps};
 
@@ -11,9 +11,8 @@ use super::{use_instance, StepProps};
 pub fn ErrorSummary(props: &StepProps) -> Html {
     let instance = use_instance();
     let summary_ref = use_node_ref();
-    let request = &props.report.support_request;
-    let shown = props.form.asked_for_request() && !request.ready;
-    let answers = props.form.answers();
+    let items = error_summary(&props.form, &props.report);
+    let shown = !items.is_empty();
 
     // Each request for the support request moves focus here again.
     {
@@ -34,36 +33,10 @@ pub fn ErrorSummary(props: &StepProps) -> Html {
         return html! {};
     }
 
-    let entries = &props.report.environments.entries;
-    let mut items: Vec<(String, String)> = Vec::new();
-    for blocker in &request.blockers {
-        let row = blocker
-            .entry
-            .and_then(|i| entries.get(i))
-            .and_then(|entry| answers.row_id(entry.row));
-        let message = match blocker.entry.and_then(|i| entries.get(i)) {
-            Some(entry) => format!("Environment {}: {}", entry.row + 1, blocker.message),
-            None => blocker.message.clone(),
-        };
-        items.push((
-            instance.field_id(FieldKey::from_finding(
-                blocker.field,
-                row,
-                answers.first_row_id(),
-            )),
-            message,
-        ));
-    }
-    for missing in request.missing.iter().filter(|m| m.required) {
-        items.push((
-            instance.field_id(FieldKey::from_finding(
-                missing.field,
-                None,
-                answers.first_row_id(),
-            )),
-            missing.message.clone(),
-        ));
-    }
+    let items: Vec<(String, String)> = items
+        .into_iter()
+        .map(|(field, message)| (instance.field_id(field), message))
+        .collect();
     let title_id = instance.id("error-summary-title");
     html! {
         <div class="imh-error-summary" ref={summary_ref} tabindex="-1" role="alert"

@@ -2,7 +2,7 @@
 //! reader left it, paused or pasted), and, once the reader asked for the request, what is
 //! still missing, so every item of the error summary is also at its field.
 
-use crate::core::{Finding, Severity, SupportRequest};
+use crate::core::{Finding, Report, Severity, SupportRequest};
 
 use super::field::FieldKey;
 use super::state::State;
@@ -52,4 +52,37 @@ pub fn field_messages(
         findings: findings.to_vec(),
         missing,
     }
+}
+
+/// The error summary's items, once the reader asked for the request while something
+/// blocks it: each names its field (the link's target) and says what to fix, in the
+/// order of the form. Empty when there is no summary to show.
+pub fn error_summary(state: &State, report: &Report) -> Vec<(FieldKey, String)> {
+    let request = &report.support_request;
+    if !state.asked_for_request() || request.ready {
+        return Vec::new();
+    }
+    let answers = state.answers();
+    let first_row = answers.first_row_id();
+    let entries = &report.environments.entries;
+    let mut items = Vec::new();
+    for blocker in &request.blockers {
+        let entry = blocker.entry.and_then(|i| entries.get(i));
+        let row = entry.and_then(|entry| answers.row_id(entry.row));
+        let message = match entry {
+            Some(entry) => format!("Environment {}: {}", entry.row + 1, blocker.message),
+            None => blocker.message.clone(),
+        };
+        items.push((
+            FieldKey::from_finding(blocker.field, row, first_row),
+            message,
+        ));
+    }
+    for missing in request.missing.iter().filter(|m| m.required) {
+        items.push((
+            FieldKey::from_finding(missing.field, None, first_row),
+            missing.message.clone(),
+        ));
+    }
+    items
 }
