@@ -246,7 +246,7 @@ pub fn format_date_time(at: Timestamp, offset_minutes: i32) -> String {
 }
 
 /// "UTC", "UTC−5", "UTC+5:30" (with a true minus sign).
-pub fn zone_name(offset_minutes: i32) -> String {
+fn zone_name(offset_minutes: i32) -> String {
     if offset_minutes == 0 {
         return "UTC".to_owned();
     }

@@ -212,11 +212,6 @@ impl Answers {
         answers
     }
 
-    /// The id the next added row will get.
-    pub fn next_row_id(&self) -> RowId {
-        self.next_id
-    }
-
     /// The row id at a report row index.
     pub fn row_id(&self, index: usize) -> Option<RowId> {
         self.rows.get(index).map(|r| r.id)
