@@ -423,7 +423,9 @@ pub fn App(props: &AppProps) -> Html {
                     <task_list::TaskList statuses={phase_statuses} open={open_phase} />
                     <section class="imh-phase" id={instance.id(&task_list::panel_name(open_phase))}
                         aria-labelledby={instance.id("phase-title")} data-testid={format!("phase-{}", open_phase.name())}>
-                        <@{instance.heading(0)} class="imh-phase-title" id={instance.id("phase-title")}>{ open_phase.title() }</@>
+                        // The open task row above already shows the title; the heading names the
+                        // section for assistive technology without saying it twice on screen.
+                        <@{instance.heading(0)} class="imh-visually-hidden" id={instance.id("phase-title")}>{ open_phase.title() }</@>
                         { match open_phase {
                             Phase::Prepare => html! { <>
                                 <error_summary::ErrorSummary ..steps.clone() />
