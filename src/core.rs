@@ -9,13 +9,10 @@ pub mod diagnosis;
 pub mod environment;
 pub mod extract;
 pub mod finding;
-pub mod form;
 pub mod imanage;
 pub mod invariants;
 pub mod json;
-pub mod options;
 pub mod role;
-pub mod share;
 pub mod support_request;
 pub mod text;
 pub mod timestamp;
@@ -184,6 +181,11 @@ fn analyze_request(request: &AnalysisRequest, cache: Option<&mut AnalysisCache>)
         },
         contact_findings: &contact_findings,
         generated_at: request.generated_at,
+        utc_offset_minutes: request
+            .diagnosis
+            .as_ref()
+            .and_then(|d| d.utc_offset_minutes)
+            .unwrap_or(0),
         widget_version: WIDGET_VERSION,
     });
 

@@ -14,10 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::core::form::FormState;
-use crate::core::options::{MountOptions, ATTRIBUTES};
 use crate::core::{analyze as analyze_request, WIDGET_VERSION};
 use crate::ui::AppProps;
+use crate::widget::options::{MountOptions, ATTRIBUTES};
 
 pub mod read;
 mod slot;
@@ -85,14 +84,14 @@ fn warm_up_once() {
         return;
     }
     let run = || {
-        let mut form = crate::core::form::example();
-        form.rows.push(crate::core::form::EnvironmentRow {
+        let mut answers = crate::widget::state::Answers::example();
+        answers.rows.push(crate::widget::state::EnvironmentRow {
             id: u32::MAX,
             role: None,
             url: " http://UAT.example.com:443/externalServices/replyFrom/ ".into(),
             version: String::new(),
         });
-        let _ = analyze_request(&form.to_request(None));
+        let _ = analyze_request(&answers.to_request(&Default::default(), None));
     };
     let callback = Closure::once_into_js(run);
     let scheduled = web_sys::window()
@@ -152,15 +151,11 @@ fn update_widget(id: JsValue, options: JsValue) -> Result<(), JsError> {
         let widget = mounted.iter_mut().find(|w| w.id == id).ok_or_else(|| {
             JsError::new("imanageHelper.update: this widget was unmounted; mount it again.")
         })?;
-        // Display options not given again stay as they were; prefilled values given are
-        // applied to the form once (the revision), the reader's other answers are kept.
-        let previous = &widget.props.options;
-        let options = MountOptions {
-            show: options.show.or(previous.show),
-            heading_level: options.heading_level.or(previous.heading_level),
-            ..options
-        };
-        widget.props.options = Rc::new(options);
+        // The widget starts (or restarts) from everything the page has said; the newest
+        // update's own values are applied to the form once (the revision), keeping the
+        // reader's other answers.
+        widget.props.options = Rc::new(widget.props.options.merged_with(&options));
+        widget.props.update = Rc::new(options);
         widget.props.revision += 1;
         widget.host.show(widget.props.clone());
         Ok(())
@@ -321,14 +316,12 @@ fn mount_with(element: Element, options: MountOptions) -> Result<u32, String> {
         id if !id.is_empty() => id,
         _ => prefix.clone(),
     };
-    let initial = FormState::default().apply_options(&options);
     let props = AppProps {
         instance: prefix.into(),
         options: Rc::new(options),
         revision: 0,
-        // The mount's prefill is the starting form, so an update() that arrives before the
-        // first render adds to it instead of replacing it.
-        initial: Some(Rc::new(initial)),
+        update: Rc::default(),
+        initial: None,
         draft_key: format!("imanage-helper:draft:{draft_name}").into(),
         staggered: true,
     };

@@ -1,8 +1,9 @@
-//! The yew shell: renders the core's report and dispatches the reader's actions to the
-//! form reducer. No rule or decision lives here.
+//! The yew shell: renders the rule book's report and the widget model, and dispatches the
+//! reader's actions to the model's reducer. No rule or decision lives here.
 
 mod clipboard;
 mod copy_button;
+mod delivery;
 mod diagnosis;
 mod environment_row;
 mod environments;
@@ -12,7 +13,10 @@ mod imanage;
 mod next_steps;
 mod path;
 mod request;
+mod reveal;
+mod task_list;
 mod text_field;
+mod uri;
 
 use std::rc::Rc;
 
@@ -21,21 +25,30 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::form::{FormAction, FormState};
-use crate::core::options::{MountOptions, Part};
-use crate::core::{analyze_with, share, AnalysisCache, AnalysisRequest, Field, Report, Timestamp};
+use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
+use crate::widget::field::FieldKey;
+use crate::widget::options::{MountOptions, Part};
+use crate::widget::phases::{self, Phase};
+use crate::widget::state::{Action, FocusTarget, Setup, State};
+use crate::widget::{codec, status};
 
 pub use copy_button::CopyButton;
 
-/// One widget instance's reducer: the core's [`FormState`] behind yew's `Reducible`. The
+/// One widget instance's reducer: the model's [`State`] behind yew's `Reducible`. The
 /// state sits in an `Rc` so that every step shares it instead of cloning it per render.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Form(pub Rc<FormState>);
+pub struct Form(pub Rc<State>);
 
 impl Reducible for Form {
-    type Action = FormAction;
+    type Action = Action;
 
-    fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Revealing a field already shown changes nothing: no render.
+        if let Action::Reveal(field) = action {
+            if self.0.shows(field) {
+                return self;
+            }
+        }
         let state = Rc::unwrap_or_clone(Rc::unwrap_or_clone(self).0);
         Rc::new(Form(Rc::new(state.reduce(action))))
     }
@@ -48,26 +61,21 @@ pub struct Instance {
     pub prefix: AttrValue,
     pub announce: Callback<String>,
     pub root: NodeRef,
-    pub dispatch: Callback<FormAction>,
+    pub dispatch: Callback<Action>,
     /// The level of the instance's own heading; sections go below it.
     pub heading_level: u8,
-    /// Whether sections are numbered (only when the whole flow is shown).
-    pub numbered: bool,
+    /// How many heading levels the flow's sections sit below the instance's own heading
+    /// (1 in the whole flow, where they sit inside a phase).
+    pub nested: u8,
+    /// A pointer button is down in this instance (a click is under way).
+    pub pointer_down: Rc<std::cell::Cell<bool>>,
 }
 
 impl Instance {
-    /// The heading tag `depth` levels below the instance's own heading (at most h6).
+    /// The heading tag `depth` levels below a section's level (at most h6): sections
+    /// sit one level below the instance's own heading, or two inside a phase.
     pub fn heading(&self, depth: u8) -> String {
-        format!("h{}", (self.heading_level + depth).min(6))
-    }
-
-    /// A section title, numbered when the whole flow is shown.
-    pub fn step_title(&self, number: u8, text: &str) -> String {
-        if self.numbered {
-            format!("{number}. {text}")
-        } else {
-            text.to_owned()
-        }
+        format!("h{}", (self.heading_level + self.nested + depth).min(6))
     }
 
     /// An id unique to this instance on the page.
@@ -75,22 +83,9 @@ impl Instance {
         format!("{}-{name}", self.prefix)
     }
 
-    /// The id of the input a finding or summary link for `field` points at.
-    pub fn field_id(&self, field: Field, row_id: Option<u32>) -> String {
-        match (field, row_id) {
-            (Field::Environment | Field::Environments, Some(row)) => {
-                self.id(&format!("row-{row}-url"))
-            }
-            (Field::Environment | Field::Environments, None) => self.id("environments"),
-            (Field::ImanageUrl, _) => self.id("imanage-url"),
-            (Field::CustomerId, _) => self.id("customer-id"),
-            (Field::Version, Some(row)) => self.id(&format!("row-{row}-version")),
-            (Field::Version, None) => self.id("version"),
-            (Field::ContactEmail, _) => self.id("contact-email"),
-            (Field::Registered, _) => self.id("diagnosis-registered"),
-            (Field::Failing, _) => self.id("diagnosis-failing"),
-            (Field::SubmittedAt, _) => self.id("diagnosis-submitted"),
-        }
+    /// The DOM id of a field's input in this instance.
+    pub fn field_id(&self, field: FieldKey) -> String {
+        self.id(&field.name())
     }
 
     /// A link's click handler that moves focus to field `id` instead of navigating.
@@ -125,13 +120,17 @@ pub struct AppProps {
     /// The embedding page's options (prefill, part shown, heading level, Support address).
     #[prop_or_default]
     pub options: Rc<MountOptions>,
-    /// Bumped by each `update`, so new options are applied to the form once.
+    /// The newest `update()`'s own options (`options` holds them merged with the rest).
+    #[prop_or_default]
+    pub update: Rc<MountOptions>,
+    /// Bumped by each `update`, so its options are applied to the form once.
     #[prop_or_default]
     pub revision: u32,
-    /// The form to start from before the options are applied (tests).
+    /// The state to start from before the options are applied (tests).
     #[prop_or_default]
-    pub initial: Option<Rc<FormState>>,
-    /// The sessionStorage key for this instance's opt-in draft; empty: no drafts.
+    pub initial: Option<Rc<State>>,
+    /// The name of this instance's opt-in draft on the device (the page path is added to
+    /// it); empty: no drafts.
     #[prop_or_default]
     pub draft_key: AttrValue,
     /// Render the whole flow in two passes: the title and step 1 at once, the later
@@ -165,32 +164,50 @@ fn after_next_paint(then: impl FnOnce() + 'static) {
     }
 }
 
-/// The tab's session storage, when the browser allows it (sandboxed frames may not).
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+/// The device's local storage, when the browser allows it (sandboxed frames may not).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Where this instance's remembered draft is stored: per placeholder and page path;
+/// empty when the embedding gives no drafts.
+fn draft_key(props: &AppProps) -> String {
+    if props.draft_key.is_empty() {
+        return String::new();
+    }
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    codec::draft_key(&props.draft_key, &path)
 }
 
 /// Where the form starts: the page's options, then a kept draft, then a shared link.
-fn starting_state(props: &AppProps) -> FormState {
-    let mut state = props
-        .initial
-        .as_deref()
-        .cloned()
-        .unwrap_or_default()
-        .apply_options(&props.options);
-    if !props.draft_key.is_empty() {
-        if let Some(draft) =
-            session_storage().and_then(|s| s.get_item(&props.draft_key).ok().flatten())
-        {
-            if let Some(restored) = share::decode_into(&draft, state.clone()) {
-                state = restored;
-                state.keep_draft = true;
+fn starting_state(props: &AppProps) -> State {
+    let mut state = match props.initial.as_deref() {
+        Some(initial) => initial.clone(),
+        None => State::new(Setup {
+            // Minutes east of UTC; JavaScript counts them west.
+            utc_offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
+            ..Setup::default()
+        }),
+    };
+    if let Some(address) = &props.options.support_email {
+        state = state.reduce(Action::SetSupportEmail(address.clone()));
+    }
+    state = state.reduce(Action::Prefill(props.options.prefill()));
+    let key = draft_key(props);
+    if !key.is_empty() {
+        if let Some(draft) = local_storage().and_then(|s| s.get_item(&key).ok().flatten()) {
+            if let Some(prefill) = codec::decode_draft(&draft, now()) {
+                state = state
+                    .reduce(Action::Prefill(prefill))
+                    .reduce(Action::SetKeepDraft(true));
             }
         }
     }
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-        if let Some(restored) = share::decode_into(&hash, state.clone()) {
-            state = restored;
+        if let Some(prefill) = codec::decode(&hash) {
+            state = state.reduce(Action::OpenLink(prefill));
         }
     }
     state
@@ -200,45 +217,11 @@ fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
 }
 
-/// The text the status region reads after the reader pauses: what is ready and what
-/// needs fixing, never every keystroke.
-fn status_summary(report: &Report) -> String {
-    let uris = report.environments.registrations.len();
-    let errors = report.counts.errors;
-    let warnings = report.counts.warnings;
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    let mut parts = vec![format!(
-        "{} ready",
-        plural(uris, "redirect URI", "redirect URIs")
-    )];
-    if errors > 0 {
-        parts.push(format!("{} to fix", plural(errors, "problem", "problems")));
-    }
-    if warnings > 0 {
-        parts.push(format!(
-            "{} to check",
-            plural(warnings, "warning", "warnings")
-        ));
-    }
-    format!("{}.", parts.join(", "))
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let form = {
         let props = props.clone();
-        use_reducer(move || {
-            let mut state = starting_state(&props);
-            // Minutes east of UTC; JavaScript counts them west.
-            state.utc_offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-            Form(Rc::new(state))
-        })
+        use_reducer(move || Form(Rc::new(starting_state(&props))))
     };
     // What the analysis read is kept between keystrokes: typing in one row of a long list
     // re-reads that row only.
@@ -296,9 +279,10 @@ pub fn App(props: &AppProps) -> Html {
                 prefix: prefix.clone(),
                 announce,
                 root,
-                dispatch: Callback::from(move |action: FormAction| dispatcher.dispatch(action)),
+                dispatch: Callback::from(move |action: Action| dispatcher.dispatch(action)),
                 heading_level: *heading_level,
-                numbered: *part == Part::All,
+                nested: u8::from(*part == Part::All),
+                pointer_down: Rc::default(),
             }
         })
     };
@@ -309,12 +293,10 @@ pub fn App(props: &AppProps) -> Html {
     let summary_timer = use_mut_ref(|| None::<Timeout>);
     {
         let announce = announce.clone();
-        let summary = status_summary(&report);
-        let touched = *form.0 != FormState::with_support_email(&form.0.support_email);
+        let summary = status::summary_to_announce(&form.0, &report);
         use_effect_with(summary, move |summary| {
-            let summary = summary.clone();
             let before = status_seen.borrow().clone();
-            *summary_timer.borrow_mut() = touched.then(|| {
+            *summary_timer.borrow_mut() = summary.clone().map(|summary| {
                 Timeout::new(1_200, move || {
                     if *status_seen.borrow() == before {
                         announce.emit(summary);
@@ -324,16 +306,31 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The opt-in draft follows every change; "Start again" turns it off and removes it.
+    // Focus follows the model's request after an action took the focused control away
+    // (a fix, a removal, a new row), once the change is rendered.
     {
-        let key = props.draft_key.clone();
+        let instance = (*instance).clone();
+        use_effect_with(form.0.progress().focus, move |focus| {
+            if let Some(request) = focus {
+                instance.focus(&match request.target {
+                    FocusTarget::Field(field) => instance.field_id(field),
+                    FocusTarget::AddEnvironment => instance.id(environments::ADD_ENVIRONMENT),
+                });
+            }
+        });
+    }
+
+    // The opt-in draft follows every change and expires 30 days after the last;
+    // "Forget" and "Start again" turn it off and remove it.
+    {
+        let key = draft_key(props);
         use_effect_with(form.0.clone(), move |state| {
             if key.is_empty() {
                 return;
             }
-            if let Some(storage) = session_storage() {
-                let _ = if state.keep_draft {
-                    storage.set_item(&key, &share::encode(state))
+            if let Some(storage) = local_storage() {
+                let _ = if state.progress().keep_draft {
+                    storage.set_item(&key, &codec::encode_draft(state.answers(), now()))
                 } else {
                     storage.remove_item(&key)
                 };
@@ -344,10 +341,13 @@ pub fn App(props: &AppProps) -> Html {
     // Options given again through the API's update() apply to the form once.
     {
         let dispatch = dispatch.clone();
-        let options = props.options.clone();
+        let options = props.update.clone();
         use_effect_with(props.revision, move |revision| {
             if *revision > 0 {
-                dispatch.emit(FormAction::ApplyOptions(Box::new((*options).clone())));
+                if let Some(address) = &options.support_email {
+                    dispatch.emit(Action::SetSupportEmail(address.clone()));
+                }
+                dispatch.emit(Action::Prefill(options.prefill()));
             }
         });
     }
@@ -362,19 +362,37 @@ pub fn App(props: &AppProps) -> Html {
         form: form.0.clone(),
     };
     let title_id = instance.id("title");
+    let open_phase = form.0.progress().open_phase;
+    let phase_statuses = Phase::ALL.map(|phase| phases::status(phase, &form.0, &report));
+    fn pointer<E: 'static>(flag: &Rc<std::cell::Cell<bool>>, down: bool) -> Callback<E> {
+        let flag = flag.clone();
+        Callback::from(move |_: E| flag.set(down))
+    }
+    let flag = &instance.pointer_down;
     let on_example = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
+        let state = form.0.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FormAction::LoadExample);
-            announce.emit("Example details filled in. They are fictitious.".into());
+            let after = (*state).clone().reduce(Action::LoadExample);
+            dispatch.emit(Action::LoadExample);
+            announce.emit(status::example_loaded(&after));
         })
     };
+    let on_undo = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::UndoExample);
+            announce.emit(status::EXAMPLE_UNDONE.into());
+        })
+    };
+    let can_undo = form.0.progress().before_example.is_some();
     let on_reset = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FormAction::Reset);
+            dispatch.emit(Action::Reset);
             announce.emit("Everything was cleared.".into());
         })
     };
@@ -382,43 +400,75 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Instance> context={(*instance).clone()}>
             <section class="imh" aria-labelledby={title_id.clone()} ref={root} data-testid="widget"
+                onpointerdown={pointer::<PointerEvent>(flag, true)} onpointerup={pointer::<PointerEvent>(flag, false)}
+                onpointercancel={pointer::<PointerEvent>(flag, false)} onkeydown={pointer::<KeyboardEvent>(flag, false)}
                 aria-busy={(part == Part::All && !later).then_some("true")}>
-                <@{instance.heading(0)} id={title_id} class="imh-title">{ title }</@>
+                <@{format!("h{}", instance.heading_level)} id={title_id} class="imh-title">{ title }</@>
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
                 <div class="imh-toolbar">
                     <button type="button" class="imh-button imh-button-small" onclick={on_example}>{"Try an example"}</button>
-                    <button type="button" class="imh-button imh-button-small" onclick={on_reset}>{"Start again"}</button>
+                    <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}</button>
                 </div>
+                if form.0.progress().from_link {
+                    <p class="imh-notice" data-testid="link-notice">
+                        {"These answers came from a link. Check every address before you send anything: whoever made the link chose them. "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}<span class="imh-visually-hidden">{" with an empty form"}</span></button>
+                    </p>
+                }
+                if can_undo {
+                    <p class="imh-notice" data-testid="example-notice">
+                        {"The example replaced your answers. "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_undo}>{"Undo"}<span class="imh-visually-hidden">{": bring back my answers"}</span></button>
+                    </p>
+                }
                 <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
                 if part == Part::All {
-                    <error_summary::ErrorSummary ..steps.clone() />
-                }
-                if matches!(part, Part::All | Part::RedirectUris | Part::Diagnosis) {
-                    <environments::EnvironmentsStep ..steps.clone() />
-                }
-                if part == Part::All && later {
-                    <imanage::ImanageStep ..steps.clone() />
-                }
-                if part == Part::Path || (part == Part::All && later) {
-                    <path::PathStep ..steps.clone() />
-                }
-                if part == Part::All && later {
-                    <request::RequestStep ..steps.clone() />
-                    <next_steps::NextSteps ..steps.clone() />
-                }
-                if part == Part::Diagnosis || (part == Part::All && later) {
-                    <diagnosis::DiagnosisStep ..steps.clone() />
+                    <task_list::TaskList statuses={phase_statuses} open={open_phase} />
+                    <section class="imh-phase" id={instance.id(&task_list::panel_name(open_phase))}
+                        aria-labelledby={instance.id("phase-title")} data-testid={format!("phase-{}", open_phase.name())}>
+                        // The open task row above already shows the title; the heading names the
+                        // section for assistive technology without saying it twice on screen.
+                        <@{instance.heading(0)} class="imh-visually-hidden" id={instance.id("phase-title")}>{ open_phase.title() }</@>
+                        { match open_phase {
+                            Phase::Prepare => html! { <>
+                                <error_summary::ErrorSummary ..steps.clone() />
+                                <environments::EnvironmentsStep ..steps.clone() />
+                                if later {
+                                    <imanage::ImanageStep ..steps.clone() />
+                                    <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Version} />
+                                    <request::RequestStep ..steps.clone() />
+                                    <next_steps::NextSteps ..steps.clone() />
+                                }
+                            </> },
+                            Phase::Configure => html! {
+                                <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Configuration} />
+                            },
+                            Phase::Troubleshoot => html! {
+                                <diagnosis::DiagnosisStep ..steps.clone() />
+                            },
+                        } }
+                    </section>
+                } else {
+                    if matches!(part, Part::RedirectUris | Part::Diagnosis) {
+                        <environments::EnvironmentsStep ..steps.clone() />
+                    }
+                    if part == Part::Path {
+                        <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Whole} />
+                    }
+                    if part == Part::Diagnosis {
+                        <diagnosis::DiagnosisStep ..steps.clone() />
+                    }
                 }
             </section>
         </ContextProvider<Instance>>
     }
 }
 
-/// Props every step takes: the report to render and the form it came from.
+/// Props every step takes: the report to render and the state it came from.
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub report: Rc<Report>,
-    pub form: Rc<FormState>,
+    pub form: Rc<State>,
 }
 
 /// The instance context; every component is rendered inside [`App`]'s provider.
@@ -430,6 +480,7 @@ pub fn use_instance() -> Instance {
         root: NodeRef::default(),
         dispatch: Callback::noop(),
         heading_level: 2,
-        numbered: true,
+        nested: 0,
+        pointer_down: Rc::default(),
     })
 }

@@ -4,9 +4,9 @@
 //! report is the object serde-wasm-bindgen would build.
 #![cfg(target_arch = "wasm32")]
 
-use imanage_connect::core::options::MountOptions;
 use imanage_connect::core::AnalysisRequest;
 use imanage_connect::embed::read::{analysis_request, mount_options};
+use imanage_connect::widget::options::MountOptions;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

@@ -379,7 +379,7 @@ fn cases() -> Vec<Case> {
             registered: format!("From: support@imanage.com\nSent: Friday, 2 October 2026 11:02\nSubject: Registration complete - Customer 1764\n\nRegistered: {P}"),
             submitted: "2026-11-27T16:00Z",
             first: NotRegisteredYet,
-            says: vec!["dated before the request", "Wait until Sunday 29 November 2026, 16:00", "UAT: https://acme-uat.clioweb.com/externalServices/replyFrom is not in that confirmation"],
+            says: vec!["dated before the request", "Wait until Sunday 29 November 2026 at 16:00 (UTC)", "UAT: https://acme-uat.clioweb.com/externalServices/replyFrom is not in that confirmation"],
             never: vec!["waiting will not add them", "registration needed"],
             ..Case::default()
         },

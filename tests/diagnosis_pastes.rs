@@ -845,7 +845,9 @@ fn actions_fit_the_configuration_path() {
         version: "",
         ..Case::default()
     });
-    assert!(undecided.causes[0].action.contains("Enter your version"));
+    assert!(undecided.causes[0]
+        .action
+        .contains("Enter your Clio Operate version"));
 }
 
 #[test]
@@ -862,7 +864,9 @@ fn the_window_counts_from_support_submitting_to_imanage() {
         .evidence
         .iter()
         .any(|e| e.contains("submitted the request to iManage") && e.contains("may run longer")));
-    assert!(cause.action.contains("Sunday 29 November 2026, 12:00"));
+    assert!(cause
+        .action
+        .contains("Sunday 29 November 2026 at 12:00 (UTC)"));
 }
 
 #[test]

@@ -260,13 +260,16 @@ fn the_48_hour_window_with_a_fixed_clock() {
     let window = report.window.unwrap();
     assert_eq!(window.submitted_at.to_iso(), "2026-11-27T08:15:00Z");
     assert_eq!(window.wait_until.to_iso(), "2026-11-29T08:15:00Z");
-    assert_eq!(window.wait_until_local, "Sunday 29 November 2026, 09:15");
+    assert_eq!(
+        window.wait_until_local,
+        "Sunday 29 November 2026 at 09:15 (UTC+1)"
+    );
     assert!(!window.passed);
     assert_eq!(window.hours_left, 23);
     assert_eq!(report.causes[0].kind, CauseKind::NotRegisteredYet);
     assert!(report.causes[0]
         .action
-        .contains("Sunday 29 November 2026, 09:15"));
+        .contains("Sunday 29 November 2026 at 09:15 (UTC+1)"));
 
     // The same submission, checked after the window.
     let report = analyze(&request(input("2026-11-27T09:15"), "2026-11-29T08:15:00Z"))
@@ -292,7 +295,7 @@ fn the_48_hour_window_with_a_fixed_clock() {
         .unwrap();
     assert_eq!(
         report.window.unwrap().wait_until_local,
-        "Sunday 29 November 2026, 23:59"
+        "Sunday 29 November 2026 at 23:59 (UTC+1)"
     );
     assert!(report
         .findings
@@ -316,12 +319,29 @@ fn the_48_hour_window_with_a_fixed_clock() {
 #[test]
 fn local_times_are_written_out() {
     let t = Timestamp::parse_iso("2026-11-30T08:15:00Z").unwrap();
-    assert_eq!(format_local(t, 0), "Monday 30 November 2026, 08:15");
-    assert_eq!(format_local(t, -300), "Monday 30 November 2026, 03:15");
-    assert_eq!(format_local(t, -600), "Sunday 29 November 2026, 22:15");
-    assert_eq!(format_local(t, 330), "Monday 30 November 2026, 13:45");
+    assert_eq!(format_local(t, 0), "Monday 30 November 2026 at 08:15 (UTC)");
+    assert_eq!(
+        format_local(t, -300),
+        "Monday 30 November 2026 at 03:15 (UTC\u{2212}5)"
+    );
+    assert_eq!(
+        format_local(t, -600),
+        "Sunday 29 November 2026 at 22:15 (UTC\u{2212}10)"
+    );
+    assert_eq!(
+        format_local(t, 330),
+        "Monday 30 November 2026 at 13:45 (UTC+5:30)"
+    );
+    assert_eq!(
+        imanage_connect::core::diagnosis::format_date_time(t, -300),
+        "30 November 2026 at 03:15 (UTC\u{2212}5)"
+    );
+    assert_eq!(
+        imanage_connect::core::diagnosis::local_date(t, -600),
+        "2026-11-29"
+    );
     let t = Timestamp::parse_iso("2027-01-01T00:00:00Z").unwrap();
-    assert_eq!(format_local(t, 0), "Friday 1 January 2027, 00:00");
+    assert_eq!(format_local(t, 0), "Friday 1 January 2027 at 00:00 (UTC)");
 }
 
 #[test]

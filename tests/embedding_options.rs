@@ -2,9 +2,9 @@
 //! and how they prefill the form.
 #![cfg(not(target_arch = "wasm32"))]
 
-use imanage_connect::core::form::FormState;
-use imanage_connect::core::options::{MountOptions, Part};
 use imanage_connect::core::Role;
+use imanage_connect::widget::options::{MountOptions, Part};
+use imanage_connect::widget::state::{Action, State};
 
 fn from(attributes: &[(&'static str, &str)]) -> Result<MountOptions, String> {
     MountOptions::from_attributes(attributes.iter().map(|(n, v)| (*n, (*v).to_owned())))
@@ -24,8 +24,9 @@ fn attributes_set_every_option() {
     .unwrap();
     assert_eq!(options.part(), Part::RedirectUris);
     assert_eq!(options.heading_level(), 3);
-    let state = FormState::default().apply_options(&options);
+    let state = State::default().reduce(Action::Prefill(options.prefill()));
     let rows: Vec<(Option<Role>, &str)> = state
+        .answers()
         .rows
         .iter()
         .map(|r| (r.role.clone(), r.url.as_str()))
@@ -38,10 +39,13 @@ fn attributes_set_every_option() {
             (None, "https://a-train.example.com"),
         ]
     );
-    assert_eq!(state.imanage_url, "https://a.cloudimanage.com");
-    assert_eq!(state.customer_id, "1764");
-    assert_eq!(state.version, "7.10");
-    assert_eq!(state.support_email, "support@operate.example");
+    assert_eq!(state.answers().imanage_url, "https://a.cloudimanage.com");
+    assert_eq!(state.answers().customer_id, "1764");
+    assert_eq!(state.answers().version, "7.10");
+    assert_eq!(
+        options.support_email.as_deref(),
+        Some("support@operate.example")
+    );
 }
 
 #[test]
@@ -49,10 +53,7 @@ fn defaults_when_nothing_is_set() {
     let options = from(&[]).unwrap();
     assert_eq!(options.part(), Part::All);
     assert_eq!(options.heading_level(), 2);
-    assert_eq!(
-        FormState::default().apply_options(&options),
-        FormState::default()
-    );
+    assert!(options.prefill().is_empty());
 }
 
 #[test]
@@ -91,21 +92,25 @@ fn api_options_are_camel_case_and_refuse_unknown_keys() {
 
 #[test]
 fn updates_change_only_what_they_name() {
-    let state = FormState::default().apply_options(&from(&[("data-version", "7.10")]).unwrap());
-    let mut typed = state;
-    typed.customer_id = "1764".into();
-    let updated = typed.apply_options(&from(&[("data-version", "7.11.2")]).unwrap());
-    assert_eq!(updated.version, "7.11.2");
-    assert_eq!(updated.customer_id, "1764");
+    let prefill = |attributes| Action::Prefill(from(attributes).unwrap().prefill());
+    let typed = State::default()
+        .reduce(prefill(&[("data-version", "7.10")]))
+        .reduce(Action::SetText {
+            field: imanage_connect::widget::field::FieldKey::CustomerId,
+            text: "1764".into(),
+        });
+    let updated = typed.reduce(prefill(&[("data-version", "7.11.2")]));
+    assert_eq!(updated.answers().version, "7.11.2");
+    assert_eq!(updated.answers().customer_id, "1764");
 }
 
 #[test]
 fn the_key_lists_match_the_serialised_shapes() {
     use imanage_connect::core::diagnosis::{ConnectionChoice, DiagnosisInput};
-    use imanage_connect::core::options::{
+    use imanage_connect::core::{AnalysisRequest, EnvironmentInput, Timestamp};
+    use imanage_connect::widget::options::{
         DIAGNOSIS_KEYS, ENVIRONMENT_KEYS, OPTION_KEYS, REQUEST_KEYS,
     };
-    use imanage_connect::core::{AnalysisRequest, EnvironmentInput, Timestamp};
     let keys = |value: serde_json::Value| -> Vec<String> {
         let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
         keys.sort();
@@ -117,7 +122,7 @@ fn the_key_lists_match_the_serialised_shapes() {
         list
     };
     let options = MountOptions {
-        environments: Some(imanage_connect::core::options::EnvironmentsOption::Text(
+        environments: Some(imanage_connect::widget::options::EnvironmentsOption::Text(
             String::new(),
         )),
         imanage_url: Some(String::new()),
@@ -172,7 +177,7 @@ fn the_key_lists_match_the_serialised_shapes() {
 
 #[test]
 fn attributes_past_the_size_limits_are_refused_by_name() {
-    use imanage_connect::core::options::{MAX_CHARACTERS, MAX_ENVIRONMENTS};
+    use imanage_connect::widget::options::{MAX_CHARACTERS, MAX_ENVIRONMENTS};
     let list = |n: usize| {
         (0..n)
             .map(|i| format!("https://e{i}.example.com"))
@@ -197,8 +202,8 @@ fn attributes_past_the_size_limits_are_refused_by_name() {
 
 #[test]
 fn environments_are_counted_by_entry() {
-    use imanage_connect::core::options::{check_environment_count, environment_count};
     use imanage_connect::core::EnvironmentInput;
+    use imanage_connect::widget::options::{check_environment_count, environment_count};
     let row = |url: &str| EnvironmentInput {
         role: None,
         url: url.into(),
@@ -220,4 +225,56 @@ fn environments_are_counted_by_entry() {
         check_environment_count("environments", 1001),
         Err("environments lists 1001 environments; a widget takes at most 1000.".into())
     );
+}
+
+#[test]
+fn an_update_changes_only_what_it_names() {
+    use imanage_connect::widget::options::{EnvironmentsOption, MountOptions, Part};
+    let mounted = MountOptions {
+        environments: Some(EnvironmentsOption::Text("https://firm.example.com".into())),
+        customer_id: Some("1764".into()),
+        show: Some(Part::RedirectUris),
+        heading_level: Some(3),
+        ..MountOptions::default()
+    };
+    let cases: &[(MountOptions, MountOptions)] = &[
+        (MountOptions::default(), mounted.clone()),
+        (
+            MountOptions {
+                version: Some("7.10".into()),
+                ..MountOptions::default()
+            },
+            MountOptions {
+                version: Some("7.10".into()),
+                ..mounted.clone()
+            },
+        ),
+        (
+            MountOptions {
+                customer_id: Some("145".into()),
+                show: Some(Part::All),
+                ..MountOptions::default()
+            },
+            MountOptions {
+                customer_id: Some("145".into()),
+                show: Some(Part::All),
+                ..mounted.clone()
+            },
+        ),
+        (
+            MountOptions {
+                environments: Some(EnvironmentsOption::Text(String::new())),
+                heading_level: Some(2),
+                ..MountOptions::default()
+            },
+            MountOptions {
+                environments: Some(EnvironmentsOption::Text(String::new())),
+                heading_level: Some(2),
+                ..mounted.clone()
+            },
+        ),
+    ];
+    for (update, expected) in cases {
+        assert_eq!(&mounted.merged_with(update), expected, "{update:?}");
+    }
 }

@@ -1,11 +1,15 @@
 //! The form reducer: every reader action, natively.
 #![cfg(not(target_arch = "wasm32"))]
 
-use imanage_connect::core::form::{example, FixTarget, FormAction, FormState, TextField};
 use imanage_connect::core::{analyze, FixAction, Role};
+use imanage_connect::widget::field::FieldKey;
+use imanage_connect::widget::prefill::Prefill;
+use imanage_connect::widget::state::{Action, Answers, Setup, State};
+use imanage_connect::widget::status::{summary, summary_to_announce};
 
-fn urls(state: &FormState) -> Vec<(Option<Role>, &str)> {
+fn urls(state: &State) -> Vec<(Option<Role>, &str)> {
     state
+        .answers()
         .rows
         .iter()
         .map(|r| (r.role.clone(), r.url.as_str()))
@@ -14,28 +18,28 @@ fn urls(state: &FormState) -> Vec<(Option<Role>, &str)> {
 
 #[test]
 fn starts_with_one_production_row_and_the_standard_imanage_url() {
-    let state = FormState::default();
+    let state = State::default();
     assert_eq!(urls(&state), [(Some(Role::Production), "")]);
-    assert_eq!(state.imanage_url, "https://cloudimanage.com");
+    assert_eq!(state.answers().imanage_url, "https://cloudimanage.com");
 }
 
 #[test]
 fn typing_and_choosing_roles() {
-    let state = FormState::default();
-    let id = state.rows[0].id;
+    let state = State::default();
+    let id = state.answers().rows[0].id;
     let state = state
-        .reduce(FormAction::SetRowUrl {
-            id,
-            url: "acme.clioweb.com".into(),
+        .reduce(Action::SetText {
+            field: FieldKey::RowUrl(id),
+            text: "acme.clioweb.com".into(),
         })
-        .reduce(FormAction::AddRow);
-    let second = state.rows[1].id;
+        .reduce(Action::AddRow);
+    let second = state.answers().rows[1].id;
     let state = state
-        .reduce(FormAction::SetRowUrl {
-            id: second,
-            url: "acme-uat.clioweb.com".into(),
+        .reduce(Action::SetText {
+            field: FieldKey::RowUrl(second),
+            text: "acme-uat.clioweb.com".into(),
         })
-        .reduce(FormAction::SetRowRole {
+        .reduce(Action::SetRowRole {
             id: second,
             role: Some(Role::Uat),
         });
@@ -57,9 +61,9 @@ fn typing_and_choosing_roles() {
 
 #[test]
 fn pasting_a_list_makes_rows_with_suggested_roles() {
-    let state = FormState::default();
-    let id = state.rows[0].id;
-    let state = state.reduce(FormAction::PasteIntoRow {
+    let state = State::default();
+    let id = state.answers().rows[0].id;
+    let state = state.reduce(Action::PasteIntoRow {
         id,
         text: "https://acme.clioweb.com\nhttps://acme-uat.clioweb.com\t\n\"https://acme-training.clioweb.com\"; https://acme-qa.clioweb.com".into(),
     });
@@ -75,18 +79,22 @@ fn pasting_a_list_makes_rows_with_suggested_roles() {
             (Some(Role::Test), "https://acme-qa.clioweb.com"),
         ]
     );
-    let ids: Vec<u32> = state.rows.iter().map(|r| r.id).collect();
+    let ids: Vec<u32> = state.answers().rows.iter().map(|r| r.id).collect();
     let mut unique = ids.clone();
     unique.dedup();
     assert_eq!(ids, unique, "row ids stay unique");
-    assert_eq!(state.rows[0].id, id, "the pasted-into row keeps its id");
+    assert_eq!(
+        state.answers().rows[0].id,
+        id,
+        "the pasted-into row keeps its id"
+    );
 }
 
 #[test]
 fn pasting_one_address_only_sets_the_text() {
-    let state = FormState::default();
-    let id = state.rows[0].id;
-    let state = state.reduce(FormAction::PasteIntoRow {
+    let state = State::default();
+    let id = state.answers().rows[0].id;
+    let state = state.reduce(Action::PasteIntoRow {
         id,
         text: " https://acme.clioweb.com ".into(),
     });
@@ -98,24 +106,24 @@ fn pasting_one_address_only_sets_the_text() {
 
 #[test]
 fn removing_the_last_row_leaves_an_empty_one() {
-    let state = FormState::default();
-    let id = state.rows[0].id;
-    let state = state.reduce(FormAction::RemoveRow { id });
+    let state = State::default();
+    let id = state.answers().rows[0].id;
+    let state = state.reduce(Action::RemoveRow { id });
     assert_eq!(urls(&state), [(Some(Role::Production), "")]);
-    assert_ne!(state.rows[0].id, id);
+    assert_ne!(state.answers().rows[0].id, id);
 }
 
 #[test]
 fn one_click_fixes_change_only_their_field() {
-    let state = FormState::default();
-    let id = state.rows[0].id;
+    let state = State::default();
+    let id = state.answers().rows[0].id;
     let state = state
-        .reduce(FormAction::SetRowUrl {
-            id,
-            url: "http://acme.clioweb.com/admin/oauth".into(),
+        .reduce(Action::SetText {
+            field: FieldKey::RowUrl(id),
+            text: "http://acme.clioweb.com/admin/oauth".into(),
         })
-        .reduce(FormAction::SetText {
-            field: TextField::CustomerId,
+        .reduce(Action::SetText {
+            field: FieldKey::CustomerId,
             text: "1764".into(),
         });
     let report = analyze(&state.to_request(None));
@@ -124,60 +132,68 @@ fn one_click_fixes_change_only_their_field() {
         .iter()
         .find_map(|f| f.action.clone().filter(|a| a.label() == "Remove the path"))
         .unwrap();
-    let state = state.reduce(FormAction::ApplyFix {
-        target: FixTarget::Row(id),
+    let state = state.reduce(Action::ApplyFix {
+        target: FieldKey::RowUrl(id),
         action: fix,
     });
-    assert_eq!(state.rows[0].url, "https://acme.clioweb.com");
-    assert_eq!(state.customer_id, "1764");
+    assert_eq!(state.answers().rows[0].url, "https://acme.clioweb.com");
+    assert_eq!(state.answers().customer_id, "1764");
 
-    let state = state.reduce(FormAction::ApplyFix {
-        target: FixTarget::ImanageUrl,
+    let state = state.reduce(Action::ApplyFix {
+        target: FieldKey::ImanageUrl,
         action: FixAction::ReplaceText {
             label: "Use https://cloudimanage.com".into(),
             text: "https://cloudimanage.com".into(),
         },
     });
-    assert_eq!(state.imanage_url, "https://cloudimanage.com");
+    assert_eq!(state.answers().imanage_url, "https://cloudimanage.com");
 }
 
 #[test]
 fn remove_and_split_fixes_address_rows_by_position() {
-    let state = FormState::default();
-    let id = state.rows[0].id;
+    let state = State::default();
+    let id = state.answers().rows[0].id;
     let state = state
-        .reduce(FormAction::SetRowUrl {
-            id,
-            url: "a.clioweb.com, a-uat.clioweb.com".into(),
+        .reduce(Action::SetText {
+            field: FieldKey::RowUrl(id),
+            text: "a.clioweb.com, a-uat.clioweb.com".into(),
         })
-        .reduce(FormAction::AddRow);
-    let state = state.reduce(FormAction::ApplyFix {
-        target: FixTarget::Row(id),
+        .reduce(Action::AddRow);
+    let state = state.reduce(Action::ApplyFix {
+        target: FieldKey::RowUrl(id),
         action: FixAction::SplitRow {
             label: String::new(),
             row: 0,
         },
     });
-    assert_eq!(state.rows.len(), 3);
-    assert_eq!(state.rows[1].url, "a-uat.clioweb.com");
-    let second = state.rows[1].id;
-    let state = state.reduce(FormAction::ApplyFix {
-        target: FixTarget::Row(second),
+    assert_eq!(state.answers().rows.len(), 3);
+    assert_eq!(state.answers().rows[1].url, "a-uat.clioweb.com");
+    let second = state.answers().rows[1].id;
+    let state = state.reduce(Action::ApplyFix {
+        target: FieldKey::RowUrl(second),
         action: FixAction::RemoveRow {
             label: String::new(),
             row: 1,
         },
     });
-    assert_eq!(state.rows.len(), 2);
-    assert_eq!(state.rows[0].url, "a.clioweb.com");
+    assert_eq!(state.answers().rows.len(), 2);
+    assert_eq!(state.answers().rows[0].url, "a.clioweb.com");
+}
+
+fn with_support(address: &str) -> State {
+    State::new(Setup {
+        support_email: address.into(),
+        utc_offset_minutes: -300,
+    })
 }
 
 #[test]
-fn example_and_reset_keep_the_configured_support_address() {
-    let state = FormState::with_support_email("support@operate.example");
-    let loaded = state.reduce(FormAction::LoadExample);
-    assert_eq!(loaded.support_email, "support@operate.example");
-    assert_eq!(loaded.rows.len(), 3);
+fn example_and_reset_keep_the_host_setup() {
+    let state = with_support("support@operate.example");
+    let loaded = state.reduce(Action::LoadExample);
+    assert_eq!(loaded.setup().support_email, "support@operate.example");
+    assert_eq!(loaded.setup().utc_offset_minutes, -300);
+    assert_eq!(loaded.answers(), &Answers::example());
     let report = analyze(&loaded.to_request(None));
     assert!(
         report.support_request.ready,
@@ -191,46 +207,391 @@ fn example_and_reset_keep_the_configured_support_address() {
     );
 
     let asked = loaded
-        .reduce(FormAction::AskForRequest)
-        .reduce(FormAction::AskForRequest);
+        .reduce(Action::AskForRequest)
+        .reduce(Action::AskForRequest);
     assert!(asked.asked_for_request());
-    assert_eq!(asked.request_attempts, 2);
-    let asked = asked.reduce(FormAction::MarkDelivered);
-    assert!(asked.request_delivered);
-    let reset = asked.reduce(FormAction::Reset);
-    assert_eq!(
-        reset,
-        FormState::with_support_email("support@operate.example")
+    assert_eq!(asked.progress().request_attempts, 2);
+    let asked = asked.reduce(Action::MarkDelivered);
+    assert!(asked.progress().request_delivered);
+    let reset = asked.reduce(Action::Reset);
+    assert_eq!(reset, with_support("support@operate.example"));
+}
+
+#[test]
+fn the_example_starts_a_new_request_but_keeps_the_draft_choice() {
+    let state = State::default()
+        .reduce(Action::SetKeepDraft(true))
+        .reduce(Action::AskForRequest)
+        .reduce(Action::MarkDelivered)
+        .reduce(Action::LoadExample);
+    assert!(state.progress().keep_draft);
+    assert!(!state.asked_for_request());
+    assert!(!state.progress().request_delivered);
+    let reset = state.reduce(Action::Reset);
+    assert!(
+        !reset.progress().keep_draft,
+        "Start again forgets the draft"
     );
-    assert_eq!(example().support_email, "");
+}
+
+#[test]
+fn only_the_readers_own_changes_count_as_edits() {
+    // Whatever the page, a link or the browser set up, an untouched form is untouched.
+    let untouched = [
+        State::default(),
+        with_support("support@operate.example"),
+        State::new(Setup {
+            utc_offset_minutes: 330,
+            ..Setup::default()
+        }),
+        State::default().reduce(Action::Prefill(Prefill {
+            version: Some("7.10".into()),
+            ..Prefill::default()
+        })),
+        State::default()
+            .reduce(Action::SetSupportEmail("a@b.example".into()))
+            .reduce(Action::SetKeepDraft(true))
+            .reduce(Action::AskForRequest),
+    ];
+    for state in &untouched {
+        assert!(!state.progress().edited, "{state:?}");
+    }
+    let first = State::default().answers().first_row_id();
+    let edits = [
+        Action::SetText {
+            field: FieldKey::CustomerId,
+            text: "1".into(),
+        },
+        Action::SetText {
+            field: FieldKey::RowUrl(first),
+            text: "a.example".into(),
+        },
+        Action::SetRowRole {
+            id: first,
+            role: Some(Role::Uat),
+        },
+        Action::AddRow,
+        Action::RemoveRow { id: first },
+        Action::PasteIntoRow {
+            id: first,
+            text: "a.example b.example".into(),
+        },
+        Action::SetConnection(None),
+        Action::LoadExample,
+    ];
+    for action in edits {
+        let state = State::default().reduce(action.clone());
+        assert!(state.progress().edited, "{action:?}");
+        assert!(!state.reduce(Action::Reset).progress().edited);
+    }
+}
+
+#[test]
+fn a_prefill_sets_only_what_it_names() {
+    let state = State::default()
+        .reduce(Action::SetText {
+            field: FieldKey::CustomerId,
+            text: "1764".into(),
+        })
+        .reduce(Action::Prefill(Prefill {
+            version: Some("7.11.2".into()),
+            rows: Some(vec![]),
+            ..Prefill::default()
+        }));
+    assert_eq!(state.answers().version, "7.11.2");
+    assert_eq!(state.answers().customer_id, "1764");
+    assert_eq!(
+        urls(&state),
+        [(Some(Role::Production), "")],
+        "an empty list leaves a row"
+    );
+}
+
+#[test]
+fn every_field_has_one_name_and_label() {
+    let fields = [
+        (FieldKey::RowUrl(7), "row-7-url", "Address"),
+        (
+            FieldKey::RowVersion(7),
+            "row-7-version",
+            "Version, if different",
+        ),
+        (FieldKey::ImanageUrl, "imanage-url", "iManage URL"),
+        (FieldKey::CustomerId, "customer-id", "iManage Customer ID"),
+        (FieldKey::Version, "version", "Clio Operate version"),
+        (FieldKey::FirmName, "firm-name", "Firm name"),
+        (FieldKey::ContactName, "contact-name", "Your name"),
+        (
+            FieldKey::ContactEmail,
+            "contact-email",
+            "Your e-mail address",
+        ),
+        (
+            FieldKey::Registered,
+            "diagnosis-registered",
+            "Redirect URIs iManage confirmed",
+        ),
+        (
+            FieldKey::Failing,
+            "diagnosis-failing",
+            "The address in the browser when the error appeared",
+        ),
+        (
+            FieldKey::SubmittedAt,
+            "diagnosis-submitted",
+            "When Clio Operate Support submitted the request to iManage",
+        ),
+    ];
+    for (field, name, label) in fields {
+        assert_eq!(field.name(), name);
+        assert_eq!(field.label(), label);
+    }
+}
+
+#[test]
+fn findings_point_at_their_field() {
+    use imanage_connect::core::Field;
+    let cases = [
+        (Field::Environment, Some(4), FieldKey::RowUrl(4)),
+        (Field::Environment, None, FieldKey::RowUrl(0)),
+        (Field::Environments, None, FieldKey::RowUrl(0)),
+        (Field::Version, Some(4), FieldKey::RowVersion(4)),
+        (Field::Version, None, FieldKey::Version),
+        (Field::ImanageUrl, None, FieldKey::ImanageUrl),
+        (Field::CustomerId, None, FieldKey::CustomerId),
+        (Field::ContactEmail, None, FieldKey::ContactEmail),
+        (Field::Registered, None, FieldKey::Registered),
+        (Field::Failing, None, FieldKey::Failing),
+        (Field::SubmittedAt, None, FieldKey::SubmittedAt),
+    ];
+    for (field, row, expected) in cases {
+        assert_eq!(
+            FieldKey::from_finding(field, row, 0),
+            expected,
+            "{field:?} {row:?}"
+        );
+    }
 }
 
 #[test]
 fn actions_on_unknown_rows_change_nothing() {
-    let state = FormState::default();
-    let same = state.clone().reduce(FormAction::SetRowUrl {
-        id: 999,
-        url: "x".into(),
+    let state = State::default();
+    let same = state.clone().reduce(Action::SetText {
+        field: FieldKey::RowUrl(999),
+        text: "x".into(),
     });
-    assert_eq!(same, state);
-    let same = state.clone().reduce(FormAction::RemoveRow { id: 999 });
-    assert_eq!(same, state);
+    assert_eq!(same.answers(), state.answers());
+    let same = state.clone().reduce(Action::RemoveRow { id: 999 });
+    assert_eq!(same.answers(), state.answers());
+    let same = state.clone().reduce(Action::ApplyFix {
+        target: FieldKey::CustomerId,
+        action: FixAction::RemoveRow {
+            label: String::new(),
+            row: 0,
+        },
+    });
+    assert_eq!(
+        same.answers(),
+        state.answers(),
+        "removing applies to rows only"
+    );
 }
 
 #[test]
 fn a_huge_paste_keeps_the_first_thousand_rows() {
-    use imanage_connect::core::form::MAX_ROWS;
-    let state = FormState::default();
-    let id = state.rows[0].id;
+    use imanage_connect::widget::state::MAX_ROWS;
+    let state = State::default();
+    let id = state.answers().rows[0].id;
     let text: String = (0..10_000)
         .map(|i| format!("https://env{i}.example.com\n"))
         .collect();
-    let state = state.reduce(FormAction::PasteIntoRow { id, text });
-    assert_eq!(state.rows.len(), MAX_ROWS);
+    let state = state.reduce(Action::PasteIntoRow { id, text });
+    assert_eq!(state.answers().rows.len(), MAX_ROWS);
     assert_eq!(
-        state.rows[MAX_ROWS - 1].url,
+        state.answers().rows[MAX_ROWS - 1].url,
         format!("https://env{}.example.com", MAX_ROWS - 1)
     );
-    let state = state.reduce(FormAction::AddRow);
-    assert_eq!(state.rows.len(), MAX_ROWS, "no row beyond the limit");
+    let state = state.reduce(Action::AddRow);
+    assert_eq!(
+        state.answers().rows.len(),
+        MAX_ROWS,
+        "no row beyond the limit"
+    );
+}
+
+#[test]
+fn the_status_summary_waits_for_the_readers_first_change_in_every_time_zone() {
+    // An untouched form says nothing whatever the browser's zone; once the reader types,
+    // the summary counts what is ready and what needs fixing.
+    for offset in [-300, 0, 330, 840] {
+        let state = State::new(Setup {
+            utc_offset_minutes: offset,
+            ..Setup::default()
+        });
+        let report = analyze(&state.to_request(None));
+        assert_eq!(summary_to_announce(&state, &report), None, "UTC{offset:+}");
+        let typed = state.reduce(Action::SetText {
+            field: FieldKey::RowUrl(0),
+            text: "https://acme.clioweb.com, acme-uat".into(),
+        });
+        let report = analyze(&typed.to_request(None));
+        assert!(summary_to_announce(&typed, &report).is_some());
+    }
+    let cases = [
+        ("", "0 redirect URIs ready."),
+        ("https://acme.clioweb.com", "1 redirect URI ready."),
+        (
+            "http://acme.clioweb.com",
+            "1 redirect URI ready, 1 warning to check.",
+        ),
+        (
+            "https://acme.clioweb.com\nhttps://acme-uat.clioweb.com",
+            "2 redirect URIs ready.",
+        ),
+        (
+            "https://acme.clioweb.com\nftp://x",
+            "1 redirect URI ready, 1 problem to fix.",
+        ),
+    ];
+    for (urls, expected) in cases {
+        let state = State::default().reduce(Action::PasteIntoRow {
+            id: 0,
+            text: urls.into(),
+        });
+        let report = analyze(&state.to_request(None));
+        assert_eq!(summary(&report), expected, "{urls}");
+    }
+}
+
+#[test]
+fn focus_follows_the_control_an_action_took_away() {
+    use imanage_connect::widget::state::FocusTarget;
+    let focus = |state: &State| state.progress().focus.map(|f| f.target);
+    let three = State::default()
+        .reduce(Action::PasteIntoRow {
+            id: 0,
+            text: "a.example\nb.example\nc.example".into(),
+        })
+        .reduce(Action::SetText {
+            field: FieldKey::ImanageUrl,
+            text: "http://cloudimanage.com".into(),
+        });
+    assert_eq!(
+        focus(&three),
+        None,
+        "typing and pasting keep focus where it is"
+    );
+    let ids: Vec<u32> = three.answers().rows.iter().map(|r| r.id).collect();
+
+    let removed_middle = three.clone().reduce(Action::RemoveRow { id: ids[1] });
+    assert_eq!(
+        focus(&removed_middle),
+        Some(FocusTarget::Field(FieldKey::RowUrl(ids[2])))
+    );
+    let removed_last = three.clone().reduce(Action::RemoveRow { id: ids[2] });
+    assert_eq!(focus(&removed_last), Some(FocusTarget::AddEnvironment));
+
+    // Removing the only row leaves a fresh one, which takes focus.
+    let only = State::default().reduce(Action::SetText {
+        field: FieldKey::RowUrl(0),
+        text: "x".into(),
+    });
+    let fresh = only.reduce(Action::RemoveRow { id: 0 });
+    let fresh_id = fresh.answers().rows[0].id;
+    assert_eq!(
+        focus(&fresh),
+        Some(FocusTarget::Field(FieldKey::RowUrl(fresh_id)))
+    );
+
+    let added = three.clone().reduce(Action::AddRow);
+    let new_id = added.answers().rows.last().unwrap().id;
+    assert_eq!(
+        focus(&added),
+        Some(FocusTarget::Field(FieldKey::RowUrl(new_id)))
+    );
+
+    let fixed = three.clone().reduce(Action::ApplyFix {
+        target: FieldKey::ImanageUrl,
+        action: FixAction::ReplaceText {
+            label: String::new(),
+            text: "https://cloudimanage.com".into(),
+        },
+    });
+    assert_eq!(
+        focus(&fixed),
+        Some(FocusTarget::Field(FieldKey::ImanageUrl))
+    );
+    let removed_by_fix = three.clone().reduce(Action::ApplyFix {
+        target: FieldKey::RowUrl(ids[0]),
+        action: FixAction::RemoveRow {
+            label: String::new(),
+            row: 0,
+        },
+    });
+    assert_eq!(
+        focus(&removed_by_fix),
+        Some(FocusTarget::Field(FieldKey::RowUrl(ids[1])))
+    );
+
+    // The same target asked for twice is two requests.
+    let twice = fixed.clone().reduce(Action::ApplyFix {
+        target: FieldKey::ImanageUrl,
+        action: FixAction::ReplaceText {
+            label: String::new(),
+            text: "https://cloudimanage.com".into(),
+        },
+    });
+    assert_ne!(twice.progress().focus, fixed.progress().focus);
+    // Every field a focus request names exists once the action is applied.
+    for state in [&removed_middle, &fresh, &added, &fixed, &removed_by_fix] {
+        if let Some(FocusTarget::Field(FieldKey::RowUrl(id))) = focus(state) {
+            assert!(state.answers().rows.iter().any(|r| r.id == id));
+        }
+    }
+}
+
+#[test]
+fn the_example_never_loses_typed_answers_without_a_way_back() {
+    use imanage_connect::widget::status::example_loaded;
+    // On an untouched form the example simply fills in; nothing to bring back.
+    let fresh = State::default();
+    let loaded = fresh.reduce(Action::LoadExample);
+    assert!(loaded.progress().before_example.is_none());
+    assert_eq!(
+        example_loaded(&loaded),
+        "Example details filled in. They are fictitious."
+    );
+    let again = loaded.reduce(Action::LoadExample);
+    assert!(
+        !example_loaded(&again).contains("Undo"),
+        "nothing of the reader's was replaced"
+    );
+
+    let typed = State::default().reduce(Action::SetText {
+        field: FieldKey::CustomerId,
+        text: "9999".into(),
+    });
+    let loaded = typed.clone().reduce(Action::LoadExample);
+    assert!(example_loaded(&loaded).contains("choose Undo"));
+    assert_eq!(loaded.answers(), &Answers::example());
+    // Loading it twice keeps the reader's answers, not the first example's.
+    let twice = loaded.clone().reduce(Action::LoadExample);
+    let undone = twice.reduce(Action::UndoExample);
+    assert_eq!(undone.answers(), typed.answers());
+    assert!(undone.progress().before_example.is_none());
+
+    // Once the reader changes the example, the answers are theirs: no Undo.
+    let changed = loaded.clone().reduce(Action::SetText {
+        field: FieldKey::Version,
+        text: "7.12".into(),
+    });
+    assert!(changed.progress().before_example.is_none());
+    let same = changed.clone().reduce(Action::UndoExample);
+    assert_eq!(same.answers(), changed.answers());
+    // Start again forgets it too.
+    assert!(loaded
+        .reduce(Action::Reset)
+        .progress()
+        .before_example
+        .is_none());
 }

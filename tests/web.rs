@@ -3,13 +3,18 @@
 
 use std::rc::Rc;
 
-use imanage_connect::core::form::FormState;
 use imanage_connect::ui::{App, AppProps};
+use imanage_connect::widget::state::{Action, State};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The state after "Try an example".
+fn example() -> State {
+    State::default().reduce(Action::LoadExample)
+}
 
 /// A freshly mounted widget in its own host element.
 struct Widget {
@@ -20,7 +25,7 @@ async fn mount() -> Widget {
     mount_with(None).await
 }
 
-async fn mount_with(initial: Option<FormState>) -> Widget {
+async fn mount_with(initial: Option<State>) -> Widget {
     mount_props(AppProps {
         initial: initial.map(Rc::new),
         ..AppProps::default()
@@ -104,10 +109,22 @@ impl Widget {
             .unwrap()
     }
 
+    /// Types `text` into the field and leaves it (its messages then show).
     async fn type_into(&self, label: &str, text: &str) {
+        self.type_only(label, text).await;
+        self.leave(label).await;
+    }
+
+    /// Types `text` into the field and stays in it.
+    async fn type_only(&self, label: &str, text: &str) {
         let input: HtmlInputElement = self.field(label).dyn_into().unwrap();
         input.set_value(text);
         dispatch(&input, "input");
+        yew::scheduler::flush().await;
+    }
+
+    async fn leave(&self, label: &str) {
+        dispatch(&self.field(label), "blur");
         yew::scheduler::flush().await;
     }
 
@@ -115,6 +132,15 @@ impl Widget {
         let select: HtmlSelectElement = self.field(label).dyn_into().unwrap();
         select.set_value(value);
         dispatch(&select, "change");
+        yew::scheduler::flush().await;
+    }
+
+    /// Opens a phase of the journey from the task list.
+    async fn open_phase(&self, name: &str) {
+        self.one(&format!("[data-testid=task-{name}]"))
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
         yew::scheduler::flush().await;
     }
 
@@ -192,7 +218,8 @@ async fn a_staggered_widget_shows_step_1_first_then_every_step() {
     })
     .await;
     let steps = |w: &Widget| w.texts(".imh-step-title").len();
-    // Before the first paint: the title and step 1 only, and the widget says it is busy.
+    // Before the first paint: the title and the environments only, and the widget says it
+    // is busy.
     assert_eq!(
         widget
             .one("[data-testid=widget]")
@@ -200,8 +227,8 @@ async fn a_staggered_widget_shows_step_1_first_then_every_step() {
         Some("true".into())
     );
     assert_eq!(
-        widget.texts("h3.imh-step-title"),
-        ["1. Your Clio Operate environments"]
+        widget.texts("h4.imh-step-title"),
+        ["Your Clio Operate environments"]
     );
     // Typing works at once.
     widget
@@ -216,7 +243,8 @@ async fn a_staggered_widget_shows_step_1_first_then_every_step() {
             !w.one("[data-testid=widget]").has_attribute("aria-busy") && steps(w) > 5
         })
         .await;
-    assert_eq!(widget.texts("h3.imh-step-title").len(), 6);
+    // The first phase: environments, iManage, version, request, what happens next.
+    assert_eq!(widget.texts("h4.imh-step-title").len(), 5);
     // The later steps start from what was typed meanwhile.
     assert!(widget
         .text("[data-testid=preview]")
@@ -321,6 +349,11 @@ async fn a_one_click_fix_rewrites_the_address() {
         "https://acme.example.com"
     );
     assert!(widget.all("[data-code=http-upgraded]").is_empty());
+    assert_eq!(
+        active_element(),
+        Some(widget.field("Address of environment 1")),
+        "focus stays on the fixed field, not on <body>"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -349,6 +382,21 @@ async fn rows_can_be_added_named_and_removed() {
     );
     assert_eq!(widget.status(), "Removed environment 1 (Production).");
     assert!(widget.all("[data-code=no-production]").len() == 1);
+    assert_eq!(
+        active_element(),
+        Some(widget.field("Address of environment 1")),
+        "focus moves to the row that followed"
+    );
+    widget.click("Add environment").await;
+    widget
+        .type_into("Address of environment 2", "acme-uat.example.com")
+        .await;
+    widget.click("Remove environment 2 (UAT)").await;
+    assert_eq!(
+        active_element(),
+        Some(widget.one("[data-testid=add-environment]")),
+        "after the last row, focus moves to Add environment"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -365,19 +413,25 @@ async fn the_path_switches_at_7_11_0() {
     widget
         .type_into("Address of environment 1", "acme.example.com")
         .await;
+    // What to configure is its own phase.
+    assert!(widget.all("[data-testid=path-card]").is_empty());
+    widget.open_phase("configure").await;
     let card = widget.text("[data-testid=path-card]");
     assert!(card.contains("Hosted iManage"), "{card}");
     assert!(card.contains("Client Secret"), "{card}");
     assert!(card.contains(URI), "{card}");
+    widget.open_phase("prepare").await;
     widget.type_into("Clio Operate version", "7.11.0").await;
     assert_eq!(
         widget.text("[data-testid=decision]"),
         "7.11.0 is 7.11.0 or above \u{2192} Standard configuration"
     );
+    widget.open_phase("configure").await;
     let card = widget.text("[data-testid=path-card]");
     assert!(!card.contains("Provided by Clio Operate Support"), "{card}");
     assert!(!card.contains("Hosted iManage"), "{card}");
     assert!(card.contains("Sharedo Production"), "{card}");
+    widget.open_phase("prepare").await;
     widget
         .type_into("Clio Operate version", "7.11.0-beta")
         .await;
@@ -417,6 +471,21 @@ async fn asking_for_the_request_with_errors_shows_the_summary_and_focuses_it() {
     // Each link moves focus to its field.
     widget.button("Enter your iManage Customer ID.").click();
     assert_eq!(active_element(), Some(widget.field("iManage Customer ID")));
+    // Every summary item is also at its field: the empty Customer ID included.
+    let customer = widget.field("iManage Customer ID");
+    assert_eq!(
+        customer.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = customer.get_attribute("aria-describedby").unwrap();
+    let messages = described
+        .split(' ')
+        .map(|id| widget.text(&format!("#{id}")))
+        .collect::<String>();
+    assert!(
+        messages.contains("Error: Enter your iManage Customer ID."),
+        "{messages}"
+    );
     // Fixing everything removes the summary.
     widget
         .type_into("Address of environment 1", "acme.example.com")
@@ -442,6 +511,15 @@ async fn copying_a_redirect_uri_keeps_focus_and_announces_it() {
         .await;
     assert_eq!(copied().as_deref(), Some(URI));
     assert_eq!(active_element(), Some(button.into()));
+    // The shown URI may break only after / . and - (never inside "externalServices").
+    assert_eq!(widget.text("[data-testid=redirect-uri]"), URI);
+    let breaks = widget.all("[data-testid=redirect-uri] wbr").len();
+    assert_eq!(breaks, URI.matches(['/', '.', '-']).count() + 1);
+    // Confirmed for the eyes too, beside the button that copied.
+    assert_eq!(
+        widget.texts("[data-testid=copy-confirmation]"),
+        ["Redirect URI copied"]
+    );
 }
 
 /// A widget with one address whose `button` was clicked while the clipboard refuses,
@@ -481,25 +559,31 @@ async fn copying_falls_back_to_select_and_copy_when_refused() {
         "{}",
         widget.status()
     );
+    assert!(
+        widget.all("[data-testid=copy-confirmation]").is_empty(),
+        "a refused copy is not confirmed"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_share_link_is_made_when_copied_and_shown_when_copying_is_refused() {
     let (_, area) = refused_copy("Copy link to these answers").await;
     let link = area.value();
+    // The page's own fragment (here the test runner's) is kept; the answers follow it.
     let page = web_sys::window().unwrap().location().href().unwrap();
-    let page = page.split('#').next().unwrap().to_owned();
-    assert!(
-        link.starts_with(&format!("{page}#imanage-helper?")),
-        "{link}"
-    );
+    let expected = match page.split_once('#') {
+        Some((page, own)) if !own.is_empty() => format!("{page}#{own}&imanage-helper?"),
+        Some((page, _)) => format!("{page}#imanage-helper?"),
+        None => format!("{page}#imanage-helper?"),
+    };
+    assert!(link.starts_with(&expected), "{link}");
     assert!(link.contains("acme.example.com"), "{link}");
 }
 
 #[wasm_bindgen_test]
 async fn a_complete_request_is_copied_exactly() {
     fix_clock("2026-11-28T10:30:00Z");
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     stub_clipboard(true);
     // The clock moves on before the copy: the copied text and the preview keep the time
     // the text was written, even after the form records the delivery.
@@ -516,15 +600,41 @@ async fn a_complete_request_is_copied_exactly() {
     assert!(text
         .lines()
         .any(|l| l == "https://acme-uat.clio-operate.example/externalServices/replyFrom"));
-    assert!(text.contains("Written on 2026-11-28T10:30:00Z"), "{text}");
+    assert!(
+        text.contains("Written on 28 November 2026 at 10:30 ("),
+        "{text}"
+    );
     assert!(widget.all("[data-testid=error-summary]").is_empty());
-    // Step 4 of the process (waiting for iManage) is now current.
+    // Copying is not sending: the reader is still to send it, until they say so.
     let current = |w: &Widget| w.one("[aria-current=step]").text_content().unwrap();
+    let statuses = |w: &Widget| w.texts("[data-testid=process-status]");
     widget
-        .until("the process to move on", |w| {
-            current(w).starts_with("Wait for iManage")
+        .until("the confirmation to be offered", |w| {
+            !w.all("[data-testid=sent]").is_empty()
         })
         .await;
+    assert!(current(&widget).starts_with("Send the registration request"));
+    assert_eq!(
+        statuses(&widget),
+        [
+            "Done",
+            "To do now",
+            "Not yet",
+            "Not yet",
+            "Not yet",
+            "Not yet",
+            "Not yet"
+        ]
+    );
+    widget
+        .check("I have sent the request to Clio Operate Support")
+        .await;
+    assert!(current(&widget).starts_with("Support asks iManage"));
+    // Support's and iManage's steps are never marked done by the widget.
+    assert_eq!(
+        statuses(&widget),
+        ["Done", "Done", "Waiting", "Not yet", "Not yet", "Not yet", "Not yet"]
+    );
     assert_eq!(widget.text("[data-testid=preview]"), text);
     restore_clock();
 }
@@ -581,6 +691,7 @@ impl Widget {
         let area: web_sys::HtmlTextAreaElement = self.field(label).dyn_into().unwrap();
         area.set_value(text);
         dispatch(&area, "input");
+        dispatch(&area, "blur");
         yew::scheduler::flush().await;
     }
 
@@ -594,7 +705,8 @@ impl Widget {
 
 #[wasm_bindgen_test]
 async fn diagnosing_a_near_miss_and_the_wrong_connection() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
+    widget.open_phase("troubleshoot").await;
     assert!(
         widget.all("[data-testid=verdict]").is_empty(),
         "no verdict before anything is entered"
@@ -642,7 +754,8 @@ const SUBMITTED: &str = "When Clio Operate Support submitted the request to iMan
 
 #[wasm_bindgen_test]
 async fn the_48_hour_window_uses_the_clock() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
+    widget.open_phase("troubleshoot").await;
     // The date asked for is Support's submission to iManage, and the hint says what a
     // reader who only knows when they wrote to Support should expect.
     let hint = widget.text("[data-testid=diagnosis-submitted-hint]");
@@ -665,7 +778,7 @@ async fn the_48_hour_window_uses_the_clock() {
     if offset == 0 {
         assert!(
             window.starts_with(
-                "48 hours from the date entered pass on Sunday 29 November 2026, 12:00 (26 hours from now)."
+                "48 hours from the date entered pass on Sunday 29 November 2026 at 12:00 (UTC): 26 hours from now."
             ),
             "{window}"
         );
@@ -713,7 +826,7 @@ async fn the_48_hour_window_uses_the_clock() {
     let verdict = widget.text("[data-testid=verdict]");
     restore_clock();
     assert!(
-        window.starts_with("48 hours have passed since the date entered"),
+        window.starts_with("The 48 hours from the date entered ended on"),
         "{window}"
     );
     assert!(
@@ -724,7 +837,8 @@ async fn the_48_hour_window_uses_the_clock() {
 
 #[wasm_bindgen_test]
 async fn a_sign_in_from_an_environment_not_in_the_list_is_the_first_cause() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
+    widget.open_phase("troubleshoot").await;
     widget
         .type_into_area(
             "Redirect URIs iManage confirmed",
@@ -761,7 +875,7 @@ async fn a_sign_in_from_an_environment_not_in_the_list_is_the_first_cause() {
 #[wasm_bindgen_test]
 async fn an_environment_can_have_its_own_version() {
     // The example runs 7.10 (Hosted iManage); production is upgraded first.
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     widget
         .type_into("Version, if different for environment 1", "7.11.1")
         .await;
@@ -770,6 +884,7 @@ async fn an_environment_can_have_its_own_version() {
         decision,
         "7.11.1 is 7.11.0 or above \u{2192} Standard configuration"
     );
+    widget.open_phase("configure").await;
     let own = widget.texts("[data-testid=environment-path]");
     assert_eq!(own.len(), 1, "{own:?}");
     assert!(own[0].contains("Standard configuration"), "{own:?}");
@@ -777,6 +892,7 @@ async fn an_environment_can_have_its_own_version() {
     assert!(card.contains("Hosted iManage workaround"), "{card}");
     assert!(card.contains("Connection type"), "{card}");
     assert!(card.contains("iManage Connection"), "{card}");
+    widget.open_phase("prepare").await;
 
     // An unreadable own version is shown on the row and marks it invalid.
     widget
@@ -788,7 +904,7 @@ async fn an_environment_can_have_its_own_version() {
 
 #[wasm_bindgen_test]
 async fn the_steps_say_what_the_article_says() {
-    let widget = mount_with(Some(imanage_connect::core::form::example())).await;
+    let widget = mount_with(Some(example())).await;
     let process = widget.text("[data-testid=process]");
     assert!(
         process.contains("the service will then display as Linked"),
@@ -800,7 +916,10 @@ async fn the_steps_say_what_the_article_says() {
         ),
         "{process}"
     );
+    let hint = widget.text("[id$=customer-id-hint]");
+    assert!(hint.contains("iManage administration portal"), "{hint}");
     // The example runs 7.10: the credentials come from Support before configuring.
+    widget.open_phase("configure").await;
     let card = widget.text("[data-testid=path-card]");
     let ask = card
         .find("contact Clio Operate Support for the Client ID and Client Secret")
@@ -811,6 +930,103 @@ async fn the_steps_say_what_the_article_says() {
         card.contains("if the form asks for a connection setting"),
         "{card}"
     );
-    let hint = widget.text("[id$=customer-id-hint]");
-    assert!(hint.contains("iManage administration portal"), "{hint}");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_correction_opens_no_e_mail_when_copying_is_blocked() {
+    // Forty environments whose confirmed URIs each end with a slash: the correction is
+    // too long for an e-mail link, whose body would say the message is on the clipboard.
+    let urls: Vec<String> = (0..40)
+        .map(|i| format!("https://firm{i}.clio-operate.example"))
+        .collect();
+    let registered: Vec<String> = urls
+        .iter()
+        .map(|u| format!("{u}/externalServices/replyFrom/"))
+        .collect();
+    let state = State::default()
+        .reduce(Action::PasteIntoRow {
+            id: 0,
+            text: urls.join("\n"),
+        })
+        .reduce(Action::SetText {
+            field: imanage_connect::widget::field::FieldKey::Registered,
+            text: registered.join("\n"),
+        });
+    let widget = mount_with(Some(state)).await;
+    widget.open_phase("troubleshoot").await;
+    stub_clipboard(false);
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    widget.click("Open in e-mail (message for Support)").await;
+    widget
+        .until("the outcome", |w| {
+            w.status().contains("no e-mail was opened")
+        })
+        .await;
+    assert!(
+        widget
+            .status()
+            .starts_with("The message is too long for an e-mail link"),
+        "{}",
+        widget.status()
+    );
+    assert_eq!(web_sys::window().unwrap().location().href().unwrap(), page);
+    assert_eq!(copied(), None, "nothing was copied");
+}
+
+#[wasm_bindgen_test]
+async fn a_message_waits_until_the_reader_leaves_the_field_then_follows_each_keystroke() {
+    let widget = mount().await;
+    let address = "Address of environment 1";
+    widget.type_only(address, "ftp://acme.example.com").await;
+    assert!(
+        widget.all("[data-code]").is_empty(),
+        "nothing red while typing"
+    );
+    assert_eq!(widget.field(address).get_attribute("aria-invalid"), None);
+    widget.leave(address).await;
+    assert!(!widget
+        .all("[data-testid=environment-row] [data-code]")
+        .is_empty());
+    assert_eq!(
+        widget
+            .field(address)
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    // Once shown, the message follows the text as it changes.
+    widget.type_only(address, "http://acme.example.com").await;
+    assert_eq!(widget.field(address).get_attribute("aria-invalid"), None);
+    assert_eq!(widget.all("[data-code=http-upgraded]").len(), 1);
+    widget.type_only(address, "https://acme.example.com").await;
+    assert!(widget.all("[data-code=http-upgraded]").is_empty());
+
+    // Another field keeps its own pace.
+    widget
+        .type_only("iManage URL", "https://cloudimanage.co")
+        .await;
+    assert!(widget
+        .all("[data-testid=imanage-url] ~ ul [data-code]")
+        .is_empty());
+    widget.leave("iManage URL").await;
+    assert!(!widget
+        .all("[data-testid=imanage-url] ~ ul [data-code]")
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn try_an_example_on_typed_answers_offers_undo() {
+    let widget = mount().await;
+    widget.type_into("iManage Customer ID", "9999").await;
+    widget.click("Try an example").await;
+    assert_eq!(widget.value("iManage Customer ID"), "1764");
+    assert!(
+        widget.status().contains("choose Undo"),
+        "{}",
+        widget.status()
+    );
+    widget.click("Undo: bring back my answers").await;
+    assert_eq!(widget.value("iManage Customer ID"), "9999");
+    assert_eq!(widget.status(), "Your answers are back.");
+    assert!(widget.all("[data-testid=example-notice]").is_empty());
 }

@@ -77,7 +77,9 @@ pub struct EnvironmentCheck {
 pub struct WaitWindow {
     pub submitted_at: Timestamp,
     pub wait_until: Timestamp,
-    /// `wait_until` in the reader's local time, e.g. "Monday 30 November 2026, 09:15".
+    /// `submitted_at` in the reader's local time, e.g. "28 November 2026 at 09:15 (UTC−5)".
+    pub submitted_at_local: String,
+    /// `wait_until` in the reader's local time, e.g. "Monday 30 November 2026 at 09:15 (UTC−5)".
     pub wait_until_local: String,
     pub passed: bool,
     /// Whole hours left, rounded up (0 once passed).
@@ -280,20 +282,48 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// "Monday 30 November 2026, 09:15" in the reader's local time.
+/// "Monday 30 November 2026 at 09:15 (UTC−5)" in the reader's local time and zone.
 pub fn format_local(at: Timestamp, offset_minutes: i32) -> String {
     let local = Timestamp::from_millis(at.millis() + i64::from(offset_minutes) * 60_000);
-    let iso = local.to_iso();
     let days = local.millis().div_euclid(86_400_000);
     let weekday = WEEKDAYS[days.rem_euclid(7) as usize];
+    format!("{weekday} {}", format_date_time(at, offset_minutes))
+}
+
+/// "30 November 2026 at 09:15 (UTC−5)": a date and time in the reader's zone, said as
+/// people say it, with the zone so that Support reads it right wherever it is.
+pub fn format_date_time(at: Timestamp, offset_minutes: i32) -> String {
+    let local = Timestamp::from_millis(at.millis() + i64::from(offset_minutes) * 60_000);
+    let iso = local.to_iso();
     let year = &iso[..4];
     let month = iso[5..7].parse::<usize>().unwrap_or(1);
     let day = iso[8..10].trim_start_matches('0');
     format!(
-        "{weekday} {day} {} {year}, {}",
+        "{day} {} {year} at {} ({})",
         MONTHS[month.saturating_sub(1).min(11)],
-        &iso[11..16]
+        &iso[11..16],
+        zone_name(offset_minutes)
     )
+}
+
+/// "UTC", "UTC−5", "UTC+5:30" (with a true minus sign).
+fn zone_name(offset_minutes: i32) -> String {
+    if offset_minutes == 0 {
+        return "UTC".to_owned();
+    }
+    let sign = if offset_minutes < 0 { '\u{2212}' } else { '+' };
+    let (hours, minutes) = (offset_minutes.abs() / 60, offset_minutes.abs() % 60);
+    if minutes == 0 {
+        format!("UTC{sign}{hours}")
+    } else {
+        format!("UTC{sign}{hours}:{minutes:02}")
+    }
+}
+
+/// The reader's local date, "2026-11-28", for file names.
+pub fn local_date(at: Timestamp, offset_minutes: i32) -> String {
+    Timestamp::from_millis(at.millis() + i64::from(offset_minutes) * 60_000).to_iso()[..10]
+        .to_owned()
 }
 
 fn role_name(role: &Option<Role>) -> String {
@@ -522,8 +552,8 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
         findings.push(Finding::warning(
             FindingCode::NoEnvironmentsToCompare,
             Field::Registered,
-            "No environments are entered in step 1, so the redirect URIs found cannot be checked.",
-            "Enter the address of every environment in step 1.",
+            "No environments are entered in your list of environments, so the redirect URIs found cannot be checked.",
+            "Enter the address of every environment in your list of environments.",
         ));
     }
 
@@ -634,6 +664,7 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                 Some(WaitWindow {
                     submitted_at,
                     wait_until,
+                    submitted_at_local: format_date_time(submitted_at, offset),
                     wait_until_local: format_local(wait_until, offset),
                     passed: left_ms <= 0,
                     hours_left: if left_ms <= 0 {

@@ -76,6 +76,9 @@ pub struct RequestInputs<'a> {
     pub contact: Contact<'a>,
     pub contact_findings: &'a [Finding],
     pub generated_at: Option<Timestamp>,
+    /// The reader's offset from UTC in minutes (east positive): times are written in the
+    /// reader's zone, with the zone named.
+    pub utc_offset_minutes: i32,
     pub widget_version: &'a str,
 }
 
@@ -92,7 +95,7 @@ pub fn write_support_request(inputs: &RequestInputs<'_>) -> SupportRequest {
     let (mailto, mailto_is_short) = mailto(inputs.contact.support_email, &subject, &body);
     let date = inputs
         .generated_at
-        .map(|t| t.to_iso()[..10].to_owned())
+        .map(|t| super::diagnosis::local_date(t, inputs.utc_offset_minutes))
         .unwrap_or_default();
     let file_name = if date.is_empty() {
         "imanage-registration-request.txt".to_owned()
@@ -299,7 +302,10 @@ fn body(inputs: &RequestInputs<'_>, missing: &[MissingItem]) -> String {
     lines.push(String::new());
     let stamp = inputs
         .generated_at
-        .map(|t| format!(" on {}", t.to_iso()))
+        .map(|t| {
+            let at = super::diagnosis::format_date_time(t, inputs.utc_offset_minutes);
+            format!(" on {at}")
+        })
         .unwrap_or_default();
     lines.push(format!(
         "Written{stamp} with the {PRODUCT_NAME} {}.",
@@ -396,7 +402,7 @@ pub fn support_recipient(text: &str) -> SupportRecipient<'_> {
 const GENERIC_SUBJECT: &str = "iManage Cloud registration request";
 
 const SHORT_BODY: &str =
-    "The full registration request is on your clipboard: paste it here, below this line.";
+    "The full message was copied to your clipboard: paste it here, below this line.";
 
 /// A `mailto:` link within [`MAILTO_BUDGET`]; `true` when the body only asks the reader
 /// to paste the copied text.

@@ -435,7 +435,7 @@ fn note_trailing(rest: &str, findings: &mut Vec<Finding>) {
                 "The version field has more than one version (also {}); only the first decides the path here.",
                 text::excerpt(second, 20)
             ),
-            "If your environments run different versions, enter the one most of them run here, and give each environment that differs its own version in step 1.",
+            "If your environments run different versions, enter the one most of them run here, and give each environment that differs its own version beside its address.",
         ));
         return;
     }

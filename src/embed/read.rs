@@ -16,12 +16,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisInput};
-use crate::core::options::{
+use crate::core::{AnalysisRequest, EnvironmentInput, Role, Timestamp};
+use crate::widget::options::{
     check_environment_count, check_heading_level, environment_count, too_much_text_message,
     unknown_key_message, EnvironmentsOption, MountOptions, Part, DIAGNOSIS_KEYS, ENVIRONMENT_KEYS,
     MAX_CHARACTERS, MAX_ENVIRONMENTS, OPTION_KEYS, REQUEST_KEYS,
 };
-use crate::core::{AnalysisRequest, EnvironmentInput, Role, Timestamp};
 
 #[wasm_bindgen]
 extern "C" {

@@ -1,6 +1,8 @@
 //! A copy button named for what it copies, with a select-and-copy fallback when the
-//! clipboard is unavailable or refused. Focus stays on the button after a copy.
+//! clipboard is unavailable or refused. Focus stays on the button after a copy, and a
+//! copy that happened is confirmed beside the button for a few seconds.
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::clipboard::copy_text;
@@ -22,6 +24,8 @@ pub struct CopyButtonProps {
     pub what: AttrValue,
     /// What the status region says after a copy, e.g. "Redirect URI for UAT copied."
     pub copied_message: AttrValue,
+    /// What shows beside the button after a copy, e.g. "Redirect URI copied".
+    pub confirmation: AttrValue,
     #[prop_or_default]
     pub primary: bool,
     #[prop_or_default]
@@ -36,6 +40,9 @@ pub struct CopyButtonProps {
     pub testid: AttrValue,
 }
 
+/// How long a copy stays confirmed beside its button.
+const CONFIRMATION_MS: u32 = 5_000;
+
 #[component]
 pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let instance = use_instance();
@@ -49,6 +56,15 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         props.text.clone()
     };
     let fallback_ref = use_node_ref();
+    // The visible confirmation, and the timer that takes it away again (dropping a
+    // timer cancels it, so a second copy restarts the time).
+    let confirmed = use_state(|| false);
+    let confirmation_timer = use_mut_ref(|| None::<Timeout>);
+    // Cancelled with the button, so that a pending timer cannot keep it alive.
+    {
+        let timer = confirmation_timer.clone();
+        use_effect_with((), move |()| move || drop(timer.borrow_mut().take()));
+    }
 
     // In the fallback, select the text so Ctrl+C / Cmd+C copies it at once.
     {
@@ -68,6 +84,8 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         let fallback = fallback.clone();
         let fallback_text = fallback_text.clone();
         let announce = instance.announce.clone();
+        let confirmed = confirmed.clone();
+        let confirmation_timer = confirmation_timer.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(before) = &props.before_copy {
                 if !before.emit(()) {
@@ -84,13 +102,20 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
             let announce = announce.clone();
             let message = props.copied_message.to_string();
             let delivered = props.on_delivered.clone();
+            let confirmed = confirmed.clone();
+            let confirmation_timer = confirmation_timer.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match copying.await {
                     Ok(()) => {
                         fallback.set(false);
                         announce.emit(message);
+                        confirmed.set(true);
+                        let confirmed = confirmed.clone();
+                        *confirmation_timer.borrow_mut() =
+                            Some(Timeout::new(CONFIRMATION_MS, move || confirmed.set(false)));
                     }
                     Err(()) => {
+                        confirmed.set(false);
                         fallback_text.set(text);
                         fallback.set(true);
                         announce.emit(
@@ -124,6 +149,10 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                     <span class="imh-visually-hidden">{" "}{ &props.what }</span>
                 }
             </button>
+            // Said by the status region already; this is for the eyes.
+            if *confirmed {
+                <span class="imh-copied" aria-hidden="true" data-testid="copy-confirmation">{ &props.confirmation }</span>
+            }
             if *fallback {
                 <div class="imh-copy-fallback" data-testid="copy-fallback">
                     <label class="imh-label" for={fallback_id.clone()}>

@@ -5,11 +5,14 @@
 use yew::prelude::*;
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match, WINDOW_CAVEAT};
-use crate::core::form::{FormAction, TextField as Field};
+use crate::widget::delivery::OutgoingMessage;
+use crate::widget::field::FieldKey;
+use crate::widget::state::Action;
 
-use super::copy_button::CopyButton;
+use super::delivery::DeliveryActions;
 use super::findings::Findings;
-use super::request::full_text;
+use super::reveal::{use_reveal, Reveal};
+use super::uri::Uri;
 use super::{use_instance, StepProps};
 
 fn status_text(status: &Match) -> (String, &'static str) {
@@ -38,13 +41,18 @@ fn status_text(status: &Match) -> (String, &'static str) {
 pub fn DiagnosisStep(props: &StepProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("diagnosis-heading");
-    let form = &props.form;
+    let form = props.form.answers();
     let report: Option<&DiagnosisReport> = props.report.diagnosis.as_ref();
     let dispatch = instance.dispatch.clone();
+    let reveal_registered = use_reveal(FieldKey::Registered);
+    let reveal_failing = use_reveal(FieldKey::Failing);
+    let reveal_submitted = use_reveal(FieldKey::SubmittedAt);
     // The diagnosis fields are a date input and two text areas; both report `value`.
-    let set_text = |field: Field| {
+    let set_text = |field: FieldKey, reveal: &Reveal| {
         let dispatch = dispatch.clone();
+        let typed = reveal.typed.clone();
         Callback::from(move |event: InputEvent| {
+            typed.emit(());
             let text = event
                 .target_dyn_into::<web_sys::HtmlTextAreaElement>()
                 .map(|area| area.value())
@@ -54,15 +62,18 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                         .map(|input| input.value())
                 })
                 .unwrap_or_default();
-            dispatch.emit(FormAction::SetText { field, text });
+            dispatch.emit(Action::SetText { field, text });
         })
     };
     let connection = |choice: ConnectionChoice| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: Event| dispatch.emit(FormAction::SetConnection(Some(choice))))
+        Callback::from(move |_: Event| dispatch.emit(Action::SetConnection(Some(choice))))
     };
+    let state = &*props.form;
     let findings_for = |field: crate::core::Field| -> Vec<crate::core::Finding> {
+        let key = FieldKey::from_finding(field, None, 0);
         report
+            .filter(|_| state.shows(key))
             .map(|r| {
                 r.findings
                     .iter()
@@ -72,9 +83,9 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
             })
             .unwrap_or_default()
     };
-    let registered_id = instance.id("diagnosis-registered");
-    let failing_id = instance.id("diagnosis-failing");
-    let submitted_id = instance.id("diagnosis-submitted");
+    let registered_id = instance.field_id(FieldKey::Registered);
+    let failing_id = instance.field_id(FieldKey::Failing);
+    let submitted_id = instance.field_id(FieldKey::SubmittedAt);
     let connection_name = instance.id("diagnosis-connection");
     let choices = [
         (
@@ -105,30 +116,30 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()} data-testid="diagnosis">
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(6, "Signing in fails with invalid_redirect_uri?") }</@>
-            <p class="imh-hint">{"Paste what you have; each part is optional. It is compared with the redirect URIs of the environments in step 1."}</p>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "Signing in fails with invalid_redirect_uri?" }</@>
+            <p class="imh-hint">{"Paste what you have; each part is optional. It is compared with the redirect URIs of the environments you entered."}</p>
 
             <div class="imh-field">
-                <label class="imh-label" for={registered_id.clone()}>{"Redirect URIs iManage confirmed"}</label>
+                <label class="imh-label" for={registered_id.clone()}>{ FieldKey::Registered.label() }</label>
                 <p class="imh-hint" id={format!("{registered_id}-hint")}>{"Paste the confirmation e-mail or the list. Quotes, bullets and other text around the addresses are fine."}</p>
                 <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={form.registered.clone()}
-                    oninput={set_text(Field::Registered)} spellcheck="false" data-testid="diagnosis-registered"
+                    oninput={set_text(FieldKey::Registered, &reveal_registered)} onblur={reveal_registered.left.clone()} spellcheck="false" data-testid="diagnosis-registered"
                     aria-describedby={registered_described} />
                 { registered_findings }
             </div>
             <div class="imh-field">
-                <label class="imh-label" for={failing_id.clone()}>{"The address in the browser when the error appeared"}</label>
+                <label class="imh-label" for={failing_id.clone()}>{ FieldKey::Failing.label() }</label>
                 <p class="imh-hint" id={format!("{failing_id}-hint")}>{"Copy the whole address from the address bar (it contains redirect_uri=), or the error text."}</p>
                 <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={form.failing.clone()}
-                    oninput={set_text(Field::Failing)} spellcheck="false" data-testid="diagnosis-failing"
+                    oninput={set_text(FieldKey::Failing, &reveal_failing)} onblur={reveal_failing.left.clone()} spellcheck="false" data-testid="diagnosis-failing"
                     aria-describedby={failing_described} />
                 { failing_findings }
             </div>
             <div class="imh-field">
-                <label class="imh-label" for={submitted_id.clone()}>{"When Clio Operate Support submitted the request to iManage"}</label>
+                <label class="imh-label" for={submitted_id.clone()}>{ FieldKey::SubmittedAt.label() }</label>
                 <p class="imh-hint" id={format!("{submitted_id}-hint")} data-testid="diagnosis-submitted-hint">{"Your local date and time. iManage needs up to 48 hours from when Support submitted the request; Support's reply to you may say when. If you only know when you wrote to Support, enter that, but the wait may run longer."}</p>
                 <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
-                    oninput={set_text(Field::SubmittedAt)} data-testid="diagnosis-submitted"
+                    oninput={set_text(FieldKey::SubmittedAt, &reveal_submitted)} onblur={reveal_submitted.left.clone()} data-testid="diagnosis-submitted"
                     aria-invalid={submitted_invalid}
                     aria-describedby={submitted_described} />
                 { submitted_findings }
@@ -157,7 +168,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                             let (registered, class) = status_text(&check.registered);
                             html! {
                                 <li class={class}>
-                                    <strong>{ name }</strong>{" "}<code class="imh-uri">{ check.redirect_uri.as_str() }</code>
+                                    <strong>{ name }</strong>{" "}<Uri text={AttrValue::from(check.redirect_uri.as_str().to_owned())} />
                                     <span class="imh-check-status">{ registered }</span>
                                     if let Some(sent) = &check.sent {
                                         <span class="imh-check-status">{ match sent {
@@ -175,11 +186,11 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                     <ul class="imh-checks" data-testid="diagnosis-unknown">
                         { for report.unknown_environments.iter().map(|unknown| html! {
                             <li class={if unknown.confirmed { "imh-status-unknown" } else { "imh-status-problem" }}>
-                                {"The sign-in sent "}<code class="imh-uri">{ unknown.found.clone() }</code>
+                                {"The sign-in sent "}<Uri text={AttrValue::from(unknown.found.clone())} />
                                 <span class="imh-check-status">{ if unknown.confirmed {
-                                    "iManage confirmed it, but it is not among the environments in step 1."
+                                    "iManage confirmed it, but it is not among the environments you entered."
                                 } else {
-                                    "It is not among the environments in step 1, so it was not in the registration request."
+                                    "It is not among the environments you entered, so it was not in the registration request."
                                 } }</span>
                             </li>
                         }) }
@@ -188,9 +199,9 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                 if let Some(window) = &report.window {
                     <p class="imh-hint" data-testid="diagnosis-window">
                         if window.passed {
-                            { format!("48 hours have passed since the date entered (at {}). ", window.wait_until_local) }
+                            { format!("The 48 hours from the date entered ended on {}. ", window.wait_until_local) }
                         } else {
-                            { format!("48 hours from the date entered pass on {} ({} hour{} from now). ", window.wait_until_local, window.hours_left, if window.hours_left == 1 { "" } else { "s" }) }
+                            { format!("48 hours from the date entered pass on {}: {} from now. ", window.wait_until_local, crate::widget::status::count(window.hours_left.max(0) as usize, "hour", "hours")) }
                         }
                         { WINDOW_CAVEAT }
                     </p>
@@ -199,7 +210,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
                     { follow_up_view(follow_up, &instance) }
                 }
             } else if props.report.environments.registrations.is_empty() {
-                <p class="imh-hint">{"Enter your environments in step 1 first."}</p>
+                <p class="imh-hint">{"Enter your environments under "}<strong>{ crate::widget::phases::Phase::Prepare.title() }</strong>{" first."}</p>
             }
         </section>
     }
@@ -232,22 +243,13 @@ fn follow_up_view(
     follow_up: &crate::core::diagnosis::FollowUp,
     instance: &super::Instance,
 ) -> Html {
-    let text = full_text(&follow_up.subject, &follow_up.body);
-    let download = super::request::download_href(&text);
+    let message = std::rc::Rc::new(OutgoingMessage::correction(follow_up));
     let preview_id = instance.id("follow-up-heading");
     html! {
         <>
             <@{instance.heading(2)} class="imh-step-title" id={preview_id.clone()}>{"Message for Clio Operate Support"}</@>
-            <div class="imh-actions">
-                <CopyButton text={text.clone()} label="Copy the message for Support" primary=true
-                    copied_message="Message copied. Paste it into an e-mail or ticket to Clio Operate Support."
-                    testid="copy-follow-up" />
-                <a class="imh-button" href={follow_up.mailto.clone()}>{"Open in e-mail"}<span class="imh-visually-hidden">{" (message for Support)"}</span></a>
-                <a class="imh-button" href={download} download={follow_up.file_name.clone()}>
-                    {"Download as a text file"}<span class="imh-visually-hidden">{" (message for Support)"}</span>
-                </a>
-            </div>
-            <pre class="imh-preview" tabindex="0" aria-labelledby={preview_id} data-testid="follow-up-preview">{ text }</pre>
+            <DeliveryActions message={message.clone()} what="(message for Support)" testid="follow-up" />
+            <pre class="imh-preview" tabindex="0" aria-labelledby={preview_id} data-testid="follow-up-preview">{ message.text() }</pre>
         </>
     }
 }

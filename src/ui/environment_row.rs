@@ -7,12 +7,15 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::form::{paste_room, EnvironmentRow, FixTarget, FormAction, MAX_ROWS};
 use crate::core::text::split_entries;
 use crate::core::{EnvironmentReport, Report, Role};
+use crate::widget::field::FieldKey;
+use crate::widget::state::{paste_room, Action, EnvironmentRow, MAX_ROWS};
 
 use super::copy_button::CopyButton;
 use super::findings::Findings;
+use super::reveal::use_reveal;
+use super::uri::Uri;
 use super::use_instance;
 
 #[derive(Properties, Clone)]
@@ -26,6 +29,11 @@ pub struct EnvironmentRowProps {
     pub removable: bool,
     /// How many rows the form has (a paste is limited to the room left).
     pub total_rows: usize,
+    /// Whether the address's and the version's messages show yet.
+    pub shown: bool,
+    pub version_shown: bool,
+    /// A required answer that is missing (no environment at all), shown at the address.
+    pub missing: Option<AttrValue>,
 }
 
 impl EnvironmentRowProps {
@@ -44,6 +52,9 @@ impl PartialEq for EnvironmentRowProps {
         self.index == other.index
             && self.removable == other.removable
             && self.total_rows == other.total_rows
+            && self.shown == other.shown
+            && self.version_shown == other.version_shown
+            && self.missing == other.missing
             && self.row == other.row
             && self.entries() == other.entries()
     }
@@ -71,11 +82,11 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
     let row = &props.row;
     let id = row.id;
     let number = props.index + 1;
-    let url_id = instance.id(&format!("row-{id}-url"));
+    let url_id = instance.field_id(FieldKey::RowUrl(id));
     let role_id = instance.id(&format!("row-{id}-role"));
     let name_id = instance.id(&format!("row-{id}-role-name"));
     let findings_id = instance.id(&format!("row-{id}-findings"));
-    let version_id = instance.id(&format!("row-{id}-version"));
+    let version_id = instance.field_id(FieldKey::RowVersion(id));
 
     let suggested = row
         .role
@@ -95,7 +106,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowRole {
+            dispatch.emit(Action::SetRowRole {
                 id,
                 role: role_from_value(&select.value()),
             });
@@ -105,30 +116,36 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowRole {
+            dispatch.emit(Action::SetRowRole {
                 id,
                 role: Some(Role::Other(input.value())),
             });
         })
     };
+    let reveal_url = use_reveal(FieldKey::RowUrl(id));
+    let reveal_version = use_reveal(FieldKey::RowVersion(id));
     let on_version = {
         let dispatch = dispatch.clone();
+        let typed = reveal_version.typed.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowVersion {
-                id,
-                version: input.value(),
+            dispatch.emit(Action::SetText {
+                field: FieldKey::RowVersion(id),
+                text: input.value(),
             });
+            typed.emit(());
         })
     };
     let on_url = {
         let dispatch = dispatch.clone();
+        let typed = reveal_url.typed.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetRowUrl {
-                id,
-                url: input.value(),
+            dispatch.emit(Action::SetText {
+                field: FieldKey::RowUrl(id),
+                text: input.value(),
             });
+            typed.emit(());
         })
     };
     // A single-line input would flatten a pasted list; a list becomes rows instead.
@@ -148,7 +165,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
             if count > 1 {
                 event.prevent_default();
                 let room = count.min(paste_room(form_rows));
-                dispatch.emit(FormAction::PasteIntoRow { id, text });
+                dispatch.emit(Action::PasteIntoRow { id, text });
                 announce.emit(if room < count {
                     format!("Only the first {room} of {count} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
                 } else {
@@ -162,13 +179,16 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
         let announce = instance.announce.clone();
         let name = name.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FormAction::RemoveRow { id });
+            dispatch.emit(Action::RemoveRow { id });
             announce.emit(format!("Removed {name}."));
         })
     };
 
-    let has_error = props.entries().iter().any(EnvironmentReport::has_error);
-    let has_findings = props.entries().iter().any(|e| !e.findings.is_empty());
+    let shown = props.shown;
+    let has_error = props.missing.is_some()
+        || (shown && props.entries().iter().any(EnvironmentReport::has_error));
+    let has_findings = props.missing.is_some()
+        || (shown && props.entries().iter().any(|e| !e.findings.is_empty()));
     let several = props.entries().len() > 1;
     let role_options = [
         ("production", "Production"),
@@ -202,7 +222,7 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                         {"Address"}<span class="imh-visually-hidden">{format!(" of environment {number}")}</span>
                     </label>
                     <input id={url_id} class="imh-input imh-input-mono" type="text" value={row.url.clone()}
-                        oninput={on_url} onpaste={on_paste}
+                        oninput={on_url} onpaste={on_paste} onblur={reveal_url.left}
                         placeholder="https://yourfirm.example.com" spellcheck="false" autocomplete="off" autocapitalize="off"
                         aria-invalid={has_error.then_some("true")}
                         aria-describedby={has_findings.then(|| findings_id.clone())}
@@ -222,8 +242,12 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                         placeholder="For example, Staging" data-testid="role-name" />
                 </div>
             }
-            { version_field(&version_id, number, &row.version, props.entries().first().and_then(|e| e.version.as_ref()), on_version) }
+            { version_field(&version_id, number, &row.version,
+                props.entries().first().and_then(|e| e.version.as_ref()), props.version_shown, on_version, reveal_version.left) }
             <div id={findings_id}>
+                if let Some(missing) = &props.missing {
+                    <Findings findings={Vec::new()} missing={missing.clone()} id={instance.id(&format!("row-{id}-missing"))} />
+                }
                 { for props.entries().iter().map(|entry| {
                     let label = entry.role.as_ref().map_or(format!("environment {number}"), |r| r.label().to_owned());
                     html! {
@@ -234,15 +258,16 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
                             if let Some(uri) = &entry.redirect_uri {
                                 <div class="imh-uri-line">
                                     <span class="imh-uri-label">{"Redirect URI"}</span>
-                                    <code class="imh-uri" data-testid="redirect-uri">{ uri.as_str() }</code>
+                                    <Uri text={AttrValue::from(uri.as_str().to_owned())} testid="redirect-uri" />
                                     <CopyButton text={uri.as_str().to_owned()} label="Copy" small=true
                                         what={format!("redirect URI for {label}")}
                                         copied_message={format!("Redirect URI for {label} copied.")}
+                                        confirmation="Redirect URI copied"
                                         testid={format!("copy-uri-{id}-{}", entry.part)} />
                                 </div>
                             }
-                            <Findings findings={entry.findings.clone()}
-                                target={Some(FixTarget::Row(id))}
+                            <Findings findings={if shown { entry.findings.clone() } else { Vec::new() }}
+                                target={Some(FieldKey::RowUrl(id))}
                                 context={format!("for {name}")}
                                 id={format!("{}-{}", instance.id(&format!("row-{id}-entry")), entry.part)} />
                         </div>
@@ -254,15 +279,20 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
 }
 
 /// The environment's own version, for firms whose environments run different versions
-/// (UAT is often upgraded first); empty means the version in step 3 applies.
+/// (UAT is often upgraded first); empty means the Clio Operate version field applies.
 fn version_field(
     id: &str,
     number: usize,
     value: &str,
     report: Option<&crate::core::VersionReport>,
+    shown: bool,
     on_input: Callback<InputEvent>,
+    on_leave: Callback<FocusEvent>,
 ) -> Html {
-    let findings = report.map(|r| r.findings.clone()).unwrap_or_default();
+    let findings = report
+        .filter(|_| shown)
+        .map(|r| r.findings.clone())
+        .unwrap_or_default();
     let invalid = findings.iter().any(|f| f.is_error()).then_some("true");
     let mut described = format!("{id}-hint");
     if !findings.is_empty() {
@@ -271,20 +301,26 @@ fn version_field(
     let decision = report
         .filter(|r| r.path != crate::core::ConfigPath::Undecided)
         .map(|r| r.reason.clone());
+    // Most environments run the one version: the field waits behind a summary, open once
+    // it holds something (or has something to say).
+    let open = !value.is_empty() || !findings.is_empty();
     html! {
-        <div class="imh-field">
+        <details class="imh-field imh-row-version" {open}>
+            <summary data-testid="environment-version-toggle">
+                {"This environment runs another version"}<span class="imh-visually-hidden">{format!(" (environment {number})")}</span>
+            </summary>
             <label class="imh-label" for={id.to_owned()}>
                 {"Version, if different"}<span class="imh-visually-hidden">{format!(" for environment {number}")}</span>
             </label>
-            <p class="imh-hint" id={format!("{id}-hint")}>{"Only if this environment runs another Clio Operate version than the one in step 3, for example a UAT upgraded first."}</p>
+            <p class="imh-hint" id={format!("{id}-hint")}>{"Only if this environment runs another Clio Operate version than the one in the Clio Operate version field, for example a UAT upgraded first."}</p>
             <input id={id.to_owned()} class="imh-input" type="text" value={value.to_owned()}
-                oninput={on_input} spellcheck="false" autocomplete="off" inputmode="decimal"
+                oninput={on_input} onblur={on_leave} spellcheck="false" autocomplete="off" inputmode="decimal"
                 aria-invalid={invalid} aria-describedby={described}
                 data-testid="environment-version" />
             if let Some(decision) = decision {
                 <p class="imh-hint" data-testid="environment-version-decision">{ decision }</p>
             }
             <Findings {findings} id={format!("{id}-findings")} />
-        </div>
+        </details>
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::Field;
+use crate::widget::messages::error_summary;
 
 use super::{use_instance, StepProps};
 
@@ -11,48 +11,32 @@ use super::{use_instance, StepProps};
 pub fn ErrorSummary(props: &StepProps) -> Html {
     let instance = use_instance();
     let summary_ref = use_node_ref();
-    let request = &props.report.support_request;
-    let shown = props.form.asked_for_request() && !request.ready;
+    let items = error_summary(&props.form, &props.report);
+    let shown = !items.is_empty();
 
     // Each request for the support request moves focus here again.
     {
         let summary_ref = summary_ref.clone();
-        use_effect_with((props.form.request_attempts, shown), move |(_, shown)| {
-            if *shown {
-                if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
-                    element.scroll_into_view();
-                    let _ = element.focus();
+        use_effect_with(
+            (props.form.progress().request_attempts, shown),
+            move |(_, shown)| {
+                if *shown {
+                    if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
+                        element.scroll_into_view();
+                        let _ = element.focus();
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     if !shown {
         return html! {};
     }
 
-    let entries = &props.report.environments.entries;
-    let mut items: Vec<(String, String)> = Vec::new();
-    for blocker in &request.blockers {
-        let row = blocker
-            .entry
-            .and_then(|i| entries.get(i))
-            .and_then(|entry| props.form.row_id(entry.row));
-        let message = match blocker.entry.and_then(|i| entries.get(i)) {
-            Some(entry) => format!("Environment {}: {}", entry.row + 1, blocker.message),
-            None => blocker.message.clone(),
-        };
-        items.push((instance.field_id(blocker.field, row), message));
-    }
-    for missing in request.missing.iter().filter(|m| m.required) {
-        let row = match missing.field {
-            Field::Environments => props.form.rows.first().map(|r| r.id),
-            _ => None,
-        };
-        items.push((
-            instance.field_id(missing.field, row),
-            missing.message.clone(),
-        ));
-    }
+    let items: Vec<(String, String)> = items
+        .into_iter()
+        .map(|(field, message)| (instance.field_id(field), message))
+        .collect();
     let title_id = instance.id("error-summary-title");
     html! {
         <div class="imh-error-summary" ref={summary_ref} tabindex="-1" role="alert"

@@ -3,17 +3,21 @@
 
 use yew::prelude::*;
 
-use crate::core::form::{FixTarget, FormAction};
 use crate::core::{Finding, Severity};
+use crate::widget::field::FieldKey;
+use crate::widget::state::Action;
 
 use super::use_instance;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FindingsProps {
     pub findings: Vec<Finding>,
+    /// A required answer that is missing, shown as the first error.
+    #[prop_or_default]
+    pub missing: Option<AttrValue>,
     /// Where a one-click fix applies; without one, no fix buttons are offered.
     #[prop_or_default]
-    pub target: Option<FixTarget>,
+    pub target: Option<FieldKey>,
     /// Completes fix buttons' accessible names, e.g. "for environment 2".
     #[prop_or_default]
     pub context: AttrValue,
@@ -32,7 +36,7 @@ fn kind(severity: Severity) -> (&'static str, &'static str) {
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
     let instance = use_instance();
-    if props.findings.is_empty() {
+    if props.findings.is_empty() && props.missing.is_none() {
         return html! {};
     }
     // Errors first, then warnings, then notes: the order of what matters. (Three passes
@@ -47,13 +51,18 @@ pub fn Findings(props: &FindingsProps) -> Html {
         });
     html! {
         <ul class="imh-findings" id={props.id.clone()}>
+            if let Some(missing) = &props.missing {
+                <li class="imh-finding imh-finding-error" data-code="missing">
+                    <span class="imh-finding-kind">{"Error:"}</span>{" "}{ missing }
+                </li>
+            }
             { for findings.map(|finding| {
                 let (word, class) = kind(finding.severity);
                 let action = finding.action.clone().zip(props.target).map(|(action, target)| {
                     let dispatch = instance.dispatch.clone();
                     let label = action.label().to_owned();
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        dispatch.emit(FormAction::ApplyFix { target, action: action.clone() });
+                        dispatch.emit(Action::ApplyFix { target, action: action.clone() });
                     });
                     html! {
                         <button type="button" class="imh-button imh-button-small" {onclick}

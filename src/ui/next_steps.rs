@@ -1,49 +1,39 @@
-//! Step 5: the seven-step process with who does each step, the current one highlighted
-//! from what the reader has done so far.
+//! Step 5: the seven-step process with who does each step and its status in words, as
+//! the model works it out from what the reader has done.
 
 use yew::prelude::*;
 
-use super::{use_instance, StepProps};
+use crate::widget::process::{current, statuses, StepStatus, PROCESS};
 
-/// (what happens, who does it)
-const PROCESS: [(&str, &str); 7] = [
-    ("Gather your iManage Customer ID and the address of every environment.", "Your firm"),
-    ("Send the registration request to Clio Operate Support.", "Your firm"),
-    ("Support asks iManage to register your Customer ID and redirect URIs.", "Clio Operate Support"),
-    ("Wait for iManage to confirm: allow 24 to 48 hours. Keep any e-mails from support@imanage.com as your record.", "iManage"),
-    ("In each environment, configure the linked service as shown in step 3 above (Admin > Integrations > Manage Linked Services, or /admin/oauth).", "Your firm"),
-    ("Link a fall-back iManage account: in Manage Linked Services, choose Link on the iManage service and sign in with iManage credentials in the window that opens; the service will then display as Linked. Clio Operate uses this account for people who have not linked their own account yet.", "Your firm"),
-    ("Test in Document Administration > Template Explorer: browse the iManage workspace configured for Clio Operate document templates, create a folder and upload a document. If all three work, the integration is working.", "Your firm"),
-];
+use super::{use_instance, StepProps};
 
 #[component]
 pub fn NextSteps(props: &StepProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("next-heading");
-    // 0-based index of the step the reader is on.
-    let current = if props.form.request_delivered {
-        3
-    } else if props.report.support_request.ready {
-        1
-    } else {
-        0
-    };
+    let statuses = statuses(&props.form, &props.report);
+    let current = current(&statuses);
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(5, "What happens next") }</@>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "What happens next" }</@>
             <ol class="imh-process" data-testid="process">
-                { for PROCESS.iter().enumerate().map(|(index, (what, who))| {
-                    let class = match index.cmp(&current) {
-                        std::cmp::Ordering::Less => "imh-process-done",
-                        std::cmp::Ordering::Equal => "imh-process-current",
-                        std::cmp::Ordering::Greater => "",
+                { for PROCESS.iter().zip(statuses).enumerate().map(|(index, ((what, who), status))| {
+                    let class = match status {
+                        StepStatus::Done => "imh-process-done",
+                        _ if Some(index) == current => "imh-process-current",
+                        _ => "",
+                    };
+                    let tag = match status {
+                        StepStatus::Done => "imh-tag imh-tag-done",
+                        StepStatus::ToDo | StepStatus::Waiting => "imh-tag imh-tag-current",
+                        StepStatus::NotYet => "imh-tag",
                     };
                     html! {
-                        <li {class} aria-current={(index == current).then_some("step")}>
+                        <li {class} aria-current={(Some(index) == current).then_some("step")}>
                             { *what }
-                            <span class="imh-who">{ format!("Who: {who}") }
-                                if index == current { <span class="imh-visually-hidden">{" (you are here)"}</span> }
-                                if index < current { <span class="imh-visually-hidden">{" (done)"}</span> }
+                            <span class="imh-who">
+                                <strong class={tag} data-testid="process-status">{ status.label() }</strong>
+                                { format!("Who: {}", who.label()) }
                             </span>
                         </li>
                     }

@@ -1,22 +1,51 @@
-//! Step 3: the Clio Operate version, the configuration path it decides and why, and the
-//! exact steps and values for that path in each environment.
+//! The Clio Operate version, the configuration path it decides and why, and the exact
+//! steps and values for that path in each environment. The whole flow asks for the
+//! version while preparing the request, and shows what to configure in its own phase.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::core::configuration::ValueSource;
-use crate::core::form::{FixTarget, FormAction, TextField as Field};
 use crate::core::{ConfigPath, EnvironmentConfiguration, Report};
+use crate::widget::field::FieldKey;
+use crate::widget::messages::field_messages;
+use crate::widget::phases::Phase;
+use crate::widget::state::Action;
 
 use super::copy_button::CopyButton;
 use super::text_field::TextField;
-use super::{use_instance, StepProps};
+use super::use_instance;
+
+/// Which parts a [`PathStep`] shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathParts {
+    /// The version field, the decision and what to configure.
+    Whole,
+    /// The version field and the decision.
+    Version,
+    /// The decision and what to configure.
+    Configuration,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct PathProps {
+    pub report: Rc<Report>,
+    pub form: Rc<crate::widget::state::State>,
+    pub parts: PathParts,
+}
 
 #[component]
-pub fn PathStep(props: &StepProps) -> Html {
+pub fn PathStep(props: &PathProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("path-heading");
+    let title = match props.parts {
+        PathParts::Whole => "Your Clio Operate version and what to configure",
+        PathParts::Version => "Your Clio Operate version",
+        PathParts::Configuration => "What to configure in each environment",
+    };
+    let field = props.parts != PathParts::Configuration;
+    let card = props.parts != PathParts::Version;
     let report = &props.report;
     let plan = &report.configuration;
     // A long list opens one environment at a time.
@@ -24,8 +53,8 @@ pub fn PathStep(props: &StepProps) -> Html {
     let on_version = {
         let dispatch = instance.dispatch.clone();
         Callback::from(move |text: String| {
-            dispatch.emit(FormAction::SetText {
-                field: Field::Version,
+            dispatch.emit(Action::SetText {
+                field: FieldKey::Version,
                 text,
             })
         })
@@ -36,13 +65,20 @@ pub fn PathStep(props: &StepProps) -> Html {
     };
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(3, "Your Clio Operate version and what to configure") }</@>
-            <TextField name="version" label="Clio Operate version"
-                hint={html! { {"For example 7.11.0 or 7.10. It decides which configuration you follow."} }}
-                value={props.form.version.clone()} on_input={on_version}
-                findings={report.version.findings.clone()} target={Some(FixTarget::Version)} />
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ title }</@>
+            if field {
+                <TextField field={FieldKey::Version}
+                    hint={html! { {"For example 7.11.0 or 7.10. It decides which configuration you follow."} }}
+                    value={props.form.answers().version.clone()} on_input={on_version}
+                    messages={field_messages(&props.form, FieldKey::Version, &report.version.findings, &report.support_request)} />
+            }
             <p class={decision_class} data-testid="decision">{ report.version.reason.clone() }</p>
-            if plan.path != ConfigPath::Undecided || !plan.environments.is_empty() {
+            if !card {
+                <p class="imh-hint">{"What to configure in each environment is under "}<strong>{ Phase::Configure.title() }</strong>{"."}</p>
+            } else if !field && plan.path == ConfigPath::Undecided && plan.environments.is_empty() {
+                <p class="imh-hint">{"Enter your environments and your Clio Operate version under "}<strong>{ Phase::Prepare.title() }</strong>{" to see what to configure."}</p>
+            }
+            if card && (plan.path != ConfigPath::Undecided || !plan.environments.is_empty()) {
                 <div class="imh-card" data-testid="path-card">
                     if plan.path != ConfigPath::Undecided {
                         <@{instance.heading(2)} class="imh-subheading">{ plan.path.title() }{": what to do"}</@>
@@ -51,7 +87,7 @@ pub fn PathStep(props: &StepProps) -> Html {
                             { for plan.steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
                         </ol>
                     } else {
-                        <p class="imh-hint">{"The version in the field above decides the path for the other environments; below are those that have their own version."}</p>
+                        <p class="imh-hint">{"Your Clio Operate version decides the path for the other environments; below are those that have their own version."}</p>
                     }
                     // Keyed by position: typing in a row changes its origin, and the same
                     // box should then update in place rather than be rebuilt.
@@ -59,7 +95,7 @@ pub fn PathStep(props: &StepProps) -> Html {
                         <EnvironmentValues key={index} report={report.clone()} {index} open={few} />
                     }) }
                     if plan.environments.is_empty() {
-                        <p class="imh-hint">{"Add your environments above to see the values for each."}</p>
+                        <p class="imh-hint">{"Add your environments to see the values for each."}</p>
                     }
                 </div>
             }
@@ -137,6 +173,7 @@ fn EnvironmentValues(props: &EnvironmentValuesProps) -> Html {
                         <>{" "}<CopyButton text={value.value.clone()} label="Copy" small=true
                             what={format!("{} for {name}", value.field)}
                             copied_message={format!("{} for {name} copied.", value.field)}
+                            confirmation={format!("{} copied", value.field)}
                             testid={format!("copy-value-{}-{}", name.to_ascii_lowercase().replace(' ', "-"), value.field.to_ascii_lowercase().replace(' ', "-"))} /></>
                     });
                     html! {

@@ -3,46 +3,42 @@
 
 use yew::prelude::*;
 
-use crate::core::form::{FormAction, TextField as Field};
-use crate::core::support_request::{encode_mailto_component, support_recipient, SupportRecipient};
-use crate::core::{Field as ReportField, Finding};
+use crate::core::support_request::{support_recipient, SupportRecipient};
+use crate::core::Finding;
+use crate::widget::codec;
+use crate::widget::delivery::OutgoingMessage;
+use crate::widget::field::FieldKey;
+use crate::widget::messages::field_messages;
+use crate::widget::state::{Action, Answers};
 
-use super::clipboard::copy_text;
 use super::copy_button::CopyButton;
+use super::delivery::DeliveryActions;
 use super::text_field::TextField;
+use super::uri::Uri;
 use super::{use_instance, Instance, StepProps};
 
-/// The whole message as it is copied or downloaded.
-pub fn full_text(subject: &str, body: &str) -> String {
-    format!("Subject: {subject}\n\n{body}\n")
-}
-
-/// A `data:` URL of the text. Percent-encoding as for mailto: also turns line breaks into
-/// CRLF, which Windows tools expect in a .txt file.
-pub fn download_href(text: &str) -> String {
-    format!(
-        "data:text/plain;charset=utf-8,{}",
-        encode_mailto_component(text)
-    )
-}
-
 /// This page's address with the answers in its fragment.
-fn share_link(form: &crate::core::form::FormState) -> String {
+/// The page's own hash route is kept; the answers follow it.
+fn share_link(answers: &Answers) -> String {
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default();
-    format!("{page}#{}", crate::core::share::encode(form))
+    let (page, current) = page.split_once('#').unwrap_or((&page, ""));
+    format!("{page}#{}", codec::link_fragment(current, answers))
 }
 
-/// Records that the reader asked for the request; while it is not ready, cancels the
-/// link's own action (the error summary takes over) and returns false.
-fn ask_for_request(dispatch: &Callback<FormAction>, ready: bool, event: &MouseEvent) -> bool {
-    dispatch.emit(FormAction::AskForRequest);
-    if !ready {
-        event.prevent_default();
-    }
-    ready
+/// Puts the answers in this page's address without reloading it, so that a bookmark
+/// brings them back; false when the browser refused.
+fn put_in_address(answers: &Answers) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let link = share_link(answers);
+    window.history().is_ok_and(|history| {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link))
+            .is_ok()
+    })
 }
 
 /// One "Check your answers" row: the question, the answer, and a Change link.
@@ -56,12 +52,8 @@ fn summary_row(question: &str, answer: Html, change: Html) -> Html {
     }
 }
 
-fn change_link(instance: &Instance, field: ReportField, row: Option<u32>, what: &str) -> Html {
-    focus_link(instance, instance.field_id(field, row), what)
-}
-
-fn change_text_link(instance: &Instance, name: &str, what: &str) -> Html {
-    focus_link(instance, instance.id(name), what)
+fn change_link(instance: &Instance, field: FieldKey, what: &str) -> Html {
+    focus_link(instance, instance.field_id(field), what)
 }
 
 fn focus_link(instance: &Instance, id: String, what: &str) -> Html {
@@ -81,7 +73,7 @@ struct RedirectUriItemProps {
 #[component]
 fn RedirectUriItem(props: &RedirectUriItemProps) -> Html {
     html! {
-        <li>{ &props.label }{": "}<code class="imh-uri">{ &props.uri }</code></li>
+        <li>{ &props.label }{": "}<Uri text={props.uri.clone()} /></li>
     }
 }
 
@@ -91,78 +83,70 @@ pub fn RequestStep(props: &StepProps) -> Html {
     let heading_id = instance.id("request-heading");
     let report = &props.report;
     let request = &report.support_request;
-    let form = &props.form;
-    let set = |field: Field| {
+    let form = props.form.answers();
+    let progress = props.form.progress();
+    let keep_draft = progress.keep_draft;
+    let support_email = &props.form.setup().support_email;
+    let set = |field: FieldKey| {
         let dispatch = instance.dispatch.clone();
-        Callback::from(move |text: String| dispatch.emit(FormAction::SetText { field, text }))
+        Callback::from(move |text: String| dispatch.emit(Action::SetText { field, text }))
     };
-    let text = full_text(&request.subject, &request.body);
+    let message = use_memo(request.clone(), OutgoingMessage::request);
+    let text = message.text();
     let ready = request.ready;
     let dispatch = instance.dispatch.clone();
 
-    let before_copy = {
+    // Copying, e-mailing or downloading first asks for the request: while something
+    // blocks it, the error summary takes over instead.
+    let before = {
         let dispatch = dispatch.clone();
         Callback::from(move |()| {
-            dispatch.emit(FormAction::AskForRequest);
+            dispatch.emit(Action::AskForRequest);
             ready
         })
     };
     let delivered = {
         let dispatch = dispatch.clone();
-        Callback::from(move |()| dispatch.emit(FormAction::MarkDelivered))
-    };
-    let on_email = {
-        let dispatch = dispatch.clone();
-        let announce = instance.announce.clone();
-        let short = request.mailto_is_short;
-        let text = text.clone();
-        Callback::from(move |event: MouseEvent| {
-            if !ask_for_request(&dispatch, ready, &event) {
-                return;
-            }
-            if short {
-                // The link is too long for the whole request: copy it for pasting.
-                let copying = copy_text(&text);
-                let announce = announce.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    announce.emit(match copying.await {
-                        Ok(()) => "The request is too long for an e-mail link, so it was copied: paste it into the new e-mail.".into(),
-                        Err(()) => "The request is too long for an e-mail link. Use Copy the request, then paste it into the e-mail.".into(),
-                    });
-                });
-            }
-            dispatch.emit(FormAction::MarkDelivered);
-        })
-    };
-    let on_download = {
-        let dispatch = dispatch.clone();
-        let announce = instance.announce.clone();
-        let text = text.clone();
-        Callback::from(move |event: MouseEvent| {
-            if !ask_for_request(&dispatch, ready, &event) {
-                return;
-            }
-            // The file is encoded only when asked for, not on every keystroke; the link
-            // follows its href after this handler.
-            let anchor: web_sys::Element = event.target_unchecked_into();
-            if let Ok(Some(anchor)) = anchor.closest("a") {
-                let _ = anchor.set_attribute("href", &download_href(&text));
-            }
-            dispatch.emit(FormAction::MarkDelivered);
-            announce.emit("The request was downloaded as a text file.".into());
-        })
+        Callback::from(move |()| dispatch.emit(Action::MarkDelivered))
     };
 
+    // Copying is not sending: the tracker moves on only when the reader says so.
+    let on_sent = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(Action::SetSent(input.checked()));
+        })
+    };
+    let on_bookmark = {
+        let state = props.form.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            announce.emit(if put_in_address(state.answers()) {
+                "Your answers are now in this page's address: bookmark the page (Control and D, or Command and D on a Mac) to come back to them.".into()
+            } else {
+                "This page's address cannot be changed here. Use Copy link to these answers instead.".into()
+            });
+        })
+    };
+    let on_forget = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::SetKeepDraft(false));
+            announce.emit("Your answers are no longer kept on this device.".into());
+        })
+    };
     let on_keep_draft = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(FormAction::SetKeepDraft(input.checked()));
+            dispatch.emit(Action::SetKeepDraft(input.checked()));
         })
     };
     let share_link_when_copied = {
-        let form = form.clone();
-        Callback::from(move |()| share_link(&form))
+        let state = props.form.clone();
+        Callback::from(move |()| share_link(state.answers()))
     };
     let contact_findings: Vec<Finding> = report.contact_findings.clone();
     let answer = |value: Option<Html>, missing: &str| match value {
@@ -193,7 +177,6 @@ pub fn RequestStep(props: &StepProps) -> Html {
         .map(|_| html! { report.version.reason.clone() });
     let optional =
         |value: &str| (!value.trim().is_empty()).then(|| html! { value.trim().to_owned() });
-    let first_row = form.rows.first().map(|r| r.id);
     let contact = [
         form.firm_name.trim(),
         form.contact_name.trim(),
@@ -203,38 +186,36 @@ pub fn RequestStep(props: &StepProps) -> Html {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let support = support_recipient(&form.support_email);
+    let support = support_recipient(support_email);
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
-            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ instance.step_title(4, "Ask Clio Operate Support to register you") }</@>
+            <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "Ask Clio Operate Support to register you" }</@>
             <p class="imh-hint">{"Support passes your details to iManage. Your name and e-mail help Support reply; they are optional."}</p>
-            <TextField name="firm-name" label="Firm name" optional=true autocomplete={AttrValue::Static("organization")}
-                value={form.firm_name.clone()} on_input={set(Field::FirmName)} />
-            <TextField name="contact-name" label="Your name" optional=true autocomplete={AttrValue::Static("name")}
-                value={form.contact_name.clone()} on_input={set(Field::ContactName)} />
-            <TextField name="contact-email" label="Your e-mail address" optional=true input_type={AttrValue::Static("email")}
+            <TextField field={FieldKey::FirmName} optional=true autocomplete={AttrValue::Static("organization")}
+                value={form.firm_name.clone()} on_input={set(FieldKey::FirmName)} />
+            <TextField field={FieldKey::ContactName} optional=true autocomplete={AttrValue::Static("name")}
+                value={form.contact_name.clone()} on_input={set(FieldKey::ContactName)} />
+            <TextField field={FieldKey::ContactEmail} optional=true input_type={AttrValue::Static("email")}
                 autocomplete={AttrValue::Static("email")}
-                value={form.contact_email.clone()} on_input={set(Field::ContactEmail)} findings={contact_findings} />
+                value={form.contact_email.clone()} on_input={set(FieldKey::ContactEmail)} messages={field_messages(&props.form, FieldKey::ContactEmail, &contact_findings, request)} />
 
             <@{instance.heading(2)} class="imh-step-title">{"Check your answers"}</@>
             <dl class="imh-summary-list" data-testid="check-answers">
-                { summary_row("iManage Customer ID", answer(customer, "Not entered yet"), change_link(&instance, ReportField::CustomerId, None, "iManage Customer ID")) }
-                { summary_row("Redirect URIs", answer(uris, "None yet"), change_link(&instance, ReportField::Environments, first_row, "environments")) }
-                { summary_row("iManage URL", answer(imanage, "Not entered yet"), change_link(&instance, ReportField::ImanageUrl, None, "iManage URL")) }
-                { summary_row("Clio Operate version", answer(version, "Not entered (recommended)"), change_link(&instance, ReportField::Version, None, "Clio Operate version")) }
-                { summary_row("Firm and contact", answer(optional(&contact), "Not given (optional)"), change_text_link(&instance, "firm-name", "firm and contact")) }
+                { summary_row("iManage Customer ID", answer(customer, "Not entered yet"), change_link(&instance, FieldKey::CustomerId, "iManage Customer ID")) }
+                { summary_row("Redirect URIs", answer(uris, "None yet"), change_link(&instance, FieldKey::RowUrl(form.first_row_id()), "environments")) }
+                { summary_row("iManage URL", answer(imanage, "Not entered yet"), change_link(&instance, FieldKey::ImanageUrl, "iManage URL")) }
+                { summary_row("Clio Operate version", answer(version, "Not entered (recommended)"), change_link(&instance, FieldKey::Version, "Clio Operate version")) }
+                { summary_row("Firm and contact", answer(optional(&contact), "Not given (optional)"), change_link(&instance, FieldKey::FirmName, "firm and contact")) }
             </dl>
 
-            <div class="imh-actions">
-                <CopyButton text={text.clone()} label="Copy the request" primary=true
-                    copied_message="Request copied. Paste it into an e-mail or ticket to Clio Operate Support."
-                    before_copy={before_copy} on_delivered={delivered} testid="copy-request" />
-                <a class="imh-button" href={request.mailto.clone()} onclick={on_email} data-testid="email-request">{"Open in e-mail"}</a>
-                <a class="imh-button" href="#" download={request.file_name.clone()} onclick={on_download} data-testid="download-request">
-                    {"Download as a text file"}
-                </a>
-            </div>
+            <DeliveryActions message={message.clone()} {before} on_delivered={delivered} testid="request" />
+            if progress.request_delivered || progress.request_sent {
+                <div class="imh-checkbox" data-testid="sent">
+                    <input type="checkbox" id={instance.id("sent")} checked={progress.request_sent} onchange={on_sent} />
+                    <label for={instance.id("sent")}>{"I have sent the request to Clio Operate Support"}</label>
+                </div>
+            }
             <p class="imh-hint" data-testid="support-recipient">
                 { match support {
                     SupportRecipient::Unset => html! {
@@ -252,18 +233,29 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     },
                 } }
             </p>
-            <div class="imh-share">
-                <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"
-                    copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
-                    testid="copy-share-link" />
+            <div class="imh-share" data-testid="come-back">
+                <@{instance.heading(2)} class="imh-step-title">{"Come back to this later"}</@>
+                <p class="imh-hint">{"iManage confirms a day or two after Support sends the request. To find your answers again then, bookmark them or keep a link."}</p>
+                <div class="imh-actions">
+                    <button type="button" class="imh-button" onclick={on_bookmark} data-testid="bookmark">{"Put my answers in this page's address"}</button>
+                    <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"
+                        copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
+                        confirmation="Link copied" testid="copy-share-link" />
+                </div>
                 <p class="imh-hint">
-                    {"The link contains your firm's details (addresses, Customer ID, contact). Share it only with people who may see them. "}
+                    {"The address and the link contain your firm's details (addresses, Customer ID, contact). Share them only with people who may see them. "}
                     {"The details sit after the # in the link, so opening it sends them to no server."}
                 </p>
                 <div class="imh-checkbox">
-                    <input type="checkbox" id={instance.id("keep-draft")} checked={form.keep_draft} onchange={on_keep_draft} />
-                    <label for={instance.id("keep-draft")}>{"Keep my answers if I reload this tab (until you close it or choose Start again)"}</label>
+                    <input type="checkbox" id={instance.id("keep-draft")} checked={keep_draft} onchange={on_keep_draft} />
+                    <label for={instance.id("keep-draft")}>{"Remember my answers on this device for 30 days"}</label>
                 </div>
+                if keep_draft {
+                    <p class="imh-hint" data-testid="remembered">
+                        {"Your answers are kept in this browser on this device until you choose Forget or Start again, or for 30 days after your last change. "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_forget}>{"Forget"}<span class="imh-visually-hidden">{" my answers on this device"}</span></button>
+                    </p>
+                }
             </div>
             <@{instance.heading(2)} class="imh-step-title" id={instance.id("preview-heading")}>{"The message"}</@>
             <pre class="imh-preview" tabindex="0" aria-labelledby={instance.id("preview-heading")} data-testid="preview">{ text }</pre>

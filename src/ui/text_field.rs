@@ -3,25 +3,24 @@
 
 use yew::prelude::*;
 
-use crate::core::form::FixTarget;
-use crate::core::{Finding, Severity};
+use crate::widget::field::FieldKey;
+use crate::widget::messages::FieldMessages;
 
 use super::findings::Findings;
+use super::reveal::use_reveal;
 use super::use_instance;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct TextFieldProps {
-    /// The field's name within the instance ("customer-id"); its id is prefixed.
-    pub name: AttrValue,
-    pub label: AttrValue,
+    /// The field: its id, test hook, label, and where its one-click fixes apply.
+    pub field: FieldKey,
     #[prop_or_default]
     pub hint: Option<Html>,
     pub value: AttrValue,
     pub on_input: Callback<String>,
+    /// What shows under the field (see [`crate::widget::messages`]).
     #[prop_or_default]
-    pub findings: Vec<Finding>,
-    #[prop_or_default]
-    pub target: Option<FixTarget>,
+    pub messages: FieldMessages,
     #[prop_or_default]
     pub optional: bool,
     #[prop_or_default]
@@ -37,23 +36,28 @@ pub struct TextFieldProps {
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let instance = use_instance();
-    let id = instance.id(&props.name);
+    let name = props.field.name();
+    let id = instance.id(&name);
+    let label = props.field.label();
     let hint_id = format!("{id}-hint");
     let findings_id = format!("{id}-findings");
-    let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
+    let invalid = props.messages.invalid();
+    let reveal = use_reveal(props.field);
     let mut described: Vec<&str> = Vec::new();
     if props.hint.is_some() {
         described.push(&hint_id);
     }
-    if !props.findings.is_empty() {
+    if !props.messages.is_empty() {
         described.push(&findings_id);
     }
     let describedby = (!described.is_empty()).then(|| described.join(" "));
     let oninput = {
         let on_input = props.on_input.clone();
+        let typed = reveal.typed.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             on_input.emit(input.value());
+            typed.emit(());
         })
     };
     let mut class = classes!("imh-input");
@@ -63,20 +67,21 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     html! {
         <div class="imh-field">
             <label class="imh-label" for={id.clone()}>
-                { &props.label }
+                { label }
                 if props.optional { {" (optional)"} }
             </label>
             if let Some(hint) = &props.hint {
                 <p class="imh-hint" id={hint_id.clone()}>{ hint.clone() }</p>
             }
-            <input {id} {class} type={props.input_type.clone()} value={props.value.clone()} {oninput}
+            <input {id} {class} type={props.input_type.clone()} value={props.value.clone()} {oninput} onblur={reveal.left}
                 spellcheck="false" autocomplete={props.autocomplete.clone()} autocapitalize="off"
                 inputmode={props.inputmode.clone()}
                 aria-invalid={invalid.then_some("true")}
                 aria-describedby={describedby}
-                data-testid={props.name.clone()} />
-            <Findings findings={props.findings.clone()} target={props.target} id={findings_id}
-                context={format!("for the {}", props.label)} />
+                data-testid={name} />
+            <Findings findings={props.messages.findings.clone()} missing={props.messages.missing.clone().map(AttrValue::from)}
+                target={Some(props.field)} id={findings_id}
+                context={format!("for the {label}")} />
         </div>
     }
 }

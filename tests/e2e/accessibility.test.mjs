@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { useBrowser, newPage, widgetReady, isFocused, focusedLabel } from './support.mjs';
+import { useBrowser, newPage, widgetReady, isFocused, focusedLabel, openPhase } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -12,6 +12,18 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 const env = useBrowser();
 
 async function axe(page) {
+  // Rows and steps out of view are not laid out (content-visibility: auto) and take an
+  // estimated height, so axe would measure their controls against neighbours placed by
+  // the estimate. Scrolling through once lays every part out and keeps its real height.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(
     (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
@@ -35,6 +47,9 @@ async function states(page) {
   found.summary = await axe(page);
   await page.getByRole('button', { name: 'Try an example' }).click();
   found.example = await axe(page);
+  await openPhase(page, 'configure');
+  found.configure = await axe(page);
+  await openPhase(page, 'troubleshoot');
   await page.getByLabel('Redirect URIs iManage confirmed').fill('https://acme.clio-operate.example/externalServices/replyFrom/');
   await page.getByLabel('The address in the browser when the error appeared').fill('not a url');
   await page.getByLabel('When Clio Operate Support submitted the request to iManage').fill('2026-11-27T12:00');

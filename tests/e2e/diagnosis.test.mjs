@@ -2,7 +2,7 @@
 // the most likely cause, with a fixed clock and time zone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widgetReady } from './support.mjs';
+import { useBrowser, newPage, widgetReady, openPhase } from './support.mjs';
 
 const env = useBrowser();
 const SUBMITTED = 'When Clio Operate Support submitted the request to iManage';
@@ -18,6 +18,7 @@ async function open(now) {
   await page.getByRole('button', { name: 'Add environment' }).click();
   await page.getByLabel('Address of environment 2').fill('https://firm-uat.clio-operate.example');
   await page.getByLabel('iManage Customer ID', { exact: true }).fill('1764');
+  await openPhase(page, 'troubleshoot');
   return page;
 }
 
@@ -29,14 +30,14 @@ test('within 48 hours the verdict is to wait, with the local time', async () => 
   );
   assert.equal(
     await page.getByTestId('diagnosis-window').textContent(),
-    `48 hours from the date entered pass on Sunday 29 November 2026, 12:00 (26 hours from now). ${CAVEAT}`,
+    `48 hours from the date entered pass on Sunday 29 November 2026 at 12:00 (UTC): 26 hours from now. ${CAVEAT}`,
   );
   const hint = await page.getByTestId('diagnosis-submitted-hint').textContent();
   assert.match(hint, /from when Support submitted the request/);
   assert.match(hint, /If you only know when you wrote to Support, enter that, but the wait may run longer\./);
   const verdict = page.getByTestId('verdict');
   assert.match(await verdict.textContent(), /^Most likely cause: The registration may not have been processed yet/);
-  assert.match(await verdict.textContent(), /Wait until Sunday 29 November 2026, 12:00/);
+  assert.match(await verdict.textContent(), /Wait until Sunday 29 November 2026 at 12:00 \(UTC\)/);
   assert.match(await verdict.textContent(), /the wait may run longer/);
   const checks = await page.getByTestId('diagnosis-environments').locator('li').allTextContents();
   assert.match(checks[0], /The failing sign-in sent exactly this URI\./);
@@ -58,7 +59,7 @@ test('after 48 hours a near miss and a missing URI produce a message to correct 
   assert.match(verdict, /A redirect URI is not registered/);
   assert.equal(
     await page.getByTestId('diagnosis-window').textContent(),
-    `48 hours have passed since the date entered (at Sunday 29 November 2026, 12:00). ${CAVEAT}`,
+    `The 48 hours from the date entered ended on Sunday 29 November 2026 at 12:00 (UTC). ${CAVEAT}`,
   );
 
   await page.getByRole('button', { name: 'Copy the message for Support' }).click();
@@ -72,7 +73,7 @@ test('after 48 hours a near miss and a missing URI produce a message to correct 
   assert.ok(lines.includes('http://firm.clio-operate.example/externalServices/replyFrom'));
   assert.ok(lines.includes('https://firm.clio-operate.example/externalServices/replyFrom'));
   assert.ok(lines.includes('https://firm-uat.clio-operate.example/externalServices/replyFrom'));
-  assert.ok(lines.includes("Date we have for the request's submission to iManage: 2026-11-27T12:00:00Z"));
+  assert.ok(lines.includes("Date we have for the request's submission to iManage: 27 November 2026 at 12:00 (UTC)"));
   assert.deepEqual(page.errors, []);
 });
 
@@ -105,12 +106,15 @@ test('a sign-in from an environment not in the list is the first cause, even ins
 
 test('an environment on its own version gets its own configuration path', async () => {
   const page = await open('2026-11-28T10:00:00Z');
+  await openPhase(page, 'prepare');
   await page.getByLabel('Clio Operate version', { exact: true }).fill('7.11.2');
+  await page.getByText('This environment runs another version').nth(1).click();
   await page.getByLabel('Version, if different for environment 2').fill('7.10.4');
   assert.equal(
     await page.getByTestId('environment-version-decision').textContent(),
     '7.10.4 is below 7.11.0 → Hosted iManage workaround',
   );
+  await openPhase(page, 'configure');
   const card = page.getByTestId('path-card');
   const own = await card.getByTestId('environment-path').allTextContents();
   assert.equal(own.length, 1);
@@ -119,6 +123,7 @@ test('an environment on its own version gets its own configuration path', async 
   assert.match(text, /Standard configuration: what to do/);
   assert.match(text, /Before you configure anything, contact Clio Operate Support for the Client ID and Client Secret/);
   // Two versions in the one field point to the per-environment version.
+  await openPhase(page, 'prepare');
   await page.getByLabel('Clio Operate version', { exact: true }).fill('7.11.2 (production), 7.10.4 (UAT)');
   const findings = await page.getByText('more than one version').textContent();
   assert.match(findings, /more than one version/);

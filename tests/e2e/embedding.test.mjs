@@ -314,18 +314,19 @@ test('the draft is kept only when the reader opts in, and Start again removes it
   await customer().fill('555');
   await page.reload();
   assert.equal(await customer().inputValue(), '', 'nothing is kept without opting in');
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
 
   await customer().fill('556');
-  await page.getByLabel(/^Keep my answers if I reload this tab/).check();
+  await page.getByLabel('Remember my answers on this device for 30 days').check();
   await page.reload();
   assert.equal(await customer().inputValue(), '556');
-  assert.equal(await page.getByLabel(/^Keep my answers if I reload this tab/).isChecked(), true);
+  assert.equal(await page.getByLabel('Remember my answers on this device for 30 days').isChecked(), true);
 
-  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.getByRole('button', { name: 'Start again', exact: true }).click();
   assert.equal(await customer().inputValue(), '');
   await page.reload();
   assert.equal(await customer().inputValue(), '');
-  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.deepEqual(page.errors, []);
 });
 

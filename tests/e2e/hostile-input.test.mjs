@@ -4,7 +4,7 @@
 // escapes everything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widgetReady } from './support.mjs';
+import { useBrowser, newPage, widgetReady, openPhase } from './support.mjs';
 
 const env = useBrowser();
 
@@ -47,9 +47,11 @@ test('script payloads are shown as text and never run', async () => {
   for (const field of FIELDS) {
     await page.getByLabel(field, { exact: true }).fill(payload);
   }
+  await openPhase(page, 'troubleshoot');
   await page.getByLabel('Redirect URIs iManage confirmed').fill(PAYLOADS.join('\n'));
   await page.getByLabel('The address in the browser when the error appeared').fill(PAYLOADS.join('\n'));
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  await openPhase(page, 'prepare');
   const injected = await page.evaluate(() => {
     const root = document.querySelector('[data-imanage-helper]').shadowRoot;
     return root.querySelectorAll('script, img, svg, iframe, b').length;

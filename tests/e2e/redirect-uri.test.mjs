@@ -12,10 +12,14 @@ test('typing an address shows its exact redirect URI and findings', async () => 
   await widgetReady(page);
   const loaded = env.server.requests.length;
 
-  await page.getByLabel('Address of environment 1').fill('http://ACME.example.com/admin/oauth');
+  const address = page.getByLabel('Address of environment 1');
+  await address.fill('http://ACME.example.com/admin/oauth');
   const uri = page.getByTestId('redirect-uri');
   await assert.doesNotReject(uri.waitFor());
   assert.equal(await uri.textContent(), 'https://acme.example.com/externalServices/replyFrom');
+  // The redirect URI follows each keystroke; the messages wait until the reader leaves.
+  assert.equal(await page.getByTestId('environment-row').locator('[data-code]').count(), 0);
+  await address.blur();
 
   const row = page.getByTestId('environment-row');
   const findings = await row.locator('[data-code]').evaluateAll((els) => els.map((e) => e.dataset.code));

@@ -34,11 +34,11 @@ https://examplelegal-training.clio-operate.example/externalServices/replyFrom
 
 Thank you.
 
-Written on 2026-11-28T10:30:00Z with the iManage Cloud setup helper 0.1.0.
+Written on 28 November 2026 at 10:30 (UTC) with the iManage Cloud setup helper 0.1.0.
 `;
 
 test('fill everything, copy the request, and the clipboard holds the exact message', async () => {
-  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await newPage(env.browser, { timezoneId: 'UTC', permissions: ['clipboard-read', 'clipboard-write'] });
   await page.clock.setFixedTime(new Date('2026-11-28T10:30:00Z'));
   await page.goto(`${env.server.url}/`);
   await widgetReady(page);

@@ -91,6 +91,12 @@ export async function widgetReady(page, scope = page) {
   await scope.locator('[data-testid=widget][aria-busy]').first().waitFor({ state: 'detached' });
 }
 
+/** Opens a phase of the whole flow from its task list: prepare, configure or troubleshoot. */
+export async function openPhase(scope, name) {
+  await scope.getByTestId(`task-${name}`).first().click();
+  await scope.getByTestId(`phase-${name}`).first().waitFor();
+}
+
 /** Whether `locator`'s element has focus, looking into shadow roots. */
 export function isFocused(locator) {
   return locator.evaluate((el) => el.getRootNode().activeElement === el);

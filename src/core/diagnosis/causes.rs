@@ -124,7 +124,7 @@ fn sent_differs_action(paths: &[ConfigPath]) -> String {
             standard_fix
         ),
         _ => format!(
-            "Below 7.11.0 (Hosted iManage), {hosted_fix}. On 7.11.0 and above, {standard_fix}. Enter your version in step 3 to see which applies."
+            "Below 7.11.0 (Hosted iManage), {hosted_fix}. On 7.11.0 and above, {standard_fix}. Enter your Clio Operate version to see which applies."
         ),
     }
 }
@@ -175,7 +175,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                     line
                 })
                 .collect(),
-            action: "Ask Clio Operate Support to register it exactly as written (the message below asks for it), and enter your environments in step 1 to check the others.".into(),
+            action: "Ask Clio Operate Support to register it exactly as written (the message below asks for it), and enter your environments in your list to check the others.".into(),
         });
     } else if !never_requested.is_empty() {
         causes.push(Cause {
@@ -188,7 +188,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                     u.found
                 ))
                 .collect(),
-            action: "If this is one of your environments, add it in step 1 and ask Clio Operate Support to register its redirect URI; the message below asks for it.".into(),
+            action: "If this is one of your environments, add it to your list of environments and ask Clio Operate Support to register its redirect URI; the message below asks for it.".into(),
         });
     }
 
@@ -392,14 +392,14 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
             kind: CauseKind::NoEnvironments,
             title: "Enter your environments to compare".into(),
             evidence: vec![if found == 0 {
-                "No environments are entered in step 1, so nothing can be checked against them.".to_owned()
+                "No environments are entered in your list of environments, so nothing can be checked against them.".to_owned()
             } else {
                 format!(
-                    "{found} redirect URI{} found, but no environments are entered in step 1 to check them against.",
+                    "{found} redirect URI{} found, but no environments are entered in your list of environments to check them against.",
                     if found == 1 { " was" } else { "s were" }
                 )
             }],
-            action: "Enter the address of every environment in step 1; each one is then compared with what you pasted here.".into(),
+            action: "Enter the address of every environment in your list of environments; each one is then compared with what you pasted here.".into(),
         });
     }
 
@@ -495,7 +495,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         }
         for u in evidence.unknown.iter().filter(|u| u.confirmed) {
             gathered.push(format!(
-                "The sign-in sent {}, which iManage confirmed but which is not among the environments entered in step 1.",
+                "The sign-in sent {}, which iManage confirmed but which is not among the environments you entered.",
                 u.found
             ));
         }

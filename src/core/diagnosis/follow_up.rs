@@ -73,7 +73,7 @@ pub(super) fn follow_up(
         // The reader's own date, which may be when they wrote to Support: said as such.
         lines.push(format!(
             "Date we have for the request's submission to iManage: {}",
-            window.submitted_at.to_iso()
+            window.submitted_at_local
         ));
     }
     lines.push(String::new());

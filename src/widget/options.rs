@@ -1,12 +1,15 @@
 //! Options an embedding page gives one widget instance (as `data-` attributes or to the JS
-//! API's `mount`), checked with messages that name the bad key.
+//! API's `mount`), checked with messages that name the bad key. They become a [`Prefill`]
+//! of the answers and the Support address of the host's setup.
 
 use serde::{Deserialize, Serialize};
 
-use super::environment::EnvironmentInput;
-use super::form::{FormState, MAX_ROWS};
-use super::role::Role;
-use super::text::split_entries;
+use crate::core::environment::EnvironmentInput;
+use crate::core::role::Role;
+use crate::core::text::split_entries;
+
+use super::prefill::Prefill;
+use super::state::MAX_ROWS;
 
 /// Which part of the widget an instance shows, so an article can place each part beside
 /// its step.
@@ -159,6 +162,21 @@ pub fn check_heading_level(level: i64) -> Result<u8, String> {
 }
 
 impl MountOptions {
+    /// Everything the page has said so far: these options, with whatever `newer` names
+    /// replacing them (what `update()` leaves out stays as it was).
+    pub fn merged_with(&self, newer: &MountOptions) -> MountOptions {
+        let newer = newer.clone();
+        MountOptions {
+            environments: newer.environments.or_else(|| self.environments.clone()),
+            imanage_url: newer.imanage_url.or_else(|| self.imanage_url.clone()),
+            customer_id: newer.customer_id.or_else(|| self.customer_id.clone()),
+            version: newer.version.or_else(|| self.version.clone()),
+            support_email: newer.support_email.or_else(|| self.support_email.clone()),
+            show: newer.show.or(self.show),
+            heading_level: newer.heading_level.or(self.heading_level),
+        }
+    }
+
     /// Reads options from a placeholder's attributes (`name`, `value` pairs); the error
     /// names the attribute and says what it accepts.
     pub fn from_attributes<'a>(
@@ -231,6 +249,17 @@ impl MountOptions {
         self.heading_level.unwrap_or(2)
     }
 
+    /// The answers these options fill in.
+    pub fn prefill(&self) -> Prefill {
+        Prefill {
+            rows: self.environment_rows(),
+            imanage_url: self.imanage_url.clone(),
+            customer_id: self.customer_id.clone(),
+            version: self.version.clone(),
+            ..Prefill::default()
+        }
+    }
+
     /// The environment rows these options prefill, if any.
     pub fn environment_rows(&self) -> Option<Vec<EnvironmentInput>> {
         match self.environments.as_ref()? {
@@ -258,24 +287,5 @@ impl MountOptions {
                     .collect(),
             ),
         }
-    }
-}
-
-impl FormState {
-    /// Sets every field the options name; leaves the others as the reader left them.
-    pub fn apply_options(mut self, options: &MountOptions) -> Self {
-        if let Some(rows) = options.environment_rows() {
-            self.replace_rows(rows);
-        }
-        let set = |target: &mut String, value: &Option<String>| {
-            if let Some(value) = value {
-                *target = value.clone();
-            }
-        };
-        set(&mut self.imanage_url, &options.imanage_url);
-        set(&mut self.customer_id, &options.customer_id);
-        set(&mut self.version, &options.version);
-        set(&mut self.support_email, &options.support_email);
-        self
     }
 }

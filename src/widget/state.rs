@@ -1,0 +1,636 @@
+//! One widget's session and the one reducer that changes it. The state is split by whose
+//! it is: the reader's [`Answers`], the host's [`Setup`] and the reader's [`Progress`];
+//! its fields are private, so [`State::reduce`] is the only way in.
+
+use crate::core::diagnosis::{ConnectionChoice, DiagnosisInput};
+use crate::core::environment::EnvironmentInput;
+use crate::core::role::{role_from_host, Role};
+use crate::core::text::split_entries;
+use crate::core::{AnalysisRequest, FixAction, Timestamp};
+
+use std::collections::BTreeSet;
+
+use super::field::{FieldKey, RowId};
+use super::phases::Phase;
+use super::prefill::Prefill;
+
+/// The most environment rows a form holds; a longer pasted list keeps its first ones,
+/// and the reader is told how many were left out.
+pub const MAX_ROWS: usize = 1_000;
+
+/// How many rows a list pasted into one row of a form with `rows` rows can fill: that
+/// row and the room left, and always at least the one row.
+pub fn paste_room(rows: usize) -> usize {
+    MAX_ROWS.saturating_sub(rows.saturating_sub(1)).max(1)
+}
+
+/// One environment row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvironmentRow {
+    pub id: RowId,
+    /// The role the reader chose; `None` shows the suggestion.
+    pub role: Option<Role>,
+    pub url: String,
+    /// The environment's own version; empty when the version field applies.
+    pub version: String,
+}
+
+/// What the reader entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    pub rows: Vec<EnvironmentRow>,
+    next_id: RowId,
+    pub imanage_url: String,
+    pub customer_id: String,
+    pub version: String,
+    pub firm_name: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub registered: String,
+    pub failing: String,
+    pub submitted_at: String,
+    pub connection: Option<ConnectionChoice>,
+}
+
+/// What the embedding page and the browser set; the reader never changes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Setup {
+    /// The Clio Operate Support address for e-mail links; empty when the page gives none.
+    pub support_email: String,
+    /// The browser's offset from UTC in minutes (east positive), for local times.
+    pub utc_offset_minutes: i32,
+}
+
+/// Where keyboard focus goes after an action that removes or replaces the control the
+/// reader used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusTarget {
+    Field(FieldKey),
+    /// The "Add environment" button, when no row follows a removed one.
+    AddEnvironment,
+}
+
+/// A request to move focus; `seq` tells two requests for the same target apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FocusRequest {
+    pub target: FocusTarget,
+    pub seq: u32,
+}
+
+/// How far the reader has gone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// The reader changed an answer (a prefill from the page or a link is not a change).
+    pub edited: bool,
+    /// The reader chose to keep a draft of the answers.
+    pub keep_draft: bool,
+    /// How many times the reader has asked for the support request; each time the error
+    /// summary is brought to the reader again.
+    pub request_attempts: u32,
+    /// True once the request was copied, downloaded or opened in e-mail.
+    pub request_delivered: bool,
+    /// The reader confirmed sending the request to Support (copying is not sending).
+    pub request_sent: bool,
+    /// Where focus goes after the last action that took the focused control away.
+    pub focus: Option<FocusRequest>,
+    /// Fields whose messages show: the reader left them, paused in them, pasted into
+    /// them or had them filled in. Once shown, a field's messages follow every keystroke.
+    pub revealed: BTreeSet<FieldKey>,
+    /// Every field's messages show (the reader asked for the request, or loaded the
+    /// example).
+    pub revealed_all: bool,
+    /// The reader's answers the example replaced, until the reader changes anything:
+    /// "Try an example" never loses what was typed without a way back.
+    pub before_example: Option<Box<Answers>>,
+    /// The phase of the journey that is open (one at a time).
+    pub open_phase: Phase,
+    /// The answers came from a link: the reader is told so, and offered Start again.
+    pub from_link: bool,
+}
+
+/// Everything that changes a widget's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// The reader left a field or paused typing in it: its messages show from now on.
+    Reveal(FieldKey),
+    /// The reader typed in a field (an environment's address or version included).
+    SetText {
+        field: FieldKey,
+        text: String,
+    },
+    SetRowRole {
+        id: RowId,
+        role: Option<Role>,
+    },
+    AddRow,
+    RemoveRow {
+        id: RowId,
+    },
+    /// A paste into a row: a list becomes one row per address, from this row on.
+    PasteIntoRow {
+        id: RowId,
+        text: String,
+    },
+    /// The connection setting chosen in Manage Linked Services (diagnosis).
+    SetConnection(Option<ConnectionChoice>),
+    /// Keep (or stop keeping) a draft of the answers.
+    SetKeepDraft(bool),
+    /// A one-click fix offered by a finding about `target`.
+    ApplyFix {
+        target: FieldKey,
+        action: FixAction,
+    },
+    /// The page's options or a remembered draft set some answers.
+    Prefill(Prefill),
+    /// A link set some answers (someone else may have made it).
+    OpenLink(Prefill),
+    /// The page gave (another) Support address.
+    SetSupportEmail(String),
+    /// The reader asked for the support request: from now on errors are summarised.
+    AskForRequest,
+    /// The request was copied, downloaded or opened in e-mail.
+    MarkDelivered,
+    /// The reader confirms (or withdraws) that the request was sent to Support.
+    SetSent(bool),
+    LoadExample,
+    /// Brings back the answers the example replaced.
+    UndoExample,
+    /// Opens one phase of the journey (and closes the others).
+    OpenPhase(Phase),
+    Reset,
+}
+
+/// The iManage URL the form starts with.
+pub const DEFAULT_IMANAGE_URL: &str = crate::core::imanage::STANDARD_URL;
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers {
+            rows: vec![EnvironmentRow {
+                id: 0,
+                role: Some(Role::Production),
+                url: String::new(),
+                version: String::new(),
+            }],
+            next_id: 1,
+            imanage_url: DEFAULT_IMANAGE_URL.to_owned(),
+            customer_id: String::new(),
+            version: String::new(),
+            firm_name: String::new(),
+            contact_name: String::new(),
+            contact_email: String::new(),
+            registered: String::new(),
+            failing: String::new(),
+            submitted_at: String::new(),
+            connection: None,
+        }
+    }
+}
+
+impl Answers {
+    /// Fictitious answers for "Try an example": every name is on reserved example domains.
+    pub fn example() -> Answers {
+        let mut answers = Answers {
+            rows: Vec::new(),
+            next_id: 0,
+            imanage_url: "https://acme.cloudimanage.com".into(),
+            customer_id: "1764".into(),
+            version: "7.10".into(),
+            firm_name: "Acme Legal LLP (example)".into(),
+            contact_name: "Sam Example".into(),
+            contact_email: "sam@acme-legal.example".into(),
+            ..Answers::default()
+        };
+        for (role, url) in [
+            (Role::Production, "https://acme.clio-operate.example"),
+            (Role::Uat, "https://acme-uat.clio-operate.example"),
+            (Role::Training, "https://acme-training.clio-operate.example"),
+        ] {
+            let row = answers.new_row(Some(role), url.into());
+            answers.rows.push(row);
+        }
+        answers
+    }
+
+    /// The row id at a report row index.
+    pub fn row_id(&self, index: usize) -> Option<RowId> {
+        self.rows.get(index).map(|r| r.id)
+    }
+
+    /// The first row's id (a form always has a row).
+    pub fn first_row_id(&self) -> RowId {
+        self.rows.first().map_or(0, |r| r.id)
+    }
+
+    /// What the reader entered in `field`; empty for a row that no longer exists.
+    pub fn text(&self, field: FieldKey) -> &str {
+        match field {
+            FieldKey::RowUrl(id) => self.row(id).map_or("", |r| r.url.as_str()),
+            FieldKey::RowVersion(id) => self.row(id).map_or("", |r| r.version.as_str()),
+            FieldKey::ImanageUrl => &self.imanage_url,
+            FieldKey::CustomerId => &self.customer_id,
+            FieldKey::Version => &self.version,
+            FieldKey::FirmName => &self.firm_name,
+            FieldKey::ContactName => &self.contact_name,
+            FieldKey::ContactEmail => &self.contact_email,
+            FieldKey::Registered => &self.registered,
+            FieldKey::Failing => &self.failing,
+            FieldKey::SubmittedAt => &self.submitted_at,
+        }
+    }
+
+    fn row(&self, id: RowId) -> Option<&EnvironmentRow> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    fn text_mut(&mut self, field: FieldKey) -> Option<&mut String> {
+        Some(match field {
+            FieldKey::RowUrl(id) => &mut self.rows.iter_mut().find(|r| r.id == id)?.url,
+            FieldKey::RowVersion(id) => &mut self.rows.iter_mut().find(|r| r.id == id)?.version,
+            FieldKey::ImanageUrl => &mut self.imanage_url,
+            FieldKey::CustomerId => &mut self.customer_id,
+            FieldKey::Version => &mut self.version,
+            FieldKey::FirmName => &mut self.firm_name,
+            FieldKey::ContactName => &mut self.contact_name,
+            FieldKey::ContactEmail => &mut self.contact_email,
+            FieldKey::Registered => &mut self.registered,
+            FieldKey::Failing => &mut self.failing,
+            FieldKey::SubmittedAt => &mut self.submitted_at,
+        })
+    }
+
+    fn new_row(&mut self, role: Option<Role>, url: String) -> EnvironmentRow {
+        let id = self.next_id;
+        self.next_id += 1;
+        EnvironmentRow {
+            id,
+            role,
+            url,
+            version: String::new(),
+        }
+    }
+
+    fn position(&self, id: RowId) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+
+    /// The request for the rule book, with the host's setup, stamped with `now`.
+    pub fn to_request(&self, setup: &Setup, now: Option<Timestamp>) -> AnalysisRequest {
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        AnalysisRequest {
+            environments: self
+                .rows
+                .iter()
+                .map(|row| EnvironmentInput {
+                    role: row.role.clone(),
+                    url: row.url.clone(),
+                    version: some(&row.version),
+                })
+                .collect(),
+            imanage_url: some(&self.imanage_url),
+            customer_id: some(&self.customer_id),
+            version: some(&self.version),
+            firm_name: some(&self.firm_name),
+            contact_name: some(&self.contact_name),
+            contact_email: some(&self.contact_email),
+            support_email: some(&setup.support_email),
+            generated_at: now,
+            diagnosis: Some(DiagnosisInput {
+                registered: some(&self.registered),
+                failing: some(&self.failing),
+                submitted_at: some(&self.submitted_at),
+                connection: self.connection,
+                utc_offset_minutes: Some(setup.utc_offset_minutes),
+            }),
+        }
+    }
+
+    /// Sets every field the prefill names.
+    fn apply(&mut self, prefill: Prefill) {
+        if let Some(rows) = prefill.rows {
+            self.replace_rows(rows);
+        }
+        for (target, value) in [
+            (&mut self.imanage_url, prefill.imanage_url),
+            (&mut self.customer_id, prefill.customer_id),
+            (&mut self.version, prefill.version),
+            (&mut self.firm_name, prefill.firm_name),
+            (&mut self.contact_name, prefill.contact_name),
+            (&mut self.contact_email, prefill.contact_email),
+        ] {
+            if let Some(value) = value {
+                *target = value;
+            }
+        }
+    }
+
+    fn replace_rows(&mut self, rows: Vec<EnvironmentInput>) {
+        self.rows.clear();
+        for input in rows.into_iter().take(MAX_ROWS) {
+            let mut row = self.new_row(input.role, input.url);
+            row.version = input.version.unwrap_or_default();
+            self.rows.push(row);
+        }
+        self.keep_a_row();
+    }
+
+    /// A form always has a row to type in.
+    fn keep_a_row(&mut self) {
+        if self.rows.is_empty() {
+            let row = self.new_row(Some(Role::Production), String::new());
+            self.rows.push(row);
+        }
+    }
+
+    /// Where focus goes once row `id` is removed: the row that followed it; the fresh
+    /// row when it was the only one; otherwise "Add environment".
+    fn focus_after_removing(&self, id: RowId) -> FocusTarget {
+        let Some(i) = self.position(id) else {
+            return FocusTarget::AddEnvironment;
+        };
+        match self.rows.get(i + 1) {
+            Some(next) => FocusTarget::Field(FieldKey::RowUrl(next.id)),
+            None if self.rows.len() == 1 => FocusTarget::Field(FieldKey::RowUrl(self.next_id)),
+            None => FocusTarget::AddEnvironment,
+        }
+    }
+
+    /// Where focus goes after a one-click fix: it stays on the fixed field, unless the
+    /// fix removes that field's row.
+    fn focus_after_fix(&self, target: FieldKey, action: &FixAction) -> FocusTarget {
+        match (action, target) {
+            (FixAction::RemoveRow { .. }, FieldKey::RowUrl(id)) => self.focus_after_removing(id),
+            _ => FocusTarget::Field(target),
+        }
+    }
+
+    fn remove_row(&mut self, id: RowId) {
+        if let Some(i) = self.position(id) {
+            self.rows.remove(i);
+        }
+        self.keep_a_row();
+    }
+
+    /// Pastes into row `id`; returns the rows the paste filled.
+    fn paste_into_row(&mut self, id: RowId, text: &str) -> Vec<RowId> {
+        let Some(i) = self.position(id) else {
+            return Vec::new();
+        };
+        let entries = split_entries(text);
+        if entries.len() <= 1 {
+            self.rows[i].url = text.to_owned();
+            return vec![id];
+        }
+        let keep_role = self.rows[i].role.clone();
+        let room = paste_room(self.rows.len());
+        let mut new_rows = Vec::with_capacity(entries.len().min(room));
+        for (n, entry) in entries.iter().take(room).enumerate() {
+            let entry = entry.trim().to_owned();
+            let suggested = suggest_role(&entry);
+            if n == 0 {
+                let role = if self.rows[i].url.trim().is_empty() && suggested.is_some() {
+                    suggested
+                } else {
+                    keep_role.clone()
+                };
+                // The pasted row keeps its own version; new rows have none yet.
+                new_rows.push(EnvironmentRow {
+                    id,
+                    role,
+                    url: entry,
+                    version: self.rows[i].version.clone(),
+                });
+            } else {
+                new_rows.push(self.new_row(suggested, entry));
+            }
+        }
+        let filled = new_rows.iter().map(|r| r.id).collect();
+        self.rows.splice(i..=i, new_rows);
+        filled
+    }
+
+    /// A fix names its field by key: a row's fixes act on that row, wherever it now is.
+    fn apply_fix(&mut self, target: FieldKey, action: FixAction) {
+        match (action, target) {
+            (FixAction::ReplaceText { text, .. }, target) => {
+                if let Some(slot) = self.text_mut(target) {
+                    *slot = text;
+                }
+            }
+            (FixAction::RemoveRow { .. }, FieldKey::RowUrl(id)) => self.remove_row(id),
+            (FixAction::SplitRow { .. }, FieldKey::RowUrl(id)) => {
+                if let Some(row) = self.row(id) {
+                    let text = row.url.clone();
+                    let _ = self.paste_into_row(id, &text);
+                }
+            }
+            // Removing or splitting applies to rows only.
+            (FixAction::RemoveRow { .. } | FixAction::SplitRow { .. }, _) => {}
+        }
+    }
+}
+
+/// The role a pasted address suggests, from words in its host name.
+fn suggest_role(entry: &str) -> Option<Role> {
+    let (_, origin, _) = crate::core::environment::analyze_entry(entry);
+    origin.and_then(|o| role_from_host(o.host()))
+}
+
+/// One widget's session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    answers: Answers,
+    setup: Setup,
+    progress: Progress,
+}
+
+impl State {
+    /// An empty form with the host's setup.
+    pub fn new(setup: Setup) -> State {
+        State {
+            setup,
+            ..State::default()
+        }
+    }
+
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Whether `field`'s messages show (see [`Progress::revealed`]).
+    pub fn shows(&self, field: FieldKey) -> bool {
+        self.progress.revealed_all || self.progress.revealed.contains(&field)
+    }
+
+    /// Whether messages about the environments as a whole show: once any row's do.
+    pub fn shows_environments(&self) -> bool {
+        self.progress.revealed_all
+            || self
+                .progress
+                .revealed
+                .iter()
+                .any(|f| matches!(f, FieldKey::RowUrl(_)))
+    }
+
+    /// Whether the reader has asked for the support request yet.
+    pub fn asked_for_request(&self) -> bool {
+        self.progress.request_attempts > 0
+    }
+
+    /// The request for the rule book, stamped with `now`.
+    pub fn to_request(&self, now: Option<Timestamp>) -> AnalysisRequest {
+        self.answers.to_request(&self.setup, now)
+    }
+
+    /// Applies one action. Never discards what the reader typed except on `Reset`,
+    /// `LoadExample` or an explicit fix or removal.
+    pub fn reduce(mut self, action: Action) -> Self {
+        let focus = match &action {
+            Action::AddRow if self.answers.rows.len() < MAX_ROWS => {
+                Some(FocusTarget::Field(FieldKey::RowUrl(self.answers.next_id)))
+            }
+            Action::RemoveRow { id } => Some(self.answers.focus_after_removing(*id)),
+            Action::ApplyFix { target, action } => {
+                Some(self.answers.focus_after_fix(*target, action))
+            }
+            _ => None,
+        };
+        if let Some(target) = focus {
+            let seq = self.progress.focus.map_or(0, |f| f.seq.wrapping_add(1));
+            self.progress.focus = Some(FocusRequest { target, seq });
+        }
+        let answers = &mut self.answers;
+        let edited = match action {
+            Action::SetText { field, text } => {
+                if let Some(slot) = answers.text_mut(field) {
+                    *slot = text;
+                }
+                true
+            }
+            Action::SetRowRole { id, role } => {
+                if let Some(i) = answers.position(id) {
+                    answers.rows[i].role = role;
+                }
+                true
+            }
+            Action::AddRow => {
+                if answers.rows.len() < MAX_ROWS {
+                    let row = answers.new_row(None, String::new());
+                    answers.rows.push(row);
+                }
+                true
+            }
+            Action::RemoveRow { id } => {
+                answers.remove_row(id);
+                true
+            }
+            Action::PasteIntoRow { id, text } => {
+                // A paste is a finished entry: its messages show at once.
+                let filled = answers.paste_into_row(id, &text);
+                self.progress
+                    .revealed
+                    .extend(filled.into_iter().map(FieldKey::RowUrl));
+                true
+            }
+            Action::Reveal(field) => {
+                self.progress.revealed.insert(field);
+                false
+            }
+            Action::SetConnection(choice) => {
+                answers.connection = choice;
+                true
+            }
+            Action::ApplyFix { target, action } => {
+                answers.apply_fix(target, action);
+                self.progress.revealed.insert(target);
+                true
+            }
+            Action::OpenLink(prefill) => {
+                self.progress.from_link = !prefill.is_empty();
+                return self.reduce(Action::Prefill(prefill));
+            }
+            Action::Prefill(prefill) => {
+                // What the page or a link filled in is checked at once.
+                let named = prefill.named_fields();
+                let rows = prefill.rows.is_some();
+                answers.apply(prefill);
+                self.progress.revealed.extend(named);
+                if rows {
+                    let ids = self.answers.rows.iter().map(|r| FieldKey::RowUrl(r.id));
+                    self.progress.revealed.extend(ids);
+                }
+                false
+            }
+            Action::SetSupportEmail(address) => {
+                self.setup.support_email = address;
+                false
+            }
+            Action::SetKeepDraft(keep) => {
+                self.progress.keep_draft = keep;
+                false
+            }
+            Action::AskForRequest => {
+                self.progress.request_attempts += 1;
+                self.progress.revealed_all = true;
+                false
+            }
+            Action::MarkDelivered => {
+                self.progress.request_delivered = true;
+                false
+            }
+            Action::OpenPhase(phase) => {
+                self.progress.open_phase = phase;
+                false
+            }
+            Action::SetSent(sent) => {
+                self.progress.request_sent = sent;
+                false
+            }
+            Action::LoadExample => {
+                // A new set of answers starts a new request; the draft choice stays, and
+                // answers the reader typed can be brought back.
+                let replaced = std::mem::replace(&mut self.answers, Answers::example());
+                let before_example = match self.progress.before_example.take() {
+                    Some(kept) => Some(kept),
+                    None if self.progress.edited && replaced != self.answers => {
+                        Some(Box::new(replaced))
+                    }
+                    None => None,
+                };
+                self.progress = Progress {
+                    keep_draft: self.progress.keep_draft,
+                    revealed_all: true,
+                    before_example,
+                    ..Progress::default()
+                };
+                self.progress.edited = true;
+                return self;
+            }
+            Action::UndoExample => {
+                if let Some(answers) = self.progress.before_example.take() {
+                    self.answers = *answers;
+                }
+                true
+            }
+            Action::Reset => {
+                self.answers = Answers::default();
+                self.progress = Progress::default();
+                false
+            }
+        };
+        if edited {
+            // Once the reader changes anything, the example's answers are theirs.
+            self.progress.before_example = None;
+        }
+        self.progress.edited |= edited;
+        self
+    }
+}

@@ -1,0 +1,151 @@
+// The reader's journey on the demo page (release build), in several time zones: what the
+// status region says on its own, and when.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, newPage, widgetReady, isFocused } from './support.mjs';
+
+const env = useBrowser();
+
+for (const timezoneId of ['America/New_York', 'Asia/Kolkata', 'UTC']) {
+  test(`an untouched form announces nothing in ${timezoneId}; a change is summarised`, async () => {
+    const page = await newPage(env.browser, { timezoneId });
+    await page.goto(`${env.server.url}/`);
+    await widgetReady(page);
+    const status = page.getByTestId('status').first();
+    // The summary follows a pause of about a second; three seconds of silence prove there
+    // is none to come.
+    await assert.rejects(
+      status.filter({ hasText: /\S/ }).waitFor({ timeout: 3_000 }),
+      /Timeout/,
+      'the untouched form stays silent',
+    );
+    assert.equal((await status.textContent()).trim(), '');
+
+    await page.getByLabel('Address of environment 1').first().fill('https://acme.clioweb.com');
+    await status.filter({ hasText: '1 redirect URI ready.' }).waitFor();
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+/** The distance in px from the widget's top to the top of `locator`'s element. */
+async function below(page, locator) {
+  const widget = await page.getByTestId('widget').first().boundingBox();
+  const box = await locator.boundingBox();
+  return box.y - widget.y;
+}
+
+test('the first input is on the first screen, and the request is near after the example', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  const tasks = await page.getByTestId('task-status').allTextContents();
+  assert.deepEqual(tasks, ['Not yet started', 'Cannot start yet', 'Only if needed']);
+  const first = await below(page, page.getByLabel('Address of environment 1'));
+  console.log(`first input: ${first} px below the widget's top`);
+  assert.ok(first < 900, `the first input is ${first} px below the widget's top`);
+
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  const copy = await below(page, page.getByRole('button', { name: 'Copy the request' }));
+  console.log(`"Copy the request" after the example: ${copy} px below the widget's top`);
+  assert.ok(copy < 2_700, `"Copy the request" is ${copy} px below the widget's top`);
+  // Nothing of another phase sits between the first input and the primary action.
+  assert.equal(await page.getByTestId('path-card').count(), 0);
+  assert.equal(await page.getByTestId('diagnosis').count(), 0);
+  assert.equal(
+    (await page.getByTestId('task-status').allTextContents())[0],
+    'Ready to send',
+  );
+  assert.deepEqual(page.errors, []);
+});
+
+test('one phase is open at a time, and the part option still shows one part', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 375, height: 812 } });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  const configure = page.getByTestId('task-configure');
+  assert.equal(await configure.getAttribute('aria-expanded'), 'false');
+  await configure.click();
+  assert.equal(await configure.getAttribute('aria-expanded'), 'true');
+  await page.getByTestId('path-card').waitFor();
+  assert.equal(await page.getByLabel('Address of environment 1').count(), 0, 'the first phase is closed');
+  await page.getByTestId('task-troubleshoot').click();
+  await page.getByLabel('Redirect URIs iManage confirmed').waitFor();
+  assert.equal(await page.getByTestId('path-card').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a copy button confirms the copy where the reader looks, then lets it go', async () => {
+  const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await page.getByLabel('Address of environment 1').fill('https://acme.clioweb.com');
+  await page.getByRole('button', { name: 'Copy redirect URI for Production' }).click();
+  const confirmation = page.getByTestId('copy-confirmation');
+  await confirmation.waitFor();
+  assert.equal(await confirmation.textContent(), 'Redirect URI copied');
+  assert.equal(await confirmation.isVisible(), true);
+  // About five seconds later it goes.
+  await confirmation.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.deepEqual(page.errors, []);
+});
+
+test('focus stays on a fixed field, and moves to the next row after Remove', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  const first = page.getByLabel('Address of environment 1');
+  await first.fill('http://acme.clioweb.com');
+  await first.blur();
+  await page.getByRole('button', { name: 'Use https for environment 1 (Production)' }).click();
+  assert.equal(await first.inputValue(), 'https://acme.clioweb.com');
+  assert.equal(await isFocused(first), true, 'focus stays on the fixed field');
+
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Address of environment 2').fill('https://acme-uat.clioweb.com');
+  await page.getByRole('button', { name: 'Remove environment 1 (Production)' }).click();
+  assert.equal(await isFocused(page.getByLabel('Address of environment 1')), true, 'the row that followed');
+  await page.getByRole('button', { name: /^Remove environment 1/ }).click();
+  assert.equal(await isFocused(page.getByLabel('Address of environment 1')), true, 'the fresh row');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a reader leaves mid-journey and comes back through the bookmark and through the device', async () => {
+  const context = await env.browser.newContext();
+  const errors = [];
+  context.on('page', (p) => p.on('pageerror', (error) => errors.push(String(error))));
+  const page = await context.newPage();
+  // The host page has its own hash route; the answers follow it and it is kept.
+  await page.goto(`${env.server.url}/#/kb/imanage`);
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.getByLabel('iManage Customer ID', { exact: true }).fill('4242');
+  await page.getByTestId('bookmark').click();
+  const address = page.url();
+  assert.ok(address.startsWith(`${env.server.url}/#/kb/imanage&imanage-helper?`), address);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing is stored without the opt-in');
+
+  // Days later, through the bookmark: every answer, and a word about where they came from.
+  const later = await context.newPage();
+  await later.goto(address);
+  await widgetReady(later);
+  assert.equal(await later.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '4242');
+  assert.equal(await later.getByLabel('Address of environment 3').inputValue(), 'https://acme-training.clio-operate.example');
+  assert.equal(await later.getByLabel('Clio Operate version', { exact: true }).inputValue(), '7.10');
+  assert.equal(await later.getByLabel('Firm name (optional)').inputValue(), 'Acme Legal LLP (example)');
+  const notice = later.getByTestId('link-notice');
+  assert.match(await notice.textContent(), /These answers came from a link/);
+
+  // Through the device memory, opted into: the same answers on the plain page.
+  await later.getByLabel('Remember my answers on this device for 30 days').check();
+  const plain = await context.newPage();
+  await plain.goto(`${env.server.url}/`);
+  await widgetReady(plain);
+  assert.equal(await plain.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '4242');
+  assert.equal(await plain.getByLabel('Address of environment 2').inputValue(), 'https://acme-uat.clio-operate.example');
+  // Forget removes it.
+  await plain.getByRole('button', { name: 'Forget my answers on this device' }).click();
+  assert.equal(await plain.evaluate(() => localStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
