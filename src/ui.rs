@@ -289,6 +289,17 @@ pub fn App(props: &AppProps) -> Html {
     let announce = instance.announce.clone();
     let dispatch = instance.dispatch.clone();
 
+    // What an action said (a pasted list's count), announced once it is rendered and
+    // before the pause summary is set, which then follows it.
+    {
+        let announce = announce.clone();
+        use_effect_with(form.0.progress().announcement.clone(), move |said| {
+            if let Some(said) = said {
+                announce.emit(said.text.clone());
+            }
+        });
+    }
+
     // Announce the state of the report once the reader pauses typing.
     let summary_timer = use_mut_ref(|| None::<Timeout>);
     {

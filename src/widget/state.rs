@@ -24,6 +24,21 @@ pub fn paste_room(rows: usize) -> usize {
     MAX_ROWS.saturating_sub(rows.saturating_sub(1)).max(1)
 }
 
+/// True when text pasted into an address box is a list of addresses: the list becomes
+/// rows instead of one flattened line (the shell then keeps the browser's own paste out).
+pub fn is_pasted_list(text: &str) -> bool {
+    split_entries(text).len() > 1
+}
+
+/// What the status region says after a list of `pasted` addresses filled `added` rows.
+pub fn list_pasted(added: usize, pasted: usize) -> String {
+    if added < pasted {
+        format!("Only the first {added} of {pasted} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
+    } else {
+        format!("{pasted} environments added from the pasted list. Check the role of each.")
+    }
+}
+
 /// One environment row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnvironmentRow {
@@ -77,6 +92,14 @@ pub struct FocusRequest {
     pub seq: u32,
 }
 
+/// A sentence for the status region that an action produced; `seq` tells two equal
+/// sentences apart, so the second is announced too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announcement {
+    pub text: String,
+    pub seq: u32,
+}
+
 /// How far the reader has gone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -106,6 +129,8 @@ pub struct Progress {
     pub open_phase: Phase,
     /// The answers came from a link: the reader is told so, and offered Start again.
     pub from_link: bool,
+    /// What the last action that needs saying said (a pasted list's count).
+    pub announcement: Option<Announcement>,
 }
 
 /// Everything that changes a widget's state.
@@ -372,14 +397,16 @@ impl Answers {
     }
 
     /// Pastes into row `id`; returns the rows the paste filled.
-    fn paste_into_row(&mut self, id: RowId, text: &str) -> Vec<RowId> {
+    /// Fills row `id` with `text`, a list becoming rows; returns the rows filled and how
+    /// many addresses were pasted.
+    fn paste_into_row(&mut self, id: RowId, text: &str) -> (Vec<RowId>, usize) {
         let Some(i) = self.position(id) else {
-            return Vec::new();
+            return (Vec::new(), 0);
         };
         let entries = split_entries(text);
         if entries.len() <= 1 {
             self.rows[i].url = text.to_owned();
-            return vec![id];
+            return (vec![id], entries.len());
         }
         let keep_role = self.rows[i].role.clone();
         let room = paste_room(self.rows.len());
@@ -406,7 +433,7 @@ impl Answers {
         }
         let filled = new_rows.iter().map(|r| r.id).collect();
         self.rows.splice(i..=i, new_rows);
-        filled
+        (filled, entries.len())
     }
 
     /// A fix names its field by key: a row's fixes act on that row, wherever it now is.
@@ -534,7 +561,18 @@ impl State {
             }
             Action::PasteIntoRow { id, text } => {
                 // A paste is a finished entry: its messages show at once.
-                let filled = answers.paste_into_row(id, &text);
+                let (filled, pasted) = answers.paste_into_row(id, &text);
+                if pasted > 1 {
+                    let seq = self
+                        .progress
+                        .announcement
+                        .as_ref()
+                        .map_or(0, |a| a.seq.wrapping_add(1));
+                    self.progress.announcement = Some(Announcement {
+                        text: list_pasted(filled.len(), pasted),
+                        seq,
+                    });
+                }
                 self.progress
                     .revealed
                     .extend(filled.into_iter().map(FieldKey::RowUrl));
