@@ -198,10 +198,8 @@ fn starting_state(props: &AppProps) -> State {
     let key = draft_key(props);
     if !key.is_empty() {
         if let Some(draft) = local_storage().and_then(|s| s.get_item(&key).ok().flatten()) {
-            if let Some(prefill) = codec::decode_draft(&draft, now()) {
-                state = state
-                    .reduce(Action::Prefill(prefill))
-                    .reduce(Action::SetKeepDraft(true));
+            if let Some(draft) = codec::decode_draft(&draft, now()) {
+                state = draft.restore(state);
             }
         }
     }
@@ -341,7 +339,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(storage) = local_storage() {
                 let _ = if state.progress().keep_draft {
-                    storage.set_item(&key, &codec::encode_draft(state.answers(), now()))
+                    storage.set_item(&key, &codec::encode_draft(state, now()))
                 } else {
                     storage.remove_item(&key)
                 };

@@ -243,6 +243,19 @@ impl Answers {
     }
 
     /// The first row's id (a form always has a row).
+    /// The same answers, whatever ids the rows were given.
+    pub fn same_as(&self, other: &Answers) -> bool {
+        let plain = |answers: &Answers| {
+            let mut answers = answers.clone();
+            for (i, row) in answers.rows.iter_mut().enumerate() {
+                row.id = i as RowId;
+            }
+            answers.next_id = 0;
+            answers
+        };
+        plain(self) == plain(other)
+    }
+
     pub fn first_row_id(&self) -> RowId {
         self.rows.first().map_or(0, |r| r.id)
     }
@@ -593,7 +606,16 @@ impl State {
             }
             Action::OpenLink(prefill) => {
                 self.progress.from_link = !prefill.is_empty();
-                return self.reduce(Action::Prefill(prefill));
+                let before = self.answers.clone();
+                let mut opened = self.reduce(Action::Prefill(prefill));
+                // Progress remembered on this device was about other answers: a link
+                // to different ones starts their request afresh.
+                if !opened.answers.same_as(&before) {
+                    opened.progress.request_sent = false;
+                    opened.progress.request_delivered = false;
+                    opened.progress.open_phase = Phase::default();
+                }
+                return opened;
             }
             Action::Prefill(prefill) => {
                 // What the page or a link filled in is checked at once.
