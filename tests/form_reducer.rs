@@ -607,7 +607,7 @@ fn address_list(n: usize) -> String {
 #[test]
 fn a_pasted_list_says_what_it_added() {
     use imanage_connect::widget::state::{is_pasted_list, MAX_ROWS};
-    let said = |state: &State| state.progress().announcement.clone().map(|a| a.text);
+    let said = |state: &State| state.progress().announcement.map(|a| a.text());
     // (rows already in the form, addresses pasted, rows after, what the status region says)
     let cases: &[(usize, usize, usize, Option<String>)] = &[
         (1, 1, 1, None),
@@ -680,8 +680,8 @@ fn the_same_paste_twice_is_announced_twice_and_typing_says_nothing_new() {
     });
     assert_eq!(typed.progress().announcement.as_ref(), Some(&first));
     let twice = typed.reduce(Action::PasteIntoRow { id: 0, text: list });
-    let second = twice.progress().announcement.clone().unwrap();
-    assert_eq!(second.text, first.text);
+    let second = twice.progress().announcement.unwrap();
+    assert_eq!(second.text(), first.text());
     assert_ne!(second, first, "a repeated paste is a new announcement");
 }
 

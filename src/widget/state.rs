@@ -30,15 +30,6 @@ pub fn is_pasted_list(text: &str) -> bool {
     split_entries(text).len() > 1
 }
 
-/// What the status region says after a list of `pasted` addresses filled `added` rows.
-pub fn list_pasted(added: usize, pasted: usize) -> String {
-    if added < pasted {
-        format!("Only the first {added} of {pasted} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
-    } else {
-        format!("{pasted} environments added from the pasted list. Check the role of each.")
-    }
-}
-
 /// One environment row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnvironmentRow {
@@ -92,12 +83,26 @@ pub struct FocusRequest {
     pub seq: u32,
 }
 
-/// A sentence for the status region that an action produced; `seq` tells two equal
-/// sentences apart, so the second is announced too.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What an action said for the status region; `seq` tells two equal ones apart, so the
+/// second is announced too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Announcement {
-    pub text: String,
+    /// A list of `pasted` addresses filled `added` rows.
+    pub added: u32,
+    pub pasted: u32,
     pub seq: u32,
+}
+
+impl Announcement {
+    /// The sentence the status region reads.
+    pub fn text(self) -> String {
+        let Announcement { added, pasted, .. } = self;
+        if added < pasted {
+            format!("Only the first {added} of {pasted} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
+        } else {
+            format!("{pasted} environments added from the pasted list. Check the role of each.")
+        }
+    }
 }
 
 /// How far the reader has gone.
@@ -579,10 +584,10 @@ impl State {
                     let seq = self
                         .progress
                         .announcement
-                        .as_ref()
                         .map_or(0, |a| a.seq.wrapping_add(1));
                     self.progress.announcement = Some(Announcement {
-                        text: list_pasted(filled.len(), pasted),
+                        added: filled.len() as u32,
+                        pasted: pasted as u32,
                         seq,
                     });
                 }
