@@ -587,3 +587,53 @@ mod check_your_answers {
         );
     }
 }
+
+/// What the reader reads about an environment's address names the field as its label
+/// does ("Address"), never by another name.
+#[test]
+fn messages_about_an_environment_use_the_words_of_its_label() {
+    use imanage_connect::core::{analyze, Field};
+    assert_eq!(FieldKey::RowUrl(0).label(), "Address");
+    assert_eq!(Field::Environment.label(), FieldKey::RowUrl(0).label());
+    let inputs = [
+        "www.acme.clioweb.com",
+        "http://acme.clioweb.com",
+        "https://acme.clioweb.com:8443",
+        "https://acme.clioweb.com/admin/oauth",
+        "https://ACME.clioweb.com.",
+        "acme.clioweb.com:443",
+        "jane@acme.clioweb.com",
+        "https://user@acme.clioweb.com",
+        "https://192.168.0.1",
+        "https://acme_uat.clioweb.com",
+        "https://*.clioweb.com",
+        "ftp://acme.clioweb.com",
+        "https://acme.clioweb.com\\admin",
+        "https://",
+        "mailto:jane@acme.example",
+    ];
+    for input in inputs {
+        let state = State::default().reduce(Action::SetText {
+            field: FieldKey::RowUrl(0),
+            text: input.into(),
+        });
+        let report = analyze(&state.to_request(None));
+        let mut said: Vec<String> = report
+            .environments
+            .entries
+            .iter()
+            .flat_map(|e| &e.findings)
+            .flat_map(|f| [f.message.clone(), f.fix.clone()])
+            .collect();
+        assert!(!said.is_empty(), "{input}: a finding is expected");
+        if let Err(blockers) = report.support_request.sendable_text() {
+            said.extend(blockers);
+        }
+        for sentence in said {
+            assert!(
+                !sentence.to_lowercase().contains("environment url"),
+                "{input}: {sentence}"
+            );
+        }
+    }
+}
