@@ -191,3 +191,44 @@ test('a returning reader finds the request still sent and the phase they had ope
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/**
+ * What lies between `from` and `to` on the page (top to top) and is neither inside the
+ * open phase's panel nor one of its ancestors: nothing of another phase may be there.
+ * Positions are the viewport's, as Playwright's bounding boxes are.
+ */
+async function outsideBetween(page, phase, from, to) {
+  const top = (await from.boundingBox()).y;
+  const bottom = (await to.boundingBox()).y;
+  return page.getByTestId(`phase-${phase}`).evaluate((panel, [top, bottom]) => {
+    const found = [];
+    for (const el of panel.getRootNode().querySelectorAll('*')) {
+      if (panel.contains(el) || el.contains(panel)) continue;
+      const box = el.getBoundingClientRect();
+      if (box.height === 0 || box.width === 0) continue;
+      if (box.bottom > top && box.top < bottom) found.push(el.dataset.testid ?? el.className ?? el.tagName);
+    }
+    return found;
+  }, [top, bottom]);
+}
+
+test('at 375 px the first input is on the first screen, and only its phase lies between it and the primary action', async () => {
+  const height = 812;
+  const page = await newPage(env.browser, { viewport: { width: 375, height } });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  const input = page.getByLabel('Address of environment 1');
+  const first = await below(page, input);
+  console.log(`375 px: first input ${first} px below the widget's top`);
+  assert.ok(first + (await input.boundingBox()).height <= height, `the first input ends ${first} px below the widget's top`);
+
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  const copy = page.getByRole('button', { name: 'Copy the request' });
+  assert.equal(await input.evaluate((el) => el.closest('[data-testid^="phase-"]')?.dataset.testid), 'phase-prepare');
+  assert.equal(await copy.evaluate((el) => el.closest('[data-testid^="phase-"]')?.dataset.testid), 'phase-prepare');
+  assert.deepEqual(await outsideBetween(page, 'prepare', input, copy), []);
+  assert.equal(await page.getByTestId('path-card').count(), 0);
+  assert.equal(await page.getByTestId('diagnosis').count(), 0);
+  console.log(`375 px: "Copy the request" ${await below(page, copy)} px below the widget's top`);
+  assert.deepEqual(page.errors, []);
+});
