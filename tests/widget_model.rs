@@ -445,13 +445,13 @@ fn the_error_summary_names_each_field_in_the_forms_order() {
 }
 
 mod check_your_answers {
-    use imanage_connect::core::analyze;
+    use imanage_connect::core::{analyze, Report};
     use imanage_connect::widget::check::{check_rows, Answer, CheckRow};
     use imanage_connect::widget::field::FieldKey;
     use imanage_connect::widget::state::{Action, Answers, State};
 
-    fn rows(state: &State) -> Vec<CheckRow> {
-        check_rows(state.answers(), &analyze(&state.to_request(None)))
+    fn report(state: &State) -> Report {
+        analyze(&state.to_request(None))
     }
 
     fn set(state: State, field: FieldKey, text: &str) -> State {
@@ -465,7 +465,8 @@ mod check_your_answers {
     fn an_empty_form_says_what_is_missing_and_where_to_change_it() {
         let state = set(State::default(), FieldKey::ImanageUrl, "");
         let first_row = state.answers().first_row_id();
-        let rows = rows(&state);
+        let report = report(&state);
+        let rows = check_rows(state.answers(), &report);
         let table: Vec<(&str, Answer, FieldKey, &str)> = rows
             .iter()
             .map(|r| (r.question, r.answer.clone(), r.change, r.change_what))
@@ -511,7 +512,8 @@ mod check_your_answers {
     #[test]
     fn the_example_answers_every_row() {
         let state = State::default().reduce(Action::LoadExample);
-        let rows = rows(&state);
+        let report = report(&state);
+        let rows = check_rows(state.answers(), &report);
         assert_eq!(rows.len(), 5);
         for row in &rows {
             assert!(!row.missing(), "{row:?}");
@@ -543,7 +545,9 @@ mod check_your_answers {
             ),
         ];
         for &(field, text, index, expected) in cases {
-            let rows = rows(&set(State::default(), field, text));
+            let state = set(State::default(), field, text);
+            let report = report(&state);
+            let rows = check_rows(state.answers(), &report);
             assert_eq!(
                 rows[index].answer,
                 Answer::Text(expected.into()),
@@ -558,7 +562,7 @@ mod check_your_answers {
         .into_iter()
         .fold(State::default(), |s, (f, t)| set(s, f, t));
         assert_eq!(
-            rows(&all)[4].answer,
+            check_rows(all.answers(), &report(&all))[4].answer,
             Answer::Text("Firm LLP, Ann Lee, ann@firm.example".into())
         );
     }
@@ -569,11 +573,12 @@ mod check_your_answers {
             id: 0,
             text: "https://a.clio-operate.example\nhttps://b.clio-operate.example".into(),
         });
-        let rows = rows(&state);
+        let report = report(&state);
+        let rows = check_rows(state.answers(), &report);
         let Answer::RedirectUris(uris) = &rows[1].answer else {
             panic!("{:?}", rows[1]);
         };
-        let got: Vec<&str> = uris.iter().map(|u| u.uri.as_str()).collect();
+        let got: Vec<&str> = uris.iter().map(|u| u.uri).collect();
         assert_eq!(
             got,
             [

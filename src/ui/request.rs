@@ -51,8 +51,8 @@ fn summary_row(instance: &Instance, row: &CheckRow) -> Html {
         Answer::RedirectUris(uris) => html! {
             <ul class="imh-findings">
                 { for uris.iter().enumerate().map(|(index, u)| html! {
-                    <RedirectUriItem key={index} label={AttrValue::from(u.label.clone())}
-                        uri={AttrValue::from(u.uri.clone())} />
+                    <RedirectUriItem key={index} label={AttrValue::from(u.label.to_owned())}
+                        uri={AttrValue::from(u.uri.to_owned())} />
                 }) }
             </ul>
         },
