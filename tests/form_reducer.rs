@@ -669,16 +669,12 @@ fn the_same_paste_twice_is_announced_twice_and_typing_says_nothing_new() {
         id: 0,
         text: list.clone(),
     });
-    let first = once
-        .progress()
-        .announcement
-        .clone()
-        .expect("a list is announced");
+    let first = once.progress().announcement.expect("a list is announced");
     let typed = once.reduce(Action::SetText {
         field: FieldKey::CustomerId,
         text: "1764".into(),
     });
-    assert_eq!(typed.progress().announcement.as_ref(), Some(&first));
+    assert_eq!(typed.progress().announcement, Some(first));
     let twice = typed.reduce(Action::PasteIntoRow { id: 0, text: list });
     let second = twice.progress().announcement.unwrap();
     assert_eq!(second.text(), first.text());
