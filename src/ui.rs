@@ -30,7 +30,7 @@ use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
 use crate::widget::phases::{self, Phase};
 use crate::widget::state::{Action, FocusTarget, Setup, State};
-use crate::widget::{codec, status};
+use crate::widget::{codec, process, status};
 
 pub use copy_button::CopyButton;
 
@@ -446,7 +446,7 @@ pub fn App(props: &AppProps) -> Html {
                                     <imanage::ImanageStep ..steps.clone() />
                                     <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Version} />
                                     <request::RequestStep ..steps.clone() />
-                                    <next_steps::NextSteps ..steps.clone() />
+                                    <next_steps::NextSteps statuses={process::statuses(&form.0, &report)} />
                                 }
                             </> },
                             Phase::Configure => html! {
