@@ -30,7 +30,7 @@ use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
 use crate::widget::phases::{self, Phase};
 use crate::widget::state::{Action, FocusTarget, Setup, State};
-use crate::widget::{codec, status};
+use crate::widget::{codec, process, status};
 
 pub use copy_button::CopyButton;
 
@@ -198,10 +198,8 @@ fn starting_state(props: &AppProps) -> State {
     let key = draft_key(props);
     if !key.is_empty() {
         if let Some(draft) = local_storage().and_then(|s| s.get_item(&key).ok().flatten()) {
-            if let Some(prefill) = codec::decode_draft(&draft, now()) {
-                state = state
-                    .reduce(Action::Prefill(prefill))
-                    .reduce(Action::SetKeepDraft(true));
+            if let Some(draft) = codec::decode_draft(&draft, now()) {
+                state = draft.restore(state);
             }
         }
     }
@@ -289,6 +287,17 @@ pub fn App(props: &AppProps) -> Html {
     let announce = instance.announce.clone();
     let dispatch = instance.dispatch.clone();
 
+    // What an action said (a pasted list's count), announced once it is rendered and
+    // before the pause summary is set, which then follows it.
+    {
+        let announce = announce.clone();
+        use_effect_with(form.0.progress().announcement, move |said| {
+            if let Some(said) = said {
+                announce.emit(said.text());
+            }
+        });
+    }
+
     // Announce the state of the report once the reader pauses typing.
     let summary_timer = use_mut_ref(|| None::<Timeout>);
     {
@@ -330,7 +339,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(storage) = local_storage() {
                 let _ = if state.progress().keep_draft {
-                    storage.set_item(&key, &codec::encode_draft(state.answers(), now()))
+                    storage.set_item(&key, &codec::encode_draft(state, now()))
                 } else {
                     storage.remove_item(&key)
                 };
@@ -437,7 +446,7 @@ pub fn App(props: &AppProps) -> Html {
                                     <imanage::ImanageStep ..steps.clone() />
                                     <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Version} />
                                     <request::RequestStep ..steps.clone() />
-                                    <next_steps::NextSteps ..steps.clone() />
+                                    <next_steps::NextSteps statuses={process::statuses(&form.0, &report)} />
                                 }
                             </> },
                             Phase::Configure => html! {

@@ -3,6 +3,7 @@
 //! no browser dependency. It sits between the rule book ([`crate::core`]) and the yew
 //! shell, which only renders it and dispatches [`state::Action`]s.
 
+pub mod check;
 pub mod codec;
 pub mod delivery;
 pub mod field;

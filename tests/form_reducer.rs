@@ -595,3 +595,111 @@ fn the_example_never_loses_typed_answers_without_a_way_back() {
         .before_example
         .is_none());
 }
+
+/// `n` addresses, one a line.
+fn address_list(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("https://firm{i}.clio-operate.example"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_pasted_list_says_what_it_added() {
+    use imanage_connect::widget::state::{is_pasted_list, MAX_ROWS};
+    let said = |state: &State| state.progress().announcement.map(|a| a.text());
+    // (rows already in the form, addresses pasted, rows after, what the status region says)
+    let cases: &[(usize, usize, usize, Option<String>)] = &[
+        (1, 1, 1, None),
+        (
+            1,
+            2,
+            2,
+            Some("2 environments added from the pasted list. Check the role of each.".into()),
+        ),
+        (
+            3,
+            5,
+            7,
+            Some("5 environments added from the pasted list. Check the role of each.".into()),
+        ),
+        (
+            1,
+            MAX_ROWS,
+            MAX_ROWS,
+            Some(format!(
+                "{MAX_ROWS} environments added from the pasted list. Check the role of each."
+            )),
+        ),
+        (
+            1,
+            MAX_ROWS + 5,
+            MAX_ROWS,
+            Some(format!(
+                "Only the first {MAX_ROWS} of {} pasted addresses were added: a form holds at most {MAX_ROWS} environments.",
+                MAX_ROWS + 5
+            )),
+        ),
+        (
+            10,
+            2_000,
+            MAX_ROWS,
+            Some(format!(
+                "Only the first 991 of 2000 pasted addresses were added: a form holds at most {MAX_ROWS} environments."
+            )),
+        ),
+    ];
+    for (before, pasted, after, expected) in cases {
+        let mut state = State::default();
+        for _ in 1..*before {
+            state = state.reduce(Action::AddRow);
+        }
+        let text = address_list(*pasted);
+        assert_eq!(is_pasted_list(&text), *pasted > 1, "{pasted}");
+        let state = state.reduce(Action::PasteIntoRow { id: 0, text });
+        assert_eq!(state.answers().rows.len(), *after, "{before} + {pasted}");
+        assert_eq!(said(&state), *expected, "{before} + {pasted}");
+    }
+}
+
+#[test]
+fn the_same_paste_twice_is_announced_twice_and_typing_says_nothing_new() {
+    let list = address_list(2);
+    let once = State::default().reduce(Action::PasteIntoRow {
+        id: 0,
+        text: list.clone(),
+    });
+    let first = once.progress().announcement.expect("a list is announced");
+    let typed = once.reduce(Action::SetText {
+        field: FieldKey::CustomerId,
+        text: "1764".into(),
+    });
+    assert_eq!(typed.progress().announcement, Some(first));
+    let twice = typed.reduce(Action::PasteIntoRow { id: 0, text: list });
+    let second = twice.progress().announcement.unwrap();
+    assert_eq!(second.text(), first.text());
+    assert_ne!(second, first, "a repeated paste is a new announcement");
+}
+
+#[test]
+fn text_that_is_not_a_list_pastes_as_itself() {
+    use imanage_connect::widget::state::is_pasted_list;
+    for text in [
+        "",
+        "https://acme.clioweb.com",
+        "  https://acme.clioweb.com  ",
+        "acme",
+        "https://a.example https://b.example",
+        "a.example,\n\n",
+    ] {
+        assert!(!is_pasted_list(text), "{text:?}");
+    }
+    for text in [
+        "a.example\nb.example",
+        "a.example, b.example",
+        "a.example;b.example",
+        "a.example\r\n\r\nb.example\r\n",
+    ] {
+        assert!(is_pasted_list(text), "{text:?}");
+    }
+}

@@ -706,7 +706,7 @@ fn a_blocked_request_is_never_handed_out_as_text() {
     let blockers = blocked.support_request.sendable_text().unwrap_err();
     assert_eq!(blockers.len(), 2, "{blockers:?}");
     assert!(
-        blockers[0].starts_with("Environment URL (entry 2): "),
+        blockers[0].starts_with("Address (entry 2): "),
         "{blockers:?}"
     );
     assert!(

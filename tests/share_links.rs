@@ -145,7 +145,7 @@ fn a_remembered_draft_expires_after_thirty_days() {
     use imanage_connect::core::Timestamp;
     use imanage_connect::widget::codec::{decode_draft, draft_key, encode_draft, DRAFT_DAYS};
     let saved = Timestamp::parse_iso("2026-11-30T10:00:00Z").unwrap();
-    let draft = encode_draft(&Answers::example(), saved);
+    let draft = encode_draft(&State::default().reduce(Action::LoadExample), saved);
     let day = 86_400_000;
     let at = |ms: i64| Timestamp::from_millis(saved.millis() + ms);
     for (after, kept) in [
@@ -155,10 +155,10 @@ fn a_remembered_draft_expires_after_thirty_days() {
         (DRAFT_DAYS * day, false),
         (365 * day, false),
     ] {
-        let prefill = decode_draft(&draft, at(after));
-        assert_eq!(prefill.is_some(), kept, "{after} ms after saving");
-        if let Some(prefill) = prefill {
-            assert_eq!(prefill.customer_id.as_deref(), Some("1764"));
+        let restored = decode_draft(&draft, at(after));
+        assert_eq!(restored.is_some(), kept, "{after} ms after saving");
+        if let Some(restored) = restored {
+            assert_eq!(restored.prefill.customer_id.as_deref(), Some("1764"));
         }
     }
     // Anything else in storage is not a draft.
@@ -167,6 +167,8 @@ fn a_remembered_draft_expires_after_thirty_days() {
         "imanage-helper?customer=1",
         "v1;x;imanage-helper?customer=1",
         "v0;9999999999999;imanage-helper?",
+        "v2;9999999999999;imanage-helper?customer=1",
+        "v3;9999999999999;phase=prepare&sent=0;imanage-helper?",
     ] {
         assert!(decode_draft(text, saved).is_none(), "{text}");
     }
@@ -191,4 +193,129 @@ fn a_link_that_fills_the_form_says_so_until_start_again() {
     assert!(!opened.clone().reduce(Action::Reset).progress().from_link);
     let empty = State::default().reduce(Action::OpenLink(decode("#imanage-helper?").unwrap()));
     assert!(!empty.progress().from_link, "an empty link fills nothing");
+}
+
+mod remembered_progress {
+    use imanage_connect::core::Timestamp;
+    use imanage_connect::widget::codec::{
+        decode, decode_draft, encode, encode_draft, link_fragment, Draft, SavedProgress,
+    };
+    use imanage_connect::widget::phases::Phase;
+    use imanage_connect::widget::state::{Action, State};
+
+    fn saved() -> Timestamp {
+        Timestamp::parse_iso("2026-11-30T10:00:00Z").unwrap()
+    }
+
+    fn example() -> State {
+        State::default()
+            .reduce(Action::LoadExample)
+            .reduce(Action::SetKeepDraft(true))
+    }
+
+    /// The state a reader returning two days later finds.
+    fn returned(state: &State) -> State {
+        let two_days = Timestamp::from_millis(saved().millis() + 2 * 86_400_000);
+        decode_draft(&encode_draft(state, saved()), two_days)
+            .expect("kept for 30 days")
+            .restore(State::default())
+    }
+
+    #[test]
+    fn a_returning_reader_finds_the_request_sent_and_the_phase_they_had_open() {
+        for sent in [false, true] {
+            for phase in Phase::ALL {
+                let state = example()
+                    .reduce(Action::SetSent(sent))
+                    .reduce(Action::OpenPhase(phase));
+                let back = returned(&state);
+                assert!(back.answers().same_as(state.answers()), "{sent} {phase:?}");
+                assert_eq!(back.progress().request_sent, sent, "{phase:?}");
+                assert_eq!(back.progress().open_phase, phase, "{sent}");
+                assert!(back.progress().keep_draft);
+                assert!(!back.progress().edited, "a draft is not a change");
+            }
+        }
+    }
+
+    #[test]
+    fn progress_is_written_in_words_and_anything_unknown_reads_as_not_started() {
+        let at = saved();
+        let cases: &[(&str, bool, Phase)] = &[
+            ("phase=configure&sent=1", true, Phase::Configure),
+            ("sent=1&phase=troubleshoot", true, Phase::Troubleshoot),
+            ("phase=prepare&sent=0", false, Phase::Prepare),
+            ("phase=elsewhere&sent=yes", false, Phase::Prepare),
+            ("", false, Phase::Prepare),
+            ("garbage", false, Phase::Prepare),
+        ];
+        for &(progress, request_sent, open_phase) in cases {
+            let text = format!("v2;9999999999999;{progress};imanage-helper?customer=1764");
+            let draft = decode_draft(&text, at).expect(progress);
+            assert_eq!(
+                draft.progress,
+                SavedProgress {
+                    request_sent,
+                    open_phase
+                },
+                "{progress}"
+            );
+            assert_eq!(draft.prefill.customer_id.as_deref(), Some("1764"));
+        }
+        let state = example()
+            .reduce(Action::SetSent(true))
+            .reduce(Action::OpenPhase(Phase::Configure));
+        let written = encode_draft(&state, at);
+        assert!(
+            written.contains(";phase=configure&sent=1;imanage-helper?"),
+            "{written}"
+        );
+    }
+
+    #[test]
+    fn a_draft_written_before_progress_was_kept_still_gives_its_answers() {
+        let text = "v1;9999999999999;imanage-helper?customer=1764";
+        assert_eq!(
+            decode_draft(text, saved()),
+            Some(Draft {
+                prefill: decode("#imanage-helper?customer=1764").unwrap(),
+                progress: SavedProgress::default(),
+            })
+        );
+    }
+
+    #[test]
+    fn a_link_never_carries_progress() {
+        let sent = example()
+            .reduce(Action::SetSent(true))
+            .reduce(Action::OpenPhase(Phase::Configure));
+        assert_eq!(encode(sent.answers()), encode(example().answers()));
+        let link = link_fragment("", sent.answers());
+        assert!(!link.contains("sent") && !link.contains("phase"), "{link}");
+        let opened = State::default().reduce(Action::OpenLink(decode(&link).unwrap()));
+        assert!(!opened.progress().request_sent);
+        assert_eq!(opened.progress().open_phase, Phase::Prepare);
+    }
+
+    #[test]
+    fn a_link_to_other_answers_starts_their_request_afresh() {
+        let mine = returned(
+            &example()
+                .reduce(Action::SetSent(true))
+                .reduce(Action::OpenPhase(Phase::Configure)),
+        );
+        // The reader's own answers through a link: the progress still applies.
+        let same = mine
+            .clone()
+            .reduce(Action::OpenLink(decode(&encode(mine.answers())).unwrap()));
+        assert!(same.progress().request_sent);
+        assert_eq!(same.progress().open_phase, Phase::Configure);
+        // A colleague's answers: not sent by this reader.
+        let other = mine.reduce(Action::OpenLink(
+            decode("#imanage-helper?customer=9999").unwrap(),
+        ));
+        assert_eq!(other.answers().customer_id, "9999");
+        assert!(!other.progress().request_sent);
+        assert_eq!(other.progress().open_phase, Phase::Prepare);
+    }
 }

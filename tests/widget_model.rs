@@ -443,3 +443,202 @@ fn the_error_summary_names_each_field_in_the_forms_order() {
         .any(|(field, message)| *field == FieldKey::RowUrl(0)
             && message == "Enter the address of at least one Clio Operate environment."));
 }
+
+mod check_your_answers {
+    use imanage_connect::core::{analyze, Report};
+    use imanage_connect::widget::check::{check_rows, Answer, CheckRow};
+    use imanage_connect::widget::field::FieldKey;
+    use imanage_connect::widget::state::{Action, Answers, State};
+
+    fn report(state: &State) -> Report {
+        analyze(&state.to_request(None))
+    }
+
+    fn set(state: State, field: FieldKey, text: &str) -> State {
+        state.reduce(Action::SetText {
+            field,
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn an_empty_form_says_what_is_missing_and_where_to_change_it() {
+        let state = set(State::default(), FieldKey::ImanageUrl, "");
+        let first_row = state.answers().first_row_id();
+        let report = report(&state);
+        let rows = check_rows(state.answers(), &report);
+        let table: Vec<(&str, Answer, FieldKey, &str)> = rows
+            .iter()
+            .map(|r| (r.question, r.answer.clone(), r.change, r.change_what))
+            .collect();
+        assert_eq!(
+            table,
+            vec![
+                (
+                    "iManage Customer ID",
+                    Answer::Missing("Not entered yet"),
+                    FieldKey::CustomerId,
+                    "iManage Customer ID"
+                ),
+                (
+                    "Redirect URIs",
+                    Answer::Missing("None yet"),
+                    FieldKey::RowUrl(first_row),
+                    "environments"
+                ),
+                (
+                    "iManage URL",
+                    Answer::Missing("Not entered yet"),
+                    FieldKey::ImanageUrl,
+                    "iManage URL"
+                ),
+                (
+                    "Clio Operate version",
+                    Answer::Missing("Not entered (recommended)"),
+                    FieldKey::Version,
+                    "Clio Operate version"
+                ),
+                (
+                    "Firm and contact",
+                    Answer::Missing("Not given (optional)"),
+                    FieldKey::FirmName,
+                    "firm and contact"
+                ),
+            ]
+        );
+        assert!(rows.iter().all(CheckRow::missing));
+    }
+
+    #[test]
+    fn the_example_answers_every_row() {
+        let state = State::default().reduce(Action::LoadExample);
+        let report = report(&state);
+        let rows = check_rows(state.answers(), &report);
+        assert_eq!(rows.len(), 5);
+        for row in &rows {
+            assert!(!row.missing(), "{row:?}");
+        }
+        let Answer::RedirectUris(uris) = &rows[1].answer else {
+            panic!("{:?}", rows[1]);
+        };
+        assert_eq!(uris.len(), Answers::example().rows.len());
+        for uri in uris {
+            assert!(
+                uri.uri.starts_with("https://") && uri.uri.ends_with("/externalServices/replyFrom"),
+                "{uri:?}"
+            );
+            assert!(!uri.label.is_empty());
+        }
+    }
+
+    #[test]
+    fn each_answer_is_the_readers_own_words_trimmed() {
+        let cases: &[(FieldKey, &str, usize, &str)] = &[
+            (FieldKey::CustomerId, " 1764 ", 0, "1764"),
+            (FieldKey::FirmName, "  Firm LLP ", 4, "Firm LLP"),
+            (FieldKey::ContactName, "Ann Lee", 4, "Ann Lee"),
+            (
+                FieldKey::ContactEmail,
+                "ann@firm.example ",
+                4,
+                "ann@firm.example",
+            ),
+        ];
+        for &(field, text, index, expected) in cases {
+            let state = set(State::default(), field, text);
+            let report = report(&state);
+            let rows = check_rows(state.answers(), &report);
+            assert_eq!(
+                rows[index].answer,
+                Answer::Text(expected.into()),
+                "{field:?} {text:?}"
+            );
+        }
+        let all = [
+            (FieldKey::FirmName, "Firm LLP"),
+            (FieldKey::ContactName, "Ann Lee"),
+            (FieldKey::ContactEmail, "ann@firm.example"),
+        ]
+        .into_iter()
+        .fold(State::default(), |s, (f, t)| set(s, f, t));
+        assert_eq!(
+            check_rows(all.answers(), &report(&all))[4].answer,
+            Answer::Text("Firm LLP, Ann Lee, ann@firm.example".into())
+        );
+    }
+
+    #[test]
+    fn a_pasted_list_gives_one_redirect_uri_per_address_and_change_goes_to_the_first_row() {
+        let state = State::default().reduce(Action::PasteIntoRow {
+            id: 0,
+            text: "https://a.clio-operate.example\nhttps://b.clio-operate.example".into(),
+        });
+        let report = report(&state);
+        let rows = check_rows(state.answers(), &report);
+        let Answer::RedirectUris(uris) = &rows[1].answer else {
+            panic!("{:?}", rows[1]);
+        };
+        let got: Vec<&str> = uris.iter().map(|u| u.uri).collect();
+        assert_eq!(
+            got,
+            [
+                "https://a.clio-operate.example/externalServices/replyFrom",
+                "https://b.clio-operate.example/externalServices/replyFrom"
+            ]
+        );
+        assert_eq!(
+            rows[1].change,
+            FieldKey::RowUrl(state.answers().first_row_id())
+        );
+    }
+}
+
+/// What the reader reads about an environment's address names the field as its label
+/// does ("Address"), never by another name.
+#[test]
+fn messages_about_an_environment_use_the_words_of_its_label() {
+    use imanage_connect::core::{analyze, Field};
+    assert_eq!(FieldKey::RowUrl(0).label(), "Address");
+    assert_eq!(Field::Environment.label(), FieldKey::RowUrl(0).label());
+    let inputs = [
+        "www.acme.clioweb.com",
+        "http://acme.clioweb.com",
+        "https://acme.clioweb.com:8443",
+        "https://acme.clioweb.com/admin/oauth",
+        "https://ACME.clioweb.com.",
+        "acme.clioweb.com:443",
+        "jane@acme.clioweb.com",
+        "https://user@acme.clioweb.com",
+        "https://192.168.0.1",
+        "https://acme_uat.clioweb.com",
+        "https://*.clioweb.com",
+        "ftp://acme.clioweb.com",
+        "https://acme.clioweb.com\\admin",
+        "https://",
+        "mailto:jane@acme.example",
+    ];
+    for input in inputs {
+        let state = State::default().reduce(Action::SetText {
+            field: FieldKey::RowUrl(0),
+            text: input.into(),
+        });
+        let report = analyze(&state.to_request(None));
+        let mut said: Vec<String> = report
+            .environments
+            .entries
+            .iter()
+            .flat_map(|e| &e.findings)
+            .flat_map(|f| [f.message.clone(), f.fix.clone()])
+            .collect();
+        assert!(!said.is_empty(), "{input}: a finding is expected");
+        if let Err(blockers) = report.support_request.sendable_text() {
+            said.extend(blockers);
+        }
+        for sentence in said {
+            assert!(
+                !sentence.to_lowercase().contains("environment url"),
+                "{input}: {sentence}"
+            );
+        }
+    }
+}

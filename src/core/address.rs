@@ -62,11 +62,12 @@ pub struct Reading {
     pub findings: Vec<Finding>,
 }
 
-/// Words for a field in a sentence, e.g. "The environment URL".
+/// Words for a field in a sentence, in its label's words: an environment's field is
+/// labelled "Address".
 pub(crate) fn subject(field: Field) -> &'static str {
     match field {
         Field::ImanageUrl => "The iManage URL",
-        _ => "The environment URL",
+        _ => "The address",
     }
 }
 

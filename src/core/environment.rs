@@ -186,7 +186,7 @@ fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
                 Finding::warning(
                     FindingCode::WwwPrefix,
                     field,
-                    format!("The environment URL starts with www. ({host}); Clio Operate addresses do not normally have it."),
+                    format!("The address starts with www. ({host}); Clio Operate addresses do not normally have it."),
                     format!("Check the address you sign in to; it is probably {bare}."),
                 )
                 .with_action(FixAction::ReplaceText {
@@ -202,7 +202,7 @@ fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
         let mut finding = Finding::warning(
             FindingCode::IdentityServerHost,
             field,
-            format!("The environment URL ({host}) looks like the sign-in (identity) server, not the application."),
+            format!("The address ({host}) looks like the sign-in (identity) server, not the application."),
             "Enter the address of the application itself, the one you use every day.",
         );
         if !app_label.is_empty() && !app_label.ends_with('-') {
@@ -222,9 +222,7 @@ fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
             Finding::warning(
                 FindingCode::NonDefaultPort,
                 field,
-                format!(
-                    "The environment URL has the port :{port}, so the redirect URI includes it."
-                ),
+                format!("The address has the port :{port}, so the redirect URI includes it."),
                 "Check that you sign in with this port in the address; if not, remove it.",
             )
             .with_action(FixAction::ReplaceText {
@@ -259,7 +257,7 @@ fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
                 FindingCode::PathDropped,
                 field,
                 format!(
-                    "The environment URL has more after the host ({}), which is not part of the environment and was left out.",
+                    "The address has more after the host ({}), which is not part of the environment and was left out.",
                     address.extra_excerpt()
                 ),
                 "Nothing to do.",

@@ -40,7 +40,7 @@ impl Field {
     /// The field's name as the reader sees it on the form.
     pub fn label(self) -> &'static str {
         match self {
-            Field::Environment => "Environment URL",
+            Field::Environment => "Address",
             Field::Environments => "Environments",
             Field::ImanageUrl => "iManage URL",
             Field::CustomerId => "iManage Customer ID",

@@ -7,10 +7,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::text::split_entries;
 use crate::core::{EnvironmentReport, Report, Role};
 use crate::widget::field::FieldKey;
-use crate::widget::state::{paste_room, Action, EnvironmentRow, MAX_ROWS};
+use crate::widget::state::{is_pasted_list, Action, EnvironmentRow};
 
 use super::copy_button::CopyButton;
 use super::findings::Findings;
@@ -27,8 +26,6 @@ pub struct EnvironmentRowProps {
     /// Where this row's entries are in the report (several when a list was pasted in).
     pub entries: Range<usize>,
     pub removable: bool,
-    /// How many rows the form has (a paste is limited to the room left).
-    pub total_rows: usize,
     /// Whether the address's and the version's messages show yet.
     pub shown: bool,
     pub version_shown: bool,
@@ -51,7 +48,6 @@ impl PartialEq for EnvironmentRowProps {
     fn eq(&self, other: &Self) -> bool {
         self.index == other.index
             && self.removable == other.removable
-            && self.total_rows == other.total_rows
             && self.shown == other.shown
             && self.version_shown == other.version_shown
             && self.missing == other.missing
@@ -151,8 +147,6 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
     // A single-line input would flatten a pasted list; a list becomes rows instead.
     let on_paste = {
         let dispatch = dispatch.clone();
-        let announce = instance.announce.clone();
-        let form_rows = props.total_rows;
         Callback::from(move |event: Event| {
             let Some(text) = event
                 .dyn_ref::<web_sys::ClipboardEvent>()
@@ -161,16 +155,10 @@ pub fn EnvironmentRowView(props: &EnvironmentRowProps) -> Html {
             else {
                 return;
             };
-            let count = split_entries(&text).len();
-            if count > 1 {
+            // The model says what the paste did (the status region reads it).
+            if is_pasted_list(&text) {
                 event.prevent_default();
-                let room = count.min(paste_room(form_rows));
                 dispatch.emit(Action::PasteIntoRow { id, text });
-                announce.emit(if room < count {
-                    format!("Only the first {room} of {count} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
-                } else {
-                    format!("{count} environments added from the pasted list. Check the role of each.")
-                });
             }
         })
     };

@@ -59,7 +59,7 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
                         .then(|| field_messages(state, url, &[], request).missing.map(AttrValue::from))
                         .flatten();
                     html! { <EnvironmentRowView key={row.id} {index} row={row.clone()} report={props.report.clone()} {entries}
-                        removable={rows > 1 || !row.url.is_empty()} total_rows={rows}
+                        removable={rows > 1 || !row.url.is_empty()}
                         shown={state.shows(url)} version_shown={state.shows(FieldKey::RowVersion(row.id))} {missing} /> }
                 }) }
             </ol>

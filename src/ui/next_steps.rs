@@ -3,15 +3,22 @@
 
 use yew::prelude::*;
 
-use crate::widget::process::{current, statuses, StepStatus, PROCESS};
+use crate::widget::process::{current, StepStatus, PROCESS};
 
-use super::{use_instance, StepProps};
+use super::use_instance;
+
+#[derive(Properties, PartialEq)]
+pub struct NextStepsProps {
+    /// Each step's status, as the model works it out ([`crate::widget::process::statuses`]):
+    /// only a change of status renders the list again, not every keystroke.
+    pub statuses: [StepStatus; 7],
+}
 
 #[component]
-pub fn NextSteps(props: &StepProps) -> Html {
+pub fn NextSteps(props: &NextStepsProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("next-heading");
-    let statuses = statuses(&props.form, &props.report);
+    let statuses = props.statuses;
     let current = current(&statuses);
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>

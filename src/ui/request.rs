@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::support_request::{support_recipient, SupportRecipient};
 use crate::core::Finding;
+use crate::widget::check::{check_rows, Answer, CheckRow};
 use crate::widget::codec;
 use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
@@ -41,24 +42,30 @@ fn put_in_address(answers: &Answers) -> bool {
     })
 }
 
-/// One "Check your answers" row: the question, the answer, and a Change link.
-fn summary_row(question: &str, answer: Html, change: Html) -> Html {
+/// One "Check your answers" row: the question, the answer (or why there is none), and
+/// a Change link to the field.
+fn summary_row(instance: &Instance, row: &CheckRow) -> Html {
+    let answer = match &row.answer {
+        Answer::Text(text) => html! { text.clone() },
+        Answer::Missing(words) => html! { <span class="imh-missing">{ *words }</span> },
+        Answer::RedirectUris(uris) => html! {
+            <ul class="imh-findings">
+                { for uris.iter().enumerate().map(|(index, u)| html! {
+                    <RedirectUriItem key={index} label={AttrValue::from(u.label.to_owned())}
+                        uri={AttrValue::from(u.uri.to_owned())} />
+                }) }
+            </ul>
+        },
+    };
+    let id = instance.field_id(row.change);
     html! {
         <div class="imh-summary-row">
-            <dt>{ question.to_owned() }</dt>
+            <dt>{ row.question }</dt>
             <dd>{ answer }</dd>
-            <dd class="imh-summary-change">{ change }</dd>
+            <dd class="imh-summary-change">
+                <a href={format!("#{id}")} onclick={instance.focus_on_click(&id)}>{"Change"}<span class="imh-visually-hidden">{format!(" {}", row.change_what)}</span></a>
+            </dd>
         </div>
-    }
-}
-
-fn change_link(instance: &Instance, field: FieldKey, what: &str) -> Html {
-    focus_link(instance, instance.field_id(field), what)
-}
-
-fn focus_link(instance: &Instance, id: String, what: &str) -> Html {
-    html! {
-        <a href={format!("#{id}")} onclick={instance.focus_on_click(&id)}>{"Change"}<span class="imh-visually-hidden">{format!(" {what}")}</span></a>
     }
 }
 
@@ -149,43 +156,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
         Callback::from(move |()| share_link(state.answers()))
     };
     let contact_findings: Vec<Finding> = report.contact_findings.clone();
-    let answer = |value: Option<Html>, missing: &str| match value {
-        Some(value) => value,
-        None => html! { <span class="imh-missing">{ missing.to_owned() }</span> },
-    };
-    let customer = report
-        .customer_id
-        .as_ref()
-        .map(|c| html! { c.value.clone() });
-    let imanage = report
-        .imanage
-        .as_ref()
-        .map(|r| html! { r.url.clone().unwrap_or_else(|| r.cleaned.clone()) });
-    let uris = (!report.environments.registrations.is_empty()).then(|| html! {
-        <ul class="imh-findings">
-            { for report.environments.registrations.iter().enumerate().map(|(index, r)| html! {
-                <RedirectUriItem key={index}
-                    label={r.role.as_ref().map_or(AttrValue::Static("Environment"), |role| AttrValue::from(role.label().to_owned()))}
-                    uri={AttrValue::from(r.redirect_uri.as_str().to_owned())} />
-            }) }
-        </ul>
-    });
-    let version = report
-        .version
-        .version
-        .as_ref()
-        .map(|_| html! { report.version.reason.clone() });
-    let optional =
-        |value: &str| (!value.trim().is_empty()).then(|| html! { value.trim().to_owned() });
-    let contact = [
-        form.firm_name.trim(),
-        form.contact_name.trim(),
-        form.contact_email.trim(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
+    let rows = check_rows(form, report);
     let support = support_recipient(support_email);
 
     html! {
@@ -202,11 +173,7 @@ pub fn RequestStep(props: &StepProps) -> Html {
 
             <@{instance.heading(2)} class="imh-step-title">{"Check your answers"}</@>
             <dl class="imh-summary-list" data-testid="check-answers">
-                { summary_row("iManage Customer ID", answer(customer, "Not entered yet"), change_link(&instance, FieldKey::CustomerId, "iManage Customer ID")) }
-                { summary_row("Redirect URIs", answer(uris, "None yet"), change_link(&instance, FieldKey::RowUrl(form.first_row_id()), "environments")) }
-                { summary_row("iManage URL", answer(imanage, "Not entered yet"), change_link(&instance, FieldKey::ImanageUrl, "iManage URL")) }
-                { summary_row("Clio Operate version", answer(version, "Not entered (recommended)"), change_link(&instance, FieldKey::Version, "Clio Operate version")) }
-                { summary_row("Firm and contact", answer(optional(&contact), "Not given (optional)"), change_link(&instance, FieldKey::FirmName, "firm and contact")) }
+                { for rows.iter().map(|row| summary_row(&instance, row)) }
             </dl>
 
             <DeliveryActions message={message.clone()} {before} on_delivered={delivered} testid="request" />

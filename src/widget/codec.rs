@@ -1,7 +1,8 @@
 //! The reader's answers as a URL fragment (for "Copy link to these answers" and the
 //! bookmark) and as a draft remembered on the device: allow-listed keys only,
 //! percent-encoded, never the diagnosis pastes. A fragment stays in the browser: it is
-//! not sent to the server that serves the page. A remembered draft expires.
+//! not sent to the server that serves the page. A remembered draft expires, and also
+//! keeps the reader's progress (the request sent, the open phase); a link never does.
 
 use crate::core::Timestamp;
 
@@ -11,8 +12,9 @@ use crate::core::support_request::encode_mailto_component;
 use crate::core::EnvironmentInput;
 
 use super::field::FieldKey;
+use super::phases::Phase;
 use super::prefill::Prefill;
-use super::state::Answers;
+use super::state::{Action, Answers, Progress, State};
 
 /// Marks a fragment as this widget's: `#imanage-helper?env=…&customer=…`.
 pub const FRAGMENT_PREFIX: &str = "imanage-helper?";
@@ -31,7 +33,10 @@ const TEXT_KEYS: &[(&str, FieldKey)] = &[
 ];
 
 /// Encodes the answers (environments, iManage details, version, contact) as
-/// `imanage-helper?env=…`; empty fields are left out.
+/// `imanage-helper?env=…`; empty fields are left out. The reader's progress is not in
+/// it: a link is shared with colleagues, and "I have sent the request" is only true of
+/// the reader who sent it (a colleague opening the link would be told the request was
+/// sent, and skip sending one). Progress stays with the device's draft.
 pub fn encode(answers: &Answers) -> String {
     let mut pairs = Vec::new();
     for row in &answers.rows {
@@ -113,26 +118,104 @@ pub fn decode(fragment: &str) -> Option<Prefill> {
 /// How long a draft remembered on the device is kept.
 pub const DRAFT_DAYS: i64 = 30;
 
-const DRAFT_VERSION: &str = "v1";
+/// Drafts written before progress was kept: answers only.
+const DRAFT_V1: &str = "v1";
+const DRAFT_VERSION: &str = "v2";
 
-/// A draft to remember: when it expires, then the answers.
-pub fn encode_draft(answers: &Answers, now: Timestamp) -> String {
-    let expires = now.millis() + DRAFT_DAYS * 86_400_000;
-    format!("{DRAFT_VERSION};{expires};{}", encode(answers))
+/// The reader's own progress a remembered draft keeps, so that a reader who returns
+/// days later finds the request still marked sent and the phase they had open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SavedProgress {
+    pub request_sent: bool,
+    pub open_phase: Phase,
 }
 
-/// The answers a remembered draft gives at `now`; `None` once it has expired or when it
-/// is not a draft this widget wrote.
-pub fn decode_draft(text: &str, now: Timestamp) -> Option<Prefill> {
+impl SavedProgress {
+    pub fn of(progress: &Progress) -> SavedProgress {
+        SavedProgress {
+            request_sent: progress.request_sent,
+            open_phase: progress.open_phase,
+        }
+    }
+
+    /// `phase=configure&sent=1`; what is unknown reads as not sent, first phase.
+    fn encode(self) -> String {
+        format!(
+            "phase={}&sent={}",
+            self.open_phase.name(),
+            u8::from(self.request_sent)
+        )
+    }
+
+    fn decode(text: &str) -> SavedProgress {
+        let mut saved = SavedProgress::default();
+        for (key, value) in text.split('&').filter_map(|pair| pair.split_once('=')) {
+            match key {
+                "phase" => {
+                    if let Some(phase) = Phase::ALL.into_iter().find(|p| p.name() == value) {
+                        saved.open_phase = phase;
+                    }
+                }
+                "sent" => saved.request_sent = value == "1",
+                _ => {}
+            }
+        }
+        saved
+    }
+}
+
+/// A remembered draft as read back: the answers and the reader's progress.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub prefill: Prefill,
+    pub progress: SavedProgress,
+}
+
+impl Draft {
+    /// `state` with the draft applied: its answers, the reader's progress, and the
+    /// choice to keep remembering them.
+    pub fn restore(self, state: State) -> State {
+        state
+            .reduce(Action::Prefill(self.prefill))
+            .reduce(Action::SetKeepDraft(true))
+            .reduce(Action::SetSent(self.progress.request_sent))
+            .reduce(Action::OpenPhase(self.progress.open_phase))
+    }
+}
+
+/// A draft to remember: when it expires, the reader's progress, then the answers.
+pub fn encode_draft(state: &State, now: Timestamp) -> String {
+    let expires = now.millis() + DRAFT_DAYS * 86_400_000;
+    format!(
+        "{DRAFT_VERSION};{expires};{};{}",
+        SavedProgress::of(state.progress()).encode(),
+        encode(state.answers())
+    )
+}
+
+/// The draft remembered at `now`; `None` once it has expired or when it is not a
+/// draft this widget wrote.
+pub fn decode_draft(text: &str, now: Timestamp) -> Option<Draft> {
     let mut parts = text.splitn(3, ';');
-    if parts.next()? != DRAFT_VERSION {
+    let version = parts.next()?;
+    if version != DRAFT_VERSION && version != DRAFT_V1 {
         return None;
     }
     let expires: i64 = parts.next()?.parse().ok()?;
     if now.millis() >= expires {
         return None;
     }
-    decode(parts.next()?)
+    let rest = parts.next()?;
+    let (progress, answers) = if version == DRAFT_V1 {
+        (SavedProgress::default(), rest)
+    } else {
+        let (progress, answers) = rest.split_once(';')?;
+        (SavedProgress::decode(progress), answers)
+    };
+    Some(Draft {
+        prefill: decode(answers)?,
+        progress,
+    })
 }
 
 /// The storage key of a draft: per page (by its path) and per placeholder, so that two

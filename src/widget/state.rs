@@ -24,6 +24,12 @@ pub fn paste_room(rows: usize) -> usize {
     MAX_ROWS.saturating_sub(rows.saturating_sub(1)).max(1)
 }
 
+/// True when text pasted into an address box is a list of addresses: the list becomes
+/// rows instead of one flattened line (the shell then keeps the browser's own paste out).
+pub fn is_pasted_list(text: &str) -> bool {
+    split_entries(text).len() > 1
+}
+
 /// One environment row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnvironmentRow {
@@ -77,6 +83,28 @@ pub struct FocusRequest {
     pub seq: u32,
 }
 
+/// What an action said for the status region; `seq` tells two equal ones apart, so the
+/// second is announced too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Announcement {
+    /// A list of `pasted` addresses filled `added` rows.
+    pub added: u32,
+    pub pasted: u32,
+    pub seq: u32,
+}
+
+impl Announcement {
+    /// The sentence the status region reads.
+    pub fn text(self) -> String {
+        let Announcement { added, pasted, .. } = self;
+        if added < pasted {
+            format!("Only the first {added} of {pasted} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
+        } else {
+            format!("{pasted} environments added from the pasted list. Check the role of each.")
+        }
+    }
+}
+
 /// How far the reader has gone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -106,6 +134,8 @@ pub struct Progress {
     pub open_phase: Phase,
     /// The answers came from a link: the reader is told so, and offered Start again.
     pub from_link: bool,
+    /// What the last action that needs saying said (a pasted list's count).
+    pub announcement: Option<Announcement>,
 }
 
 /// Everything that changes a widget's state.
@@ -218,6 +248,19 @@ impl Answers {
     }
 
     /// The first row's id (a form always has a row).
+    /// The same answers, whatever ids the rows were given.
+    pub fn same_as(&self, other: &Answers) -> bool {
+        let plain = |answers: &Answers| {
+            let mut answers = answers.clone();
+            for (i, row) in answers.rows.iter_mut().enumerate() {
+                row.id = i as RowId;
+            }
+            answers.next_id = 0;
+            answers
+        };
+        plain(self) == plain(other)
+    }
+
     pub fn first_row_id(&self) -> RowId {
         self.rows.first().map_or(0, |r| r.id)
     }
@@ -372,14 +415,16 @@ impl Answers {
     }
 
     /// Pastes into row `id`; returns the rows the paste filled.
-    fn paste_into_row(&mut self, id: RowId, text: &str) -> Vec<RowId> {
+    /// Fills row `id` with `text`, a list becoming rows; returns the rows filled and how
+    /// many addresses were pasted.
+    fn paste_into_row(&mut self, id: RowId, text: &str) -> (Vec<RowId>, usize) {
         let Some(i) = self.position(id) else {
-            return Vec::new();
+            return (Vec::new(), 0);
         };
         let entries = split_entries(text);
         if entries.len() <= 1 {
             self.rows[i].url = text.to_owned();
-            return vec![id];
+            return (vec![id], entries.len());
         }
         let keep_role = self.rows[i].role.clone();
         let room = paste_room(self.rows.len());
@@ -406,7 +451,7 @@ impl Answers {
         }
         let filled = new_rows.iter().map(|r| r.id).collect();
         self.rows.splice(i..=i, new_rows);
-        filled
+        (filled, entries.len())
     }
 
     /// A fix names its field by key: a row's fixes act on that row, wherever it now is.
@@ -534,7 +579,18 @@ impl State {
             }
             Action::PasteIntoRow { id, text } => {
                 // A paste is a finished entry: its messages show at once.
-                let filled = answers.paste_into_row(id, &text);
+                let (filled, pasted) = answers.paste_into_row(id, &text);
+                if pasted > 1 {
+                    let seq = self
+                        .progress
+                        .announcement
+                        .map_or(0, |a| a.seq.wrapping_add(1));
+                    self.progress.announcement = Some(Announcement {
+                        added: filled.len() as u32,
+                        pasted: pasted as u32,
+                        seq,
+                    });
+                }
                 self.progress
                     .revealed
                     .extend(filled.into_iter().map(FieldKey::RowUrl));
@@ -555,7 +611,16 @@ impl State {
             }
             Action::OpenLink(prefill) => {
                 self.progress.from_link = !prefill.is_empty();
-                return self.reduce(Action::Prefill(prefill));
+                let before = self.answers.clone();
+                let mut opened = self.reduce(Action::Prefill(prefill));
+                // Progress remembered on this device was about other answers: a link
+                // to different ones starts their request afresh.
+                if !opened.answers.same_as(&before) {
+                    opened.progress.request_sent = false;
+                    opened.progress.request_delivered = false;
+                    opened.progress.open_phase = Phase::default();
+                }
+                return opened;
             }
             Action::Prefill(prefill) => {
                 // What the page or a link filled in is checked at once.

@@ -2,7 +2,7 @@
 // status region says on its own, and when.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widgetReady, isFocused } from './support.mjs';
+import { useBrowser, newPage, widgetReady, isFocused, openPhase } from './support.mjs';
 
 const env = useBrowser();
 
@@ -148,4 +148,87 @@ test('a reader leaves mid-journey and comes back through the bookmark and throug
   assert.equal(await plain.evaluate(() => localStorage.length), 0);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a returning reader finds the request still sent and the phase they had open; a link made then does not say sent', async () => {
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const errors = [];
+  context.on('page', (p) => p.on('pageerror', (error) => errors.push(String(error))));
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.getByLabel('Remember my answers on this device for 30 days').check();
+  await page.getByRole('button', { name: 'Copy the request' }).click();
+  await page.getByLabel('I have sent the request to Clio Operate Support').check();
+  await openPhase(page, 'configure');
+
+  // Days later, on the plain page: the phase they had open, the request still sent.
+  const back = await context.newPage();
+  await back.goto(`${env.server.url}/`);
+  await widgetReady(back);
+  assert.equal(await back.getByTestId('task-configure').getAttribute('aria-expanded'), 'true');
+  await back.getByTestId('path-card').waitFor();
+  assert.deepEqual(await back.getByTestId('task-status').allTextContents(), [
+    'Sent', 'Next, once iManage confirms', 'Only if needed',
+  ]);
+  await openPhase(back, 'prepare');
+  assert.equal(await back.getByLabel('I have sent the request to Clio Operate Support').isChecked(), true);
+  const steps = await back.getByTestId('process-status').allTextContents();
+  assert.ok(!steps.includes('To do now'), steps.join(', '));
+  assert.deepEqual(steps.slice(0, 3), ['Done', 'Done', 'Waiting']);
+
+  // A link made now carries the answers, not this reader's progress.
+  await back.getByTestId('bookmark').click();
+  const link = back.url();
+  const colleague = await newPage(env.browser);
+  await colleague.goto(link);
+  await widgetReady(colleague);
+  assert.equal(await colleague.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '1764');
+  assert.notEqual((await colleague.getByTestId('task-status').allTextContents())[0], 'Sent');
+  assert.deepEqual(colleague.errors, []);
+  await colleague.context().close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/**
+ * What lies between `from` and `to` on the page (top to top) and is neither inside the
+ * open phase's panel nor one of its ancestors: nothing of another phase may be there.
+ * Positions are the viewport's, as Playwright's bounding boxes are.
+ */
+async function outsideBetween(page, phase, from, to) {
+  const top = (await from.boundingBox()).y;
+  const bottom = (await to.boundingBox()).y;
+  return page.getByTestId(`phase-${phase}`).evaluate((panel, [top, bottom]) => {
+    const found = [];
+    for (const el of panel.getRootNode().querySelectorAll('*')) {
+      if (panel.contains(el) || el.contains(panel)) continue;
+      const box = el.getBoundingClientRect();
+      if (box.height === 0 || box.width === 0) continue;
+      if (box.bottom > top && box.top < bottom) found.push(el.dataset.testid ?? el.className ?? el.tagName);
+    }
+    return found;
+  }, [top, bottom]);
+}
+
+test('at 375 px the first input is on the first screen, and only its phase lies between it and the primary action', async () => {
+  const height = 812;
+  const page = await newPage(env.browser, { viewport: { width: 375, height } });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  const input = page.getByLabel('Address of environment 1');
+  const first = await below(page, input);
+  console.log(`375 px: first input ${first} px below the widget's top`);
+  assert.ok(first + (await input.boundingBox()).height <= height, `the first input ends ${first} px below the widget's top`);
+
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  const copy = page.getByRole('button', { name: 'Copy the request' });
+  assert.equal(await input.evaluate((el) => el.closest('[data-testid^="phase-"]')?.dataset.testid), 'phase-prepare');
+  assert.equal(await copy.evaluate((el) => el.closest('[data-testid^="phase-"]')?.dataset.testid), 'phase-prepare');
+  assert.deepEqual(await outsideBetween(page, 'prepare', input, copy), []);
+  assert.equal(await page.getByTestId('path-card').count(), 0);
+  assert.equal(await page.getByTestId('diagnosis').count(), 0);
+  console.log(`375 px: "Copy the request" ${await below(page, copy)} px below the widget's top`);
+  assert.deepEqual(page.errors, []);
 });

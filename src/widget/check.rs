@@ -1,0 +1,123 @@
+//! "Check your answers": the rows the request step shows before the reader sends the
+//! request, each with its question, the answer (or why there is none) and the field its
+//! Change link goes to. The shell only renders them.
+
+use crate::core::Report;
+
+use super::field::FieldKey;
+use super::state::Answers;
+
+/// One redirect URI in the list of answers, with the role that names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UriAnswer<'a> {
+    pub label: &'a str,
+    pub uri: &'a str,
+}
+
+/// What a row shows as its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer<'a> {
+    Text(String),
+    RedirectUris(Vec<UriAnswer<'a>>),
+    /// Nothing usable yet: the words say so (and whether the answer is optional).
+    Missing(&'static str),
+}
+
+/// One row of "Check your answers".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckRow<'a> {
+    pub question: &'static str,
+    pub answer: Answer<'a>,
+    /// The field the Change link focuses.
+    pub change: FieldKey,
+    /// What the Change link changes, for assistive technology ("Change environments").
+    pub change_what: &'static str,
+}
+
+impl CheckRow<'_> {
+    pub fn missing(&self) -> bool {
+        matches!(self.answer, Answer::Missing(_))
+    }
+}
+
+fn or_missing(value: Option<String>, missing: &'static str) -> Answer<'static> {
+    value.map_or(Answer::Missing(missing), Answer::Text)
+}
+
+/// The rows in the order the request lists them: what iManage needs first, then the
+/// optional contact.
+pub fn check_rows<'a>(answers: &Answers, report: &'a Report) -> Vec<CheckRow<'a>> {
+    let uris: Vec<UriAnswer> = report
+        .environments
+        .registrations
+        .iter()
+        .map(|r| UriAnswer {
+            label: r.role.as_ref().map_or("Environment", |role| role.label()),
+            uri: r.redirect_uri.as_str(),
+        })
+        .collect();
+    let contact = [
+        answers.firm_name.trim(),
+        answers.contact_name.trim(),
+        answers.contact_email.trim(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    vec![
+        CheckRow {
+            question: FieldKey::CustomerId.label(),
+            answer: or_missing(
+                report.customer_id.as_ref().map(|c| c.value.clone()),
+                "Not entered yet",
+            ),
+            change: FieldKey::CustomerId,
+            change_what: FieldKey::CustomerId.label(),
+        },
+        CheckRow {
+            question: "Redirect URIs",
+            answer: if uris.is_empty() {
+                Answer::Missing("None yet")
+            } else {
+                Answer::RedirectUris(uris)
+            },
+            change: FieldKey::RowUrl(answers.first_row_id()),
+            change_what: "environments",
+        },
+        CheckRow {
+            question: FieldKey::ImanageUrl.label(),
+            answer: or_missing(
+                report
+                    .imanage
+                    .as_ref()
+                    .map(|r| r.url.clone().unwrap_or_else(|| r.cleaned.clone())),
+                "Not entered yet",
+            ),
+            change: FieldKey::ImanageUrl,
+            change_what: FieldKey::ImanageUrl.label(),
+        },
+        CheckRow {
+            question: FieldKey::Version.label(),
+            answer: or_missing(
+                report
+                    .version
+                    .version
+                    .as_ref()
+                    .map(|_| report.version.reason.clone()),
+                "Not entered (recommended)",
+            ),
+            change: FieldKey::Version,
+            change_what: FieldKey::Version.label(),
+        },
+        CheckRow {
+            question: "Firm and contact",
+            answer: or_missing(
+                (!contact.is_empty()).then_some(contact),
+                "Not given (optional)",
+            ),
+            change: FieldKey::FirmName,
+            change_what: "firm and contact",
+        },
+    ]
+}
