@@ -146,7 +146,9 @@ pub fn check_report(report: &Report) -> Result<(), String> {
         {
             return Err("a wait although a confirmation was pasted".into());
         }
-        // An address named as no Clio Operate redirect URI is never asked to be registered.
+        // An address named as no Clio Operate redirect URI is never asked to be registered:
+        // the message gives each URI alone on its line, so a line of its own is what counts
+        // (a foreign `https://acm` may well be the start of a real `https://acme…`).
         if let Some(follow_up) = &diagnosis.follow_up {
             let named = diagnosis
                 .causes
@@ -155,7 +157,7 @@ pub fn check_report(report: &Report) -> Result<(), String> {
                 .flat_map(|c| c.evidence.iter())
                 .filter_map(|line| line.split(" is ").next());
             for found in named {
-                if follow_up.body.contains(found) {
+                if follow_up.body.lines().any(|line| line.trim() == found) {
                     return Err("a foreign address asked to be registered".into());
                 }
             }
