@@ -7,9 +7,9 @@
 
 mod common;
 
-use common::assert_well_formed;
+use common::verdict::{check_rows, Expected};
 use imanage_connect::core::diagnosis::{
-    CauseKind, ConnectionChoice, DiagnosisInput, DiagnosisReport, Match,
+    CauseKind, ConnectionChoice, DiagnosisInput, DiagnosisReport,
 };
 use imanage_connect::core::{analyze, AnalysisRequest, EnvironmentInput, Role, Timestamp};
 
@@ -94,22 +94,6 @@ impl Default for Case {
     }
 }
 
-fn status(m: &Match) -> String {
-    match m {
-        Match::Exact => "exact".into(),
-        Match::Missing => "missing".into(),
-        Match::Unknown => "unknown".into(),
-        Match::NearMiss { differences, .. } => format!(
-            "near:{}",
-            differences
-                .iter()
-                .map(|d| format!("{d:?}"))
-                .collect::<Vec<_>>()
-                .join("+")
-        ),
-    }
-}
-
 fn diagnose(case: &Case) -> Option<DiagnosisReport> {
     let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
     let request = AnalysisRequest {
@@ -138,27 +122,6 @@ fn diagnose(case: &Case) -> Option<DiagnosisReport> {
         ..AnalysisRequest::default()
     };
     analyze(&request).diagnosis
-}
-
-/// Everything the reader is told: causes, then the message to Support.
-fn verdict_text(d: &DiagnosisReport) -> String {
-    let mut text = String::new();
-    for c in &d.causes {
-        text.push_str(&c.title);
-        text.push('\n');
-        for e in &c.evidence {
-            text.push_str(e);
-            text.push('\n');
-        }
-        text.push_str(&c.action);
-        text.push('\n');
-    }
-    if let Some(f) = &d.follow_up {
-        text.push_str(&f.subject);
-        text.push('\n');
-        text.push_str(&f.body);
-    }
-    text
 }
 
 fn cases() -> Vec<Case> {
@@ -603,63 +566,15 @@ fn cases() -> Vec<Case> {
 fn hard_pastes_give_the_right_verdict() {
     let cases = cases();
     assert!(cases.len() >= 45, "{} cases", cases.len());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let Some(d) = diagnose(case) else {
-            failures.push(format!("{}: no diagnosis", case.name));
-            continue;
+    check_rows(cases.iter().map(|case| {
+        let expected = Expected {
+            first: case.first,
+            statuses: &case.statuses,
+            says: &case.says,
+            never: &case.never,
+            codes: &case.codes,
+            never_codes: &[],
         };
-        let kinds: Vec<CauseKind> = d.causes.iter().map(|c| c.kind).collect();
-        if kinds.first() != Some(&case.first) {
-            failures.push(format!(
-                "{}: causes {kinds:?}, want {:?} first",
-                case.name, case.first
-            ));
-        }
-        if !case.statuses.is_empty() {
-            let got: Vec<(String, String)> = d
-                .environments
-                .iter()
-                .map(|e| {
-                    (
-                        status(&e.registered),
-                        e.sent.as_ref().map_or("-".into(), status),
-                    )
-                })
-                .collect();
-            let want: Vec<(String, String)> = case
-                .statuses
-                .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect();
-            if got != want {
-                failures.push(format!("{}: statuses {got:?}, want {want:?}", case.name));
-            }
-        }
-        let text = verdict_text(&d);
-        for phrase in &case.says {
-            if !text.contains(phrase) {
-                failures.push(format!("{}: verdict lacks {phrase:?}:\n{text}", case.name));
-            }
-        }
-        for phrase in &case.never {
-            if text.contains(phrase) {
-                failures.push(format!("{}: verdict says {phrase:?}:\n{text}", case.name));
-            }
-        }
-        let codes: Vec<&str> = d.findings.iter().map(|f| f.code.as_str()).collect();
-        for code in &case.codes {
-            if !codes.contains(code) {
-                failures.push(format!("{}: findings {codes:?} lack {code}", case.name));
-            }
-        }
-        d.findings.iter().for_each(assert_well_formed);
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+        (case.name, diagnose(case), expected)
+    }));
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the native rule tables.
 #![allow(dead_code)]
 
+pub mod verdict;
+
 use imanage_connect::core::{Finding, Severity};
 
 /// The codes of `findings`, in order, for exact comparison with a table row.
