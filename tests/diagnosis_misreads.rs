@@ -438,6 +438,20 @@ fn cases() -> Vec<Case> {
             ..Case::default()
         },
         Case {
+            name: "Hosted 7.10: the error text pasted in the confirmed list is read as what the sign-in sent",
+            version: "7.10",
+            registered: format!(
+                "Sorry, but we're having trouble signing you in.\nAADSTS50011: invalid_redirect_uri\n{}",
+                authorize("http://acme-uat.clioweb.com/externalServices/replyFrom/")
+            ),
+            first: SentUriDiffers,
+            statuses: vec![("unknown", "-"), ("unknown", "near:Http+TrailingSlash")],
+            says: vec!["Redirect URL field"],
+            never: vec!["registered as http", "not in the confirmed list", "register exactly as written"],
+            codes: vec!["sign-in-pasted-as-confirmation"],
+            ..Case::default()
+        },
+        Case {
             name: "a hidden link beside a readable URI still comes first",
             registered: format!("Registered:\n{P}\nhttps://protect-us.mimecast.com/s/ZyXwVuT?domain=acme-uat.clioweb.com"),
             first: AddressHidden,

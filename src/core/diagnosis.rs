@@ -513,12 +513,22 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
     };
     // A page on an environment's own address other than the redirect path is a
     // registration of the wrong page; any other link is left alone.
-    let registered_uris: Vec<ExtractedUri> = registered
+    // A sign-in's address or error pasted as the confirmation: its redirect_uri= is what
+    // the sign-in sent, never what iManage confirmed.
+    let (sent_in_registered, registered_uris): (Vec<ExtractedUri>, Vec<ExtractedUri>) = registered
         .uris
         .into_iter()
         .chain(registered.other_paths)
         .filter(|u| !(u.origin_only || u.other_path) || belongs(u))
-        .collect();
+        .partition(|u| matches!(u.source, UriSource::RedirectParameter { .. }));
+    if !sent_in_registered.is_empty() {
+        findings.push(Finding::warning(
+            FindingCode::SignInPastedAsConfirmation,
+            Field::Registered,
+            "The confirmed list holds a sign-in's address (redirect_uri=), so it was read as what the sign-in sent, not as a confirmation.",
+            "Paste iManage's confirmation in the confirmed list, and the error or the browser's address in the box for the failing sign-in.",
+        ));
+    }
     // An address printed encoded in error text is what was sent, decoded.
     let failing_uris: Vec<ExtractedUri> = failing
         .uris
@@ -531,8 +541,9 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
             }
             u
         })
+        .chain(sent_in_registered.iter().cloned())
         .collect();
-    if !registered_text.is_empty() && registered_uris.is_empty() {
+    if !registered_text.is_empty() && registered_uris.is_empty() && sent_in_registered.is_empty() {
         findings.push(Finding::warning(
             FindingCode::NoUriFound,
             Field::Registered,

@@ -134,6 +134,8 @@ pub enum FindingCode {
     LinesJoined,
     CallbackAnswer,
     QuotedHistoryLeftOut,
+    /// A sign-in's address (with `redirect_uri=`) pasted as the confirmation.
+    SignInPastedAsConfirmation,
     NoEnvironmentsToCompare,
 }
 
@@ -210,6 +212,7 @@ impl FindingCode {
             LinesJoined => "lines-joined",
             CallbackAnswer => "callback-answer",
             QuotedHistoryLeftOut => "quoted-history-left-out",
+            SignInPastedAsConfirmation => "sign-in-pasted-as-confirmation",
             NoEnvironmentsToCompare => "no-environments-to-compare",
         }
     }
