@@ -6,6 +6,7 @@
 mod common;
 
 use common::assert_well_formed;
+use common::verdict::status;
 use imanage_connect::core::diagnosis::{CauseKind, ConnectionChoice, DiagnosisInput, Match};
 use imanage_connect::core::extract::extract_uris;
 use imanage_connect::core::{analyze, AnalysisRequest, EnvironmentInput, Role, Timestamp};
@@ -81,22 +82,6 @@ impl Default for Case {
             statuses: Vec::new(),
             codes: Vec::new(),
         }
-    }
-}
-
-fn status(m: &Match) -> String {
-    match m {
-        Match::Exact => "exact".into(),
-        Match::Missing => "missing".into(),
-        Match::Unknown => "unknown".into(),
-        Match::NearMiss { differences, .. } => format!(
-            "near:{}",
-            differences
-                .iter()
-                .map(|d| format!("{d:?}"))
-                .collect::<Vec<_>>()
-                .join("+")
-        ),
     }
 }
 
