@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::address::{read_address, ReadAddress};
 use super::finding::{Field, Finding, FindingCode, FixAction};
+use super::label;
 use super::role::{role_from_host, Role};
 use super::text::{excerpt, split_entries, QUOTE_LENGTH};
 use super::uri::{Origin, RedirectUri, MAX_REDIRECT_URI_LENGTH, REDIRECT_PATH};
@@ -144,12 +145,15 @@ impl EntryCache {
     }
 }
 
-/// Reads one environment entry (already split from its row).
+/// Reads one environment entry (already split from its row): its address, after any
+/// label before it and any note after it, which are told about.
 pub fn analyze_entry(entry: &str) -> EntryAnalysis {
-    let reading = read_address(entry, Field::Environment);
-    let mut findings = reading.findings;
+    let parts = label::split(entry);
+    let reading = read_address(parts.address, Field::Environment);
+    let mut findings = label_findings(&parts);
+    findings.extend(reading.findings);
     let Some(address) = reading.address else {
-        return (reading.cleaned, None, findings);
+        return (reading.cleaned, None, keep_label(findings, &parts));
     };
     findings.extend(environment_rules(&address));
     let origin = Origin::from_address(&address);
@@ -165,8 +169,76 @@ pub fn analyze_entry(entry: &str) -> EntryAnalysis {
             "Check that only one environment address was pasted.",
         ));
     }
-    (reading.cleaned, Some(origin), findings)
+    (reading.cleaned, Some(origin), keep_label(findings, &parts))
 }
+
+/// What is told about a label and a note around the address.
+fn label_findings(parts: &label::Parts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let quote = |text: &str| {
+        format!(
+            "\u{201C}{}\u{201D}",
+            excerpt(text.trim(), LABEL_QUOTE_LENGTH)
+        )
+    };
+    if !parts.label_name().is_empty() {
+        let (message, fix) = match parts.role() {
+            Some(role) => (
+                format!(
+                    "The label {} before the address was read as the role ({role}).",
+                    quote(parts.label)
+                ),
+                "Nothing to do, unless the role shown is not this environment's.",
+            ),
+            None => (
+                format!(
+                    "The text {} before the address is not part of it and was left out.",
+                    quote(parts.label)
+                ),
+                "Nothing to do.",
+            ),
+        };
+        findings.push(Finding::info(
+            FindingCode::LabelRead,
+            Field::Environment,
+            message,
+            fix,
+        ));
+    }
+    if !parts.note.is_empty() {
+        findings.push(Finding::info(
+            FindingCode::NoteLeftOut,
+            Field::Environment,
+            format!(
+                "The text {} after the address is not part of it and was left out.",
+                quote(parts.note)
+            ),
+            "Nothing to do.",
+        ));
+    }
+    findings
+}
+
+/// A fix rewrites the row, so it keeps the reader's label and note around the new address.
+fn keep_label(mut findings: Vec<Finding>, parts: &label::Parts) -> Vec<Finding> {
+    if parts.label.is_empty() && parts.note.is_empty() {
+        return findings;
+    }
+    for finding in &mut findings {
+        if let Some(FixAction::ReplaceText { text, .. }) = &mut finding.action {
+            let note = if parts.note.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", parts.note)
+            };
+            *text = format!("{}{text}{note}", parts.label);
+        }
+    }
+    findings
+}
+
+/// How much of a label or a note a message quotes.
+const LABEL_QUOTE_LENGTH: usize = 40;
 
 /// The rules for an environment's host, port and path beyond what every address passes.
 fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
@@ -358,7 +430,10 @@ pub fn analyze_environments_with(
                 None
             };
             let role_suggested = chosen.is_none();
-            let role = chosen.or_else(|| origin.as_ref().and_then(|o| role_from_host(o.host())));
+            // A label the reader typed says more than a word in the host name.
+            let role = chosen
+                .or_else(|| label::split(text).role())
+                .or_else(|| origin.as_ref().and_then(|o| role_from_host(o.host())));
             entries.push(EnvironmentReport {
                 row,
                 part,

@@ -90,6 +90,10 @@ pub enum FindingCode {
     RedirectPathDiffers,
     RedirectUriTooLong,
     SeveralAddressesInOneBox,
+    /// A label before the address (`Production: https://…`).
+    LabelRead,
+    /// Words after the address that are not part of it.
+    NoteLeftOut,
     // The environment list as a whole.
     DuplicateEnvironment,
     SameOriginTwoRoles,
@@ -175,6 +179,8 @@ impl FindingCode {
             RedirectPathDiffers => "redirect-path-differs",
             RedirectUriTooLong => "redirect-uri-too-long",
             SeveralAddressesInOneBox => "several-addresses-in-one-box",
+            LabelRead => "label-read",
+            NoteLeftOut => "note-left-out",
             DuplicateEnvironment => "duplicate-environment",
             SameOriginTwoRoles => "same-origin-two-roles",
             NoProduction => "no-production",

@@ -43,6 +43,11 @@ impl Role {
         }
     }
 
+    /// One of the roles offered in the drop-down, not an "Other" name.
+    pub fn is_named(&self) -> bool {
+        !matches!(self, Role::Other(_))
+    }
+
     pub fn parse(text: &str) -> Role {
         match text.trim().to_ascii_lowercase().as_str() {
             "production" | "prod" | "live" => Role::Production,
@@ -110,6 +115,77 @@ pub fn role_from_host(host: &str) -> Option<Role> {
     None
 }
 
+/// Words in a label that name no environment (`URL:`, `Clio Operate site -`): a label of
+/// only these is noted, not kept as a role's name.
+const GENERIC_WORDS: &[&str] = &[
+    "address",
+    "addresses",
+    "app",
+    "application",
+    "clio",
+    "env",
+    "environment",
+    "environments",
+    "here",
+    "host",
+    "instance",
+    "is",
+    "link",
+    "login",
+    "main",
+    "new",
+    "old",
+    "operate",
+    "our",
+    "server",
+    "sharedo",
+    "site",
+    "the",
+    "url",
+    "urls",
+    "web",
+    "website",
+];
+
+/// Words of a greeting or a request (`Hi Sam,`, `Please use`): a label with one is prose.
+const PROSE_WORDS: &[&str] = &[
+    "dear", "hello", "hey", "hi", "please", "regards", "see", "thank", "thanks", "use",
+];
+
+/// The longest label kept as an "Other" role's name; a longer one is only noted.
+const MAX_OTHER_NAME: usize = 24;
+
+/// The role a label typed before an address names (`Production`, `UAT (new)`, `Live
+/// site`), from the same words as [`role_from_host`]; otherwise a short plain label
+/// (`Disaster recovery`) kept as an "Other" role's name. A long or punctuated label
+/// (`Here are our environments`, `Jo Bloggs 10:32`) names nothing.
+pub fn role_from_label(label: &str) -> Option<Role> {
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    for word in &words {
+        let word = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        if let Some((_, role)) = ROLE_WORDS.iter().find(|(key, _)| word == *key) {
+            return Some(Role::parse(role));
+        }
+    }
+    let name = label.trim();
+    let plain = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        && name.chars().any(char::is_alphabetic)
+        && name.chars().count() <= MAX_OTHER_NAME
+        && words.len() <= 3;
+    let generic = words.iter().all(|w| GENERIC_WORDS.contains(&w.as_str()))
+        || words.iter().any(|w| PROSE_WORDS.contains(&w.as_str()));
+    (plain && !generic).then(|| Role::Other(name.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +218,38 @@ mod tests {
         ];
         for (host, expected) in cases {
             assert_eq!(role_from_host(host), *expected, "{host}");
+        }
+    }
+
+    #[test]
+    fn reads_roles_from_labels() {
+        let cases: &[(&str, Option<Role>)] = &[
+            ("Production", Some(Role::Production)),
+            ("PROD", Some(Role::Production)),
+            ("Live site", Some(Role::Production)),
+            ("UAT", Some(Role::Uat)),
+            ("UAT2", Some(Role::Uat)),
+            ("Training (new)", Some(Role::Training)),
+            ("Test", Some(Role::Test)),
+            ("QA", Some(Role::Test)),
+            ("Staging", Some(Role::Other("Staging".into()))),
+            ("Dev", Some(Role::Other("Development".into()))),
+            ("Sandbox", Some(Role::Other("Sandbox".into()))),
+            ("The UAT one is", Some(Role::Uat)),
+            (
+                "Disaster recovery",
+                Some(Role::Other("Disaster recovery".into())),
+            ),
+            ("URL", None),
+            ("Hi Sam", None),
+            ("Clio Operate site", None),
+            ("Here are our environments", None),
+            ("Jo Bloggs 10:32", None),
+            ("Please use this one for anything at all", None),
+            ("", None),
+        ];
+        for (label, expected) in cases {
+            assert_eq!(role_from_label(label), *expected, "{label:?}");
         }
     }
 

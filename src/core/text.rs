@@ -1,20 +1,79 @@
 //! Reading pasted text: splitting lists into entries and stripping the junk that e-mails,
 //! Word and spreadsheets wrap around an address.
 
+use super::label;
+
 /// Splits pasted text into entries on line breaks, commas and semicolons, before any URL
 /// parsing: the URL parser would read `https://a.com,https://b.com` as one address whose
 /// host is `a.com,https`. Blank entries are skipped.
+///
+/// Within a line, a cell with no address right before one that starts with its address
+/// is that address's label (`Production,https://…` from a spreadsheet saved as CSV), and
+/// neighbouring cells with no address stay one entry (`Hi Sam, here they are`).
 pub fn split_entries(raw: &str) -> Vec<&str> {
-    raw.split(is_entry_separator)
-        .filter(|entry| !trim_junk(entry).is_empty())
-        .collect()
+    let mut entries = Vec::new();
+    for line in raw.split(is_line_break) {
+        let cells: Vec<(usize, &str)> = line
+            .split(is_cell_separator)
+            .map(|cell| (cell.as_ptr() as usize - line.as_ptr() as usize, cell))
+            .filter(|(_, cell)| !trim_junk(cell).is_empty())
+            .collect();
+        // The start of the run of cells with no address not yet made an entry, and the
+        // start of its last cell.
+        let mut prose: Option<(usize, usize)> = None;
+        for &(start, cell) in &cells {
+            let end = start + cell.len();
+            if !label::has_address(cell) {
+                prose = Some((prose.map_or(start, |(first, _)| first), start));
+                continue;
+            }
+            let mut from = start;
+            if let Some((first, last)) = prose.take() {
+                let labelled = !label::split(cell).label.is_empty();
+                if labelled {
+                    entries.push(&line[first..cell_end(line, last)]);
+                } else {
+                    if first < last {
+                        entries.push(&line[first..cell_end(line, previous_cell(&cells, last))]);
+                    }
+                    from = last;
+                }
+            }
+            entries.push(&line[from..end]);
+        }
+        if let Some((first, last)) = prose {
+            entries.push(&line[first..cell_end(line, last)]);
+        }
+    }
+    entries
 }
 
-fn is_entry_separator(c: char) -> bool {
+/// The end of the cell starting at `start`.
+fn cell_end(line: &str, start: usize) -> usize {
+    line[start..]
+        .find(is_cell_separator)
+        .map_or(line.len(), |i| start + i)
+}
+
+/// The start of the cell before the one starting at `start`.
+fn previous_cell(cells: &[(usize, &str)], start: usize) -> usize {
+    cells
+        .iter()
+        .rev()
+        .map(|&(s, _)| s)
+        .find(|&s| s < start)
+        .unwrap_or(start)
+}
+
+fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | ',' | ';' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
     )
+}
+
+fn is_cell_separator(c: char) -> bool {
+    matches!(c, ',' | ';')
 }
 
 /// Characters that are invisible in most fonts and that pasted text often carries:
@@ -266,6 +325,22 @@ mod tests {
             ("a.com\u{2028}b.com", &["a.com", "b.com"]),
             (",,;;a.com,,", &["a.com"]),
             ("a.com\n\u{200B}\nb.com", &["a.com", "b.com"]),
+            // A label in its own cell pairs with the address after it.
+            (
+                "Production,https://a.com\nUAT;https://b.com",
+                &["Production,https://a.com", "UAT;https://b.com"],
+            ),
+            (
+                "Production, https://a.com, UAT, b.com",
+                &["Production, https://a.com", " UAT, b.com"],
+            ),
+            ("Environment,URL", &["Environment,URL"]),
+            (
+                "Hi Sam, here they are, Production: a.com",
+                &["Hi Sam, here they are", " Production: a.com"],
+            ),
+            ("Jo, Production, a.com", &["Jo", " Production, a.com"]),
+            ("acme, acme-uat", &["acme", " acme-uat"]),
         ];
         for (raw, expected) in cases {
             assert_eq!(split_entries(raw), *expected, "splitting {raw:?}");

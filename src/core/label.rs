@@ -1,0 +1,481 @@
+//! Labels and prose around a pasted environment address: `Production: https://…`,
+//! `UAT<TAB>acme-uat.example.com`, `| Test | https://… |`, and the greetings, names and
+//! sign-offs of a pasted e-mail, which hold no address at all.
+//!
+//! A label is only what stands before the address and is not part of a URL: the
+//! address's own colon (`https://`), its port (`acme.example.com:8443`) and its user name
+//! (`user:pass@host`) never make one.
+
+use super::role::{role_from_label, Role};
+use super::text::trim_junk;
+
+/// An entry taken apart: `label` + `address` + `note` is the entry (without the white
+/// space at its ends). `label` and `note` are empty when there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts<'a> {
+    /// What stands before the address, separator included (`Production: `).
+    pub label: &'a str,
+    /// The address as typed, to be read by the address reader.
+    pub address: &'a str,
+    /// Words after the address that are not part of it (`(main site)`).
+    pub note: &'a str,
+}
+
+impl Parts<'_> {
+    /// The label without its separator, markup and white space: `Production` for
+    /// `**Production**: `. Empty when there is no label.
+    pub fn label_name(&self) -> &str {
+        label_name(self.label)
+    }
+
+    /// What the label names: the role it says, or a short plain name kept as an "Other"
+    /// role; `None` when it names nothing usable.
+    pub fn role(&self) -> Option<Role> {
+        let name = self.label_name();
+        if name.is_empty() {
+            return None;
+        }
+        role_from_label(name)
+    }
+}
+
+/// The white space and table rules that separate a label, an address and a note.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c == '|'
+}
+
+/// Byte ranges of the words of `text`, separated by white space and table rules.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_gap(c), start) {
+            (true, Some(s)) => {
+                ranges.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        ranges.push((s, text.len()));
+    }
+    ranges
+}
+
+/// Quotes, brackets, Markdown emphasis and punctuation that wrap a word in prose.
+fn is_wrapping(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '<'
+            | '>'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '*'
+            | '_'
+            | ','
+            | ';'
+            | '!'
+            | '?'
+            | '.'
+            | ':'
+    )
+}
+
+/// File names that look like host names (`environments.xlsx`) in an e-mail's prose.
+const FILE_ENDINGS: &[&str] = &[
+    "csv", "doc", "docx", "eml", "gif", "htm", "html", "jpeg", "jpg", "json", "msg", "pdf", "png",
+    "ppt", "pptx", "txt", "xls", "xlsx", "xml", "zip",
+];
+
+/// Whether a host name as typed has the shape of one: two or more labels, the last one
+/// with a letter (`acme.example.com`, not `7.11` or `e.g`), or an IPv4 address.
+fn is_dotted_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() < 2 || !host.contains('.') {
+        return false;
+    }
+    if labels.len() == 4 && labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
+        return true;
+    }
+    let last = labels[labels.len() - 1];
+    last.chars().count() >= 2
+        && last.chars().any(char::is_alphabetic)
+        && !FILE_ENDINGS.contains(&last.to_ascii_lowercase().as_str())
+}
+
+/// Whether a word is a web address, however broken: it has `://`, is `localhost`, has a
+/// host name's shape, or has a user name and password before an `@`. An e-mail address
+/// (`jo@acme.example.com`) is not an environment's address.
+pub fn is_host_like(word: &str) -> bool {
+    let word = word.trim_matches(is_wrapping);
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains("://") {
+        return true;
+    }
+    if let Some(at) = word.rfind('@') {
+        return word[..at].contains(':');
+    }
+    let before_path = word.split(['/', '?', '#', '\\']).next().unwrap_or(word);
+    before_path
+        .split([':', ',', ';', '='])
+        .any(|part| part.eq_ignore_ascii_case("localhost") || is_dotted_host(part))
+}
+
+/// Words that are never a firm's host name when they stand alone in a pasted message.
+const CHAT_WORDS: &[&str] = &[
+    "best", "bye", "cheers", "done", "hello", "hey", "hi", "kind", "many", "na", "no", "none",
+    "ok", "okay", "regards", "see", "sure", "ta", "tba", "tbc", "thank", "thanks", "thx", "yes",
+];
+
+/// Whether a lone word is an attempt at an address (`acme`, `acme-uat`, `acme:8443`)
+/// rather than a word of prose (`Jo`, `Thanks`, `UAT`, `10:32`).
+pub fn is_address_attempt(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| is_wrapping(c) && c != '_');
+    if !word.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let allowed = |c: char| {
+        !c.is_ascii() || c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '/' | '%')
+    };
+    if !word.chars().all(allowed) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if CHAT_WORDS.contains(&lower.as_str()) || Role::parse(&lower).is_named() {
+        return false;
+    }
+    // A name or a capitalised word of prose; host names are typed in lower case.
+    let letters_only = word.chars().all(|c| c.is_alphabetic() || c == '-');
+    !(letters_only && word.chars().any(char::is_uppercase))
+}
+
+/// Whether an entry of a pasted list holds an address (or an attempt at one), so that it
+/// becomes a row; greetings, names, sign-offs and `UAT: (to follow)` do not.
+pub fn has_address(entry: &str) -> bool {
+    let text = trim_junk(entry);
+    let words = words(text);
+    if words.iter().any(|&(s, e)| is_host_like(&text[s..e])) {
+        return true;
+    }
+    match words.as_slice() {
+        [] => false,
+        [(s, e)] => is_address_attempt(&text[*s..*e]),
+        _ => !split(entry).label.is_empty(),
+    }
+}
+
+/// Separators a label ends with when a lone word, not a host name, follows it.
+fn ends_as_label(label: &str) -> bool {
+    let trimmed = label.trim_end();
+    trimmed.ends_with([
+        ':', '-', '=', '|', ',', ';', '>', '\u{2013}', '\u{2014}', '\u{2192}',
+    ]) || label[trimmed.len()..].contains('\t')
+        || Role::parse(label_name(label)).is_named()
+}
+
+/// Where the address starts inside a word that holds a label glued to it:
+/// `Production:https://…`, `[UAT](https://…)`, `Production,acme.example.com`.
+fn glued_label_end(word: &str) -> usize {
+    if let Some(colon) = word.find("://") {
+        let scheme_start = word[..colon]
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| {
+                i + word[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let mut start = scheme_start;
+        // An opening quote or bracket right before the scheme belongs to the address.
+        if let Some(open) = word[..start].chars().next_back() {
+            if matches!(
+                open,
+                '"' | '\'' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '<' | '(' | '['
+            ) {
+                start -= open.len_utf8();
+            }
+        }
+        return if label_name(&word[..start]).is_empty() {
+            0
+        } else {
+            start
+        };
+    }
+    for (i, c) in word.char_indices() {
+        if !matches!(c, ':' | ',' | ';' | '=') {
+            continue;
+        }
+        let (before, after) = (&word[..i], &word[i + 1..]);
+        let name = label_name(before);
+        let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '-');
+        let scheme = ["http", "https", "mailto", "ftp", "file"]
+            .iter()
+            .any(|s| name.eq_ignore_ascii_case(s));
+        if plain && !scheme && !before.contains('.') && is_host_like(after) {
+            return i + 1;
+        }
+        return 0;
+    }
+    0
+}
+
+/// Takes an entry apart into its label, address and note. An entry with no label and no
+/// note is all address, as typed.
+pub fn split(entry: &str) -> Parts<'_> {
+    let text = trim_junk(entry);
+    let whole = Parts {
+        label: "",
+        address: text,
+        note: "",
+    };
+    let words = words(text);
+    let Some(&(_, last_end)) = words.last() else {
+        return whole;
+    };
+    let found = words.iter().position(|&(s, e)| is_host_like(&text[s..e]));
+    let (index, start) = match found {
+        Some(i) => {
+            let (s, e) = words[i];
+            let glued = glued_label_end(&text[s..e]);
+            if glued == 0 && i > 0 {
+                let address = &text[s..e];
+                let label = &text[..s];
+                // `acme .example.com`: a host broken by a space, not a label.
+                let broken = address.starts_with(['.', '-'])
+                    || (!address.contains("://")
+                        && i == 1
+                        && is_address_attempt(label.trim_end())
+                        && !ends_as_label(label));
+                if broken {
+                    return whole;
+                }
+            }
+            (i, s + glued)
+        }
+        None => {
+            let i = words.len() - 1;
+            let (s, e) = words[i];
+            if i == 0 || !is_address_attempt(&text[s..e]) || !ends_as_label(&text[..s]) {
+                return whole;
+            }
+            (i, s)
+        }
+    };
+    // Words after the address are a note, unless one of them is an address too (two
+    // addresses on a line are read as one, broken, entry).
+    // After an address with a path, the words are the path's (the URL parser reads
+    // `/path with spaces` as one path), and the path is left out anyway.
+    let rest = &words[index + 1..];
+    let word = &text[start..words[index].1];
+    let host_and_path = word.split_once("://").map_or(word, |(_, after)| after);
+    let has_path = host_and_path
+        .split_once('/')
+        .is_some_and(|(_, path)| !path.trim_end_matches(is_wrapping).is_empty());
+    let (address_end, note) = if has_path || rest.iter().any(|&(s, e)| is_host_like(&text[s..e])) {
+        (last_end, "")
+    } else {
+        let end = words[index].1;
+        let note = text[end..].trim_matches(is_gap);
+        (end, note)
+    };
+    let address_end = if note.is_empty() {
+        // A table's closing rule is not part of the address.
+        text[..address_end].trim_end_matches(is_gap).len()
+    } else {
+        address_end
+    };
+    Parts {
+        label: &text[..start],
+        address: &text[start..address_end],
+        note,
+    }
+}
+
+/// A label's words without separators, bullets, Markdown and quotes.
+pub fn label_name(label: &str) -> &str {
+    label.trim_matches(|c: char| {
+        is_gap(c)
+            || is_wrapping(c)
+            || matches!(
+                c,
+                '-' | '=' | '#' | '\u{2013}' | '\u{2014}' | '\u{2022}' | '\u{B7}' | '\u{2192}'
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separates_labels_addresses_and_notes() {
+        // (entry, label, address, note)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "https://acme.example.com",
+                "",
+                "https://acme.example.com",
+                "",
+            ),
+            (
+                "Production: https://acme.example.com",
+                "Production: ",
+                "https://acme.example.com",
+                "",
+            ),
+            (
+                "Production:https://acme.example.com",
+                "Production:",
+                "https://acme.example.com",
+                "",
+            ),
+            (
+                "UAT - http://acme-uat.example.com/",
+                "UAT - ",
+                "http://acme-uat.example.com/",
+                "",
+            ),
+            (
+                "Test\tacme-test.example.com",
+                "Test\t",
+                "acme-test.example.com",
+                "",
+            ),
+            (
+                "| UAT | https://a.example.com |",
+                "| UAT | ",
+                "https://a.example.com",
+                "",
+            ),
+            ("acme.example.com:8443", "", "acme.example.com:8443", ""),
+            (
+                "https://user:pass@acme.example.com",
+                "",
+                "https://user:pass@acme.example.com",
+                "",
+            ),
+            (
+                "user:pass@acme.example.com",
+                "",
+                "user:pass@acme.example.com",
+                "",
+            ),
+            (
+                "Production,https://a.example.com",
+                "Production,",
+                "https://a.example.com",
+                "",
+            ),
+            (
+                "\"Production\",\"https://a.example.com\"",
+                "\"Production\",",
+                "\"https://a.example.com\"",
+                "",
+            ),
+            (
+                "[UAT](https://a.example.com)",
+                "[UAT]",
+                "(https://a.example.com)",
+                "",
+            ),
+            (
+                "Production:acme.example.com",
+                "Production:",
+                "acme.example.com",
+                "",
+            ),
+            ("UAT: acme-uat", "UAT: ", "acme-uat", ""),
+            (
+                "https://a.example.com (main site)",
+                "",
+                "https://a.example.com",
+                "(main site)",
+            ),
+            (
+                "https://a.example.com/ (main)",
+                "",
+                "https://a.example.com/",
+                "(main)",
+            ),
+            (
+                "https://a.example.com/x y",
+                "",
+                "https://a.example.com/x y",
+                "",
+            ),
+            ("acme .example.com", "", "acme .example.com", ""),
+            (
+                "https://a.example https://b.example",
+                "",
+                "https://a.example https://b.example",
+                "",
+            ),
+            (
+                "https://ac\tme.example.com",
+                "",
+                "https://ac\tme.example.com",
+                "",
+            ),
+            ("http:acme.example.com", "", "http:acme.example.com", ""),
+            ("see you soon", "", "see you soon", ""),
+        ];
+        for (entry, label, address, note) in cases {
+            let parts = split(entry);
+            assert_eq!(
+                (parts.label, parts.address, parts.note),
+                (*label, *address, *note),
+                "{entry:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tells_addresses_from_prose() {
+        for text in [
+            "acme",
+            "acme-uat",
+            "acme.example.com",
+            "https://",
+            "UAT: acme-uat",
+            "Jo Bloggs www.acme-legal.example",
+            "localhost:8080",
+            "10.0.0.1",
+        ] {
+            assert!(has_address(text), "{text:?} holds an address");
+        }
+        for text in [
+            "Hi Sam",
+            "Thanks",
+            "Jo",
+            "UAT",
+            "Here are our environments:",
+            "UAT: (to follow)",
+            "Jo Bloggs 10:32",
+            "10:32",
+            "jo@acme.example.com",
+            "see the attached environments.xlsx",
+            "version 7.11.0",
+            "e.g. the one we use",
+            "|---|---|",
+        ] {
+            assert!(!has_address(text), "{text:?} holds no address");
+        }
+    }
+}
