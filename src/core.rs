@@ -12,6 +12,7 @@ pub mod finding;
 pub mod imanage;
 pub mod invariants;
 pub mod json;
+pub mod label;
 pub mod role;
 pub mod support_request;
 pub mod text;

@@ -291,7 +291,7 @@ pub fn App(props: &AppProps) -> Html {
     // before the pause summary is set, which then follows it.
     {
         let announce = announce.clone();
-        use_effect_with(form.0.progress().announcement, move |said| {
+        use_effect_with(form.0.progress().announcement.clone(), move |said| {
             if let Some(said) = said {
                 announce.emit(said.text());
             }

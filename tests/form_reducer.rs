@@ -607,7 +607,7 @@ fn address_list(n: usize) -> String {
 #[test]
 fn a_pasted_list_says_what_it_added() {
     use imanage_connect::widget::state::{is_pasted_list, MAX_ROWS};
-    let said = |state: &State| state.progress().announcement.map(|a| a.text());
+    let said = |state: &State| state.progress().announcement.as_ref().map(|a| a.text());
     // (rows already in the form, addresses pasted, rows after, what the status region says)
     let cases: &[(usize, usize, usize, Option<String>)] = &[
         (1, 1, 1, None),
@@ -669,14 +669,18 @@ fn the_same_paste_twice_is_announced_twice_and_typing_says_nothing_new() {
         id: 0,
         text: list.clone(),
     });
-    let first = once.progress().announcement.expect("a list is announced");
+    let first = once
+        .progress()
+        .announcement
+        .clone()
+        .expect("a list is announced");
     let typed = once.reduce(Action::SetText {
         field: FieldKey::CustomerId,
         text: "1764".into(),
     });
-    assert_eq!(typed.progress().announcement, Some(first));
+    assert_eq!(typed.progress().announcement, Some(first.clone()));
     let twice = typed.reduce(Action::PasteIntoRow { id: 0, text: list });
-    let second = twice.progress().announcement.unwrap();
+    let second = twice.progress().announcement.clone().unwrap();
     assert_eq!(second.text(), first.text());
     assert_ne!(second, first, "a repeated paste is a new announcement");
 }

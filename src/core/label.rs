@@ -147,15 +147,18 @@ const CHAT_WORDS: &[&str] = &[
     "ok", "okay", "regards", "see", "sure", "ta", "tba", "tbc", "thank", "thanks", "thx", "yes",
 ];
 
-/// Whether a lone word is an attempt at an address (`acme`, `acme-uat`, `acme:8443`)
-/// rather than a word of prose (`Jo`, `Thanks`, `UAT`, `10:32`).
+/// Whether a lone word is an attempt at an address (`acme`, `acme-uat`, `acme:8443`, or
+/// an e-mail address, which then gets its finding) rather than a word of prose (`Jo`,
+/// `Thanks`, `UAT`, `10:32`).
 pub fn is_address_attempt(word: &str) -> bool {
     let word = word.trim_matches(|c: char| is_wrapping(c) && c != '_');
     if !word.chars().any(char::is_alphabetic) {
         return false;
     }
     let allowed = |c: char| {
-        !c.is_ascii() || c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '/' | '%')
+        !c.is_ascii()
+            || c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '_' | '.' | ':' | '/' | '%' | '@')
     };
     if !word.chars().all(allowed) {
         return false;
@@ -188,7 +191,7 @@ pub fn has_address(entry: &str) -> bool {
 fn ends_as_label(label: &str) -> bool {
     let trimmed = label.trim_end();
     trimmed.ends_with([
-        ':', '-', '=', '|', ',', ';', '>', '\u{2013}', '\u{2014}', '\u{2192}',
+        ':', '-', '=', '|', ',', ';', '\u{2013}', '\u{2014}', '\u{2192}',
     ]) || label[trimmed.len()..].contains('\t')
         || Role::parse(label_name(label)).is_named()
 }
@@ -272,7 +275,13 @@ pub fn split(entry: &str) -> Parts<'_> {
         None => {
             let i = words.len() - 1;
             let (s, e) = words[i];
-            if i == 0 || !is_address_attempt(&text[s..e]) || !ends_as_label(&text[..s]) {
+            // An e-mail address after other words is a signature's or a header's.
+            let word = &text[s..e];
+            if i == 0
+                || word.contains('@')
+                || !is_address_attempt(word)
+                || !ends_as_label(&text[..s])
+            {
                 return whole;
             }
             (i, s)
@@ -457,6 +466,7 @@ mod tests {
             "Jo Bloggs www.acme-legal.example",
             "localhost:8080",
             "10.0.0.1",
+            "jo@acme.example.com",
         ] {
             assert!(has_address(text), "{text:?} holds an address");
         }
@@ -469,7 +479,9 @@ mod tests {
             "UAT: (to follow)",
             "Jo Bloggs 10:32",
             "10:32",
-            "jo@acme.example.com",
+            "Jo Bloggs <jo@acme.example.com>",
+            "Email: jo@acme.example.com",
+            "On Mon 30 Nov 2026 at 10:32 Jo Bloggs <jo@acme.example.com> wrote:",
             "see the attached environments.xlsx",
             "version 7.11.0",
             "e.g. the one we use",

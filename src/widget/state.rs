@@ -4,8 +4,9 @@
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisInput};
 use crate::core::environment::EnvironmentInput;
+use crate::core::label;
 use crate::core::role::{role_from_host, Role};
-use crate::core::text::split_entries;
+use crate::core::text::{excerpt, join_words, split_entries, trim_junk};
 use crate::core::{AnalysisRequest, FixAction, Timestamp};
 
 use std::collections::BTreeSet;
@@ -26,9 +27,16 @@ pub fn paste_room(rows: usize) -> usize {
 
 /// True when text pasted into an address box is a list of addresses: the list becomes
 /// rows instead of one flattened line (the shell then keeps the browser's own paste out).
+/// A pasted e-mail is one too: its greetings and sign-offs are left out, and said so.
 pub fn is_pasted_list(text: &str) -> bool {
     split_entries(text).len() > 1
 }
+
+/// How many of the lines a pasted list left out an announcement quotes.
+const LEFT_OUT_QUOTED: usize = 3;
+
+/// How much of each left-out line an announcement quotes.
+const LEFT_OUT_QUOTE_LENGTH: usize = 30;
 
 /// One environment row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,24 +93,66 @@ pub struct FocusRequest {
 
 /// What an action said for the status region; `seq` tells two equal ones apart, so the
 /// second is announced too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Announcement {
     /// A list of `pasted` addresses filled `added` rows.
     pub added: u32,
     pub pasted: u32,
+    /// How many lines of the paste held no address and were left out.
+    pub left_out: u32,
+    /// The first few of them, shortened for quoting.
+    pub left_out_quotes: Vec<String>,
     pub seq: u32,
 }
 
 impl Announcement {
-    /// The sentence the status region reads.
-    pub fn text(self) -> String {
-        let Announcement { added, pasted, .. } = self;
-        if added < pasted {
+    /// The sentences the status region reads.
+    pub fn text(&self) -> String {
+        let Announcement { added, pasted, .. } = *self;
+        let mut text = if added < pasted {
             format!("Only the first {added} of {pasted} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
+        } else if pasted == 0 {
+            "No web address was found in the pasted text, so no environment was added.".to_owned()
+        } else if pasted == 1 {
+            "1 environment added from the pasted text. Check its role.".to_owned()
         } else {
             format!("{pasted} environments added from the pasted list. Check the role of each.")
+        };
+        if self.left_out > 0 {
+            let quotes: Vec<String> = self
+                .left_out_quotes
+                .iter()
+                .map(|q| format!("\u{201C}{q}\u{201D}"))
+                .collect();
+            let (lines, were) = if self.left_out == 1 {
+                ("line", "was")
+            } else {
+                ("lines", "were")
+            };
+            let named = if quotes.len() < self.left_out as usize {
+                format!(", such as {}", join_words(&quotes))
+            } else {
+                format!(": {}", join_words(&quotes))
+            };
+            text.push_str(&format!(
+                " {} {lines} without an address {were} left out{named}.",
+                self.left_out
+            ));
         }
+        text
     }
+}
+
+/// What a paste into a row did.
+#[derive(Debug, Default)]
+struct Pasted {
+    /// The rows it filled.
+    filled: Vec<RowId>,
+    /// How many addresses it held.
+    addresses: usize,
+    /// How many of its lines held no address, and the first few of them.
+    left_out: usize,
+    left_out_quotes: Vec<String>,
 }
 
 /// How far the reader has gone.
@@ -414,26 +464,52 @@ impl Answers {
         self.keep_a_row();
     }
 
-    /// Pastes into row `id`; returns the rows the paste filled.
-    /// Fills row `id` with `text`, a list becoming rows; returns the rows filled and how
-    /// many addresses were pasted.
-    fn paste_into_row(&mut self, id: RowId, text: &str) -> (Vec<RowId>, usize) {
+    /// Fills row `id` with `text`, a list becoming rows; with `leave_out_prose`, the
+    /// lines of a pasted list that hold no address (a greeting, a name, a sign-off) are
+    /// left out and counted, never made rows.
+    fn paste_into_row(&mut self, id: RowId, text: &str, leave_out_prose: bool) -> Pasted {
         let Some(i) = self.position(id) else {
-            return (Vec::new(), 0);
+            return Pasted::default();
         };
         let entries = split_entries(text);
         if entries.len() <= 1 {
             self.rows[i].url = text.to_owned();
-            return (vec![id], entries.len());
+            return Pasted {
+                filled: vec![id],
+                addresses: entries.len(),
+                ..Pasted::default()
+            };
+        }
+        let (entries, prose): (Vec<&str>, Vec<&str>) = entries
+            .into_iter()
+            .partition(|entry| !leave_out_prose || label::has_address(entry));
+        let left_out_quotes = prose
+            .iter()
+            .take(LEFT_OUT_QUOTED)
+            .map(|line| excerpt(trim_junk(line), LEFT_OUT_QUOTE_LENGTH))
+            .collect();
+        let mut pasted = Pasted {
+            addresses: entries.len(),
+            left_out: prose.len(),
+            left_out_quotes,
+            ..Pasted::default()
+        };
+        if entries.is_empty() {
+            return pasted;
         }
         let keep_role = self.rows[i].role.clone();
         let room = paste_room(self.rows.len());
         let mut new_rows = Vec::with_capacity(entries.len().min(room));
         for (n, entry) in entries.iter().take(room).enumerate() {
             let entry = entry.trim().to_owned();
-            let suggested = suggest_role(&entry);
+            let labelled = label::split(&entry).role();
+            let suggested = labelled.clone().or_else(|| suggest_role(&entry));
             if n == 0 {
-                let role = if self.rows[i].url.trim().is_empty() && suggested.is_some() {
+                // A label the reader pasted names the role; a host name's word only
+                // fills a row that was empty.
+                let role = if labelled.is_some()
+                    || (self.rows[i].url.trim().is_empty() && suggested.is_some())
+                {
                     suggested
                 } else {
                     keep_role.clone()
@@ -449,9 +525,28 @@ impl Answers {
                 new_rows.push(self.new_row(suggested, entry));
             }
         }
-        let filled = new_rows.iter().map(|r| r.id).collect();
+        pasted.filled = new_rows.iter().map(|r| r.id).collect();
         self.rows.splice(i..=i, new_rows);
-        (filled, entries.len())
+        pasted
+    }
+
+    /// Typing a label before an address names the row's role, as pasting it does: when
+    /// the label's role changes, the row's role follows it.
+    fn follow_label(&mut self, field: FieldKey, text: &str) {
+        let FieldKey::RowUrl(id) = field else {
+            return;
+        };
+        let Some(i) = self.position(id) else {
+            return;
+        };
+        let role_of = |text: &str| match split_entries(text).as_slice() {
+            [entry] => label::split(entry).role(),
+            _ => None,
+        };
+        let role = role_of(text);
+        if role.is_some() && role != role_of(&self.rows[i].url) {
+            self.rows[i].role = role;
+        }
     }
 
     /// A fix names its field by key: a row's fixes act on that row, wherever it now is.
@@ -466,7 +561,8 @@ impl Answers {
             (FixAction::SplitRow { .. }, FieldKey::RowUrl(id)) => {
                 if let Some(row) = self.row(id) {
                     let text = row.url.clone();
-                    let _ = self.paste_into_row(id, &text);
+                    // Splitting keeps every entry: nothing the reader typed is left out.
+                    let _ = self.paste_into_row(id, &text, false);
                 }
             }
             // Removing or splitting applies to rows only.
@@ -475,7 +571,8 @@ impl Answers {
     }
 }
 
-/// The role a pasted address suggests, from words in its host name.
+/// The role a pasted address suggests, from words in its host name (a label before it
+/// is read by the caller).
 fn suggest_role(entry: &str) -> Option<Role> {
     let (_, origin, _) = crate::core::environment::analyze_entry(entry);
     origin.and_then(|o| role_from_host(o.host()))
@@ -555,6 +652,7 @@ impl State {
         let answers = &mut self.answers;
         let edited = match action {
             Action::SetText { field, text } => {
+                answers.follow_label(field, &text);
                 if let Some(slot) = answers.text_mut(field) {
                     *slot = text;
                 }
@@ -579,21 +677,24 @@ impl State {
             }
             Action::PasteIntoRow { id, text } => {
                 // A paste is a finished entry: its messages show at once.
-                let (filled, pasted) = answers.paste_into_row(id, &text);
-                if pasted > 1 {
+                let pasted = answers.paste_into_row(id, &text, true);
+                if pasted.addresses + pasted.left_out > 1 {
                     let seq = self
                         .progress
                         .announcement
+                        .as_ref()
                         .map_or(0, |a| a.seq.wrapping_add(1));
                     self.progress.announcement = Some(Announcement {
-                        added: filled.len() as u32,
-                        pasted: pasted as u32,
+                        added: pasted.filled.len() as u32,
+                        pasted: pasted.addresses as u32,
+                        left_out: pasted.left_out as u32,
+                        left_out_quotes: pasted.left_out_quotes,
                         seq,
                     });
                 }
                 self.progress
                     .revealed
-                    .extend(filled.into_iter().map(FieldKey::RowUrl));
+                    .extend(pasted.filled.into_iter().map(FieldKey::RowUrl));
                 true
             }
             Action::Reveal(field) => {
