@@ -1,0 +1,672 @@
+//! Environment lists pasted the way readers paste them: whole e-mails, Teams threads,
+//! ticket exports, spreadsheets (tabs or CSV) and Markdown tables, with labels before
+//! the addresses and prose around them. Each case says which rows the paste makes, the
+//! role each gets, and which lines are left out.
+#![cfg(not(target_arch = "wasm32"))]
+
+use imanage_connect::core::{analyze, FindingCode};
+use imanage_connect::widget::state::{Action, State};
+use proptest::prelude::*;
+
+/// One row: the row's text, the origin read from it ("" when an error applies), and its
+/// role's name ("" when none).
+type Row = (&'static str, &'static str, &'static str);
+
+struct Case {
+    name: &'static str,
+    pasted: &'static str,
+    rows: &'static [Row],
+    left_out: usize,
+    /// The first left-out lines, as the announcement quotes them.
+    quoted: &'static [&'static str],
+}
+
+const P: &str = "Production";
+
+const CASES: &[Case] = &[
+    Case {
+        name: "an e-mail with labels, a tab-separated line, a greeting and a sign-off",
+        pasted: "Hi Sam,\n\nHere are our environments:\nProduction: https://acme.example.com\nUAT - http://acme-uat.example.com/\nTraining (new)  https://acme-training.example.com\n\tTest\tacme-test.example.com\n\nThanks,\nJo\n",
+        rows: &[
+            ("Production: https://acme.example.com", "https://acme.example.com", P),
+            ("UAT - http://acme-uat.example.com/", "https://acme-uat.example.com", "UAT"),
+            ("Training (new)  https://acme-training.example.com", "https://acme-training.example.com", "Training"),
+            ("Test\tacme-test.example.com", "https://acme-test.example.com", "Test"),
+        ],
+        left_out: 4,
+        quoted: &["Hi Sam", "Here are our environments:", "Thanks"],
+    },
+    Case {
+        name: "a Teams thread with names and times",
+        pasted: "Jo Bloggs 10:32\nHere are the URLs\nProduction https://acme.example.com\nUAT https://acme-uat.example.com\nSam Smith 10:35\nThanks!",
+        rows: &[
+            ("Production https://acme.example.com", "https://acme.example.com", P),
+            ("UAT https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 4,
+        quoted: &["Jo Bloggs 10:32", "Here are the URLs", "Sam Smith 10:35"],
+    },
+    Case {
+        name: "a Teams thread with times in brackets and lower-case labels",
+        pasted: "[10:32] Jo Bloggs\nprod: acme.example.com\nuat: acme-uat.example.com\n[10:33] Sam Smith\nthanks",
+        rows: &[
+            ("prod: acme.example.com", "https://acme.example.com", P),
+            ("uat: acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 3,
+        quoted: &["[10:32] Jo Bloggs", "[10:33] Sam Smith", "thanks"],
+    },
+    Case {
+        name: "a CSV export with a header",
+        pasted: "Environment,URL\nProduction,https://acme.example.com\nUAT,https://acme-uat.example.com\n",
+        rows: &[
+            ("Production,https://acme.example.com", "https://acme.example.com", P),
+            ("UAT,https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 1,
+        quoted: &["Environment,URL"],
+    },
+    Case {
+        name: "a CSV export with quoted cells",
+        pasted: "\"Production\",\"https://acme.example.com\"\r\n\"Training\",\"https://acme-training.example.com\"\r\n",
+        rows: &[
+            ("\"Production\",\"https://acme.example.com\"", "https://acme.example.com", P),
+            ("\"Training\",\"https://acme-training.example.com\"", "https://acme-training.example.com", "Training"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "CSV pairs on one line",
+        pasted: "Production, https://acme.example.com, UAT, https://acme-uat.example.com",
+        rows: &[
+            ("Production, https://acme.example.com", "https://acme.example.com", P),
+            ("UAT, https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "a CSV export with a version column",
+        pasted: "Production,https://acme.example.com,7.11\nUAT,https://acme-uat.example.com,7.12",
+        rows: &[
+            ("Production,https://acme.example.com", "https://acme.example.com", P),
+            ("UAT,https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 2,
+        quoted: &["7.11", "7.12"],
+    },
+    Case {
+        name: "a Markdown table",
+        pasted: "| Environment | URL |\n|---|---|\n| Production | https://acme.example.com |\n| UAT | https://acme-uat.example.com |",
+        rows: &[
+            ("| Production | https://acme.example.com |", "https://acme.example.com", P),
+            ("| UAT | https://acme-uat.example.com |", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 2,
+        quoted: &["| Environment | URL |", "|---|---|"],
+    },
+    Case {
+        name: "a spreadsheet copied with tabs and a header",
+        pasted: "Environment\tURL\nProduction\thttps://acme.example.com\nTraining\tacme-training.example.com\nTest\tacme-test.example.com",
+        rows: &[
+            ("Production\thttps://acme.example.com", "https://acme.example.com", P),
+            ("Training\tacme-training.example.com", "https://acme-training.example.com", "Training"),
+            ("Test\tacme-test.example.com", "https://acme-test.example.com", "Test"),
+        ],
+        left_out: 1,
+        quoted: &["Environment\tURL"],
+    },
+    Case {
+        name: "Slack or Markdown emphasis on the labels",
+        pasted: "**Production**: https://acme.example.com\n*UAT*: https://acme-uat.example.com",
+        rows: &[
+            ("**Production**: https://acme.example.com", "https://acme.example.com", P),
+            ("*UAT*: https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "a ticket export",
+        pasted: "Ticket #4521 - New environments\nRequester: Jo Bloggs\nDescription:\nPlease register:\n- Production = https://acme.example.com\n- UAT = https://acme-uat.example.com\nPriority: Normal",
+        rows: &[
+            ("- Production = https://acme.example.com", "https://acme.example.com", P),
+            ("- UAT = https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 5,
+        quoted: &["Ticket #4521 - New environment\u{2026}", "Requester: Jo Bloggs", "Description:"],
+    },
+    Case {
+        name: "an environment still to follow",
+        pasted: "Production: https://acme.example.com\nUAT: (to follow)\nTraining: TBC",
+        rows: &[("Production: https://acme.example.com", "https://acme.example.com", P)],
+        left_out: 2,
+        quoted: &["UAT: (to follow)", "Training: TBC"],
+    },
+    Case {
+        // The first row keeps the role it had: no label or host name says another.
+        name: "lone words are addresses typed without their domain",
+        pasted: "acme\nacme-uat",
+        rows: &[("acme", "", P), ("acme-uat", "", "")],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "a label before an address with a word only",
+        pasted: "Production: acme\nUAT: acme-uat",
+        rows: &[("Production: acme", "", P), ("UAT: acme-uat", "", "UAT")],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "ports stay the address's",
+        pasted: "Production: acme.example.com:8443\nUAT: https://acme-uat.example.com:443",
+        rows: &[
+            ("Production: acme.example.com:8443", "https://acme.example.com:8443", P),
+            ("UAT: https://acme-uat.example.com:443", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "a user name in the address is not a label",
+        pasted: "Production: https://user:pass@acme.example.com\nUAT: user:pass@acme-uat.example.com",
+        rows: &[
+            ("Production: https://user:pass@acme.example.com", "", P),
+            ("UAT: user:pass@acme-uat.example.com", "", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "a short plain label is kept as an Other role",
+        pasted: "DR: https://acme-dr.example.com\nProduction: https://acme.example.com",
+        rows: &[
+            ("DR: https://acme-dr.example.com", "https://acme-dr.example.com", "DR"),
+            ("Production: https://acme.example.com", "https://acme.example.com", P),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "a label that names no environment leaves the host name's word",
+        pasted: "URL: https://acme.example.com\nLink: https://acme-uat.example.com",
+        rows: &[
+            ("URL: https://acme.example.com", "https://acme.example.com", P),
+            ("Link: https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "the label wins over a word in the host name",
+        pasted: "Production: https://acme-live.example.com\nTraining: https://acme-uat2.example.com",
+        rows: &[
+            ("Production: https://acme-live.example.com", "https://acme-live.example.com", P),
+            ("Training: https://acme-uat2.example.com", "https://acme-uat2.example.com", "Training"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "notes after the addresses",
+        pasted: "Production https://acme.example.com (live since 2019)\nUAT https://acme-uat.example.com (new)",
+        rows: &[
+            ("Production https://acme.example.com (live since 2019)", "https://acme.example.com", P),
+            ("UAT https://acme-uat.example.com (new)", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "labelled addresses on one line split by semicolons",
+        pasted: "Production: https://acme.example.com; UAT: https://acme-uat.example.com",
+        rows: &[
+            ("Production: https://acme.example.com", "https://acme.example.com", P),
+            ("UAT: https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "dashes, arrows and equals signs",
+        pasted: "Production \u{2013} https://acme.example.com\nUAT \u{2014} https://acme-uat.example.com\nTest -> https://acme-test.example.com\nTraining=acme-training.example.com",
+        rows: &[
+            ("Production \u{2013} https://acme.example.com", "https://acme.example.com", P),
+            ("UAT \u{2014} https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+            ("Test -> https://acme-test.example.com", "https://acme-test.example.com", "Test"),
+            ("Training=acme-training.example.com", "https://acme-training.example.com", "Training"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "a vertical bar without a table",
+        pasted: "Production | https://acme.example.com\nUAT | https://acme-uat.example.com",
+        rows: &[
+            ("Production | https://acme.example.com", "https://acme.example.com", P),
+            ("UAT | https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "bulleted and numbered lists",
+        pasted: "\u{2022} Production: https://acme.example.com\n2. UAT: https://acme-uat.example.com",
+        rows: &[
+            ("\u{2022} Production: https://acme.example.com", "https://acme.example.com", P),
+            ("2. UAT: https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "an e-mail with a signature and the quoted header of the reply",
+        pasted: "Hi,\nProduction: https://acme.example.com\nThanks\nJo Bloggs | IT Manager\nOn Mon, 30 Nov 2026 at 10:32, Sam <sam@acme-legal.example> wrote:",
+        rows: &[("Production: https://acme.example.com", "https://acme.example.com", P)],
+        left_out: 4,
+        quoted: &["Hi", "Thanks", "Jo Bloggs | IT Manager"],
+    },
+    Case {
+        name: "a website in a signature is an address, and kept",
+        pasted: "Production: https://acme.example.com\nJo Bloggs\nwww.acme-legal.example",
+        rows: &[
+            ("Production: https://acme.example.com", "https://acme.example.com", P),
+            ("www.acme-legal.example", "https://www.acme-legal.example", ""),
+        ],
+        left_out: 1,
+        quoted: &["Jo Bloggs"],
+    },
+    Case {
+        name: "an e-mail address alone on a line gets its message",
+        pasted: "https://acme.example.com\njo@acme.example.com\nEmail: sam@acme.example.com",
+        rows: &[
+            ("https://acme.example.com", "https://acme.example.com", P),
+            ("jo@acme.example.com", "", ""),
+        ],
+        left_out: 1,
+        quoted: &["Email: sam@acme.example.com"],
+    },
+    Case {
+        name: "prose only",
+        pasted: "Hi Sam,\nI'll send the addresses tomorrow.\nJo",
+        rows: &[],
+        left_out: 3,
+        quoted: &["Hi Sam", "I'll send the addresses tomorr\u{2026}", "Jo"],
+    },
+    Case {
+        name: "role words for other environments",
+        pasted: "Live: acme.example.com\nStaging: acme-stg.example.com\nSandbox - acme-sb.example.com\nDev\tacme-d.example.com",
+        rows: &[
+            ("Live: acme.example.com", "https://acme.example.com", P),
+            ("Staging: acme-stg.example.com", "https://acme-stg.example.com", "Staging"),
+            ("Sandbox - acme-sb.example.com", "https://acme-sb.example.com", "Sandbox"),
+            ("Dev\tacme-d.example.com", "https://acme-d.example.com", "Development"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "labels glued to bare host names",
+        pasted: "Production:acme.example.com\nUAT:acme-uat.example.com",
+        rows: &[
+            ("Production:acme.example.com", "https://acme.example.com", P),
+            ("UAT:acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "Markdown links",
+        pasted: "[Production](https://acme.example.com)\n[UAT](https://acme-uat.example.com)",
+        rows: &[
+            ("[Production](https://acme.example.com)", "https://acme.example.com", P),
+            ("[UAT](https://acme-uat.example.com)", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "addresses in angle brackets, as Outlook writes links",
+        pasted: "Production: <https://acme.example.com>\nUAT: <https://acme-uat.example.com/>",
+        rows: &[
+            ("Production: <https://acme.example.com>", "https://acme.example.com", P),
+            ("UAT: <https://acme-uat.example.com/>", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "mistyped addresses after labels are still rows",
+        pasted: "Production: https://acme..example.com\nUAT: htps://acme-uat.example.com",
+        rows: &[
+            ("Production: https://acme..example.com", "", P),
+            ("UAT: htps://acme-uat.example.com", "", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+    Case {
+        name: "lower-case chat with a role word before each address",
+        pasted: "thanks\nprod acme.example.com\nuat acme-uat.example.com",
+        rows: &[
+            ("prod acme.example.com", "https://acme.example.com", P),
+            ("uat acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 1,
+        quoted: &["thanks"],
+    },
+    Case {
+        name: "a long sentence before an address is noted, not a role",
+        pasted: "The one we use for everything at the moment is https://acme-train.example.com\nUAT: https://acme-uat.example.com",
+        rows: &[
+            ("The one we use for everything at the moment is https://acme-train.example.com", "https://acme-train.example.com", "Training"),
+            ("UAT: https://acme-uat.example.com", "https://acme-uat.example.com", "UAT"),
+        ],
+        left_out: 0,
+        quoted: &[],
+    },
+];
+
+fn paste(text: &str) -> State {
+    State::default().reduce(Action::PasteIntoRow {
+        id: 0,
+        text: text.to_owned(),
+    })
+}
+
+#[test]
+fn pasted_lists_with_labels_and_prose() {
+    assert!(CASES.len() >= 30, "{} cases", CASES.len());
+    let mut failures = Vec::new();
+    for case in CASES {
+        let state = paste(case.pasted);
+        let report = analyze(&state.to_request(None));
+        let rows: Vec<(String, String, String)> = state
+            .answers()
+            .rows
+            .iter()
+            .zip(&report.environments.entries)
+            .map(|(row, entry)| {
+                (
+                    row.url.clone(),
+                    entry
+                        .origin
+                        .as_ref()
+                        .map(|o| o.to_string())
+                        .unwrap_or_default(),
+                    entry
+                        .role
+                        .as_ref()
+                        .map(|r| r.label().to_owned())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, String)> = case
+            .rows
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        if rows != want || report.environments.entries.len() != case.rows.len() {
+            failures.push(format!(
+                "{}:\n   want {want:?}\n   got  {rows:?}",
+                case.name
+            ));
+        }
+        let (left_out, quoted) = state
+            .progress()
+            .announcement
+            .as_ref()
+            .map(|a| (a.left_out as usize, a.left_out_quotes.clone()))
+            .unwrap_or_default();
+        if left_out != case.left_out || quoted != case.quoted {
+            failures.push(format!(
+                "{}: left out {left_out} {quoted:?}, want {} {:?}",
+                case.name, case.left_out, case.quoted
+            ));
+        }
+        // Every label is told about.
+        for entry in &report.environments.entries {
+            let labelled = ["Production", "UAT", "Training", "Test", "DR", "URL", "Link"]
+                .iter()
+                .any(|l| entry.input.contains(l) && !entry.input.starts_with("https://"));
+            let told = entry
+                .findings
+                .iter()
+                .any(|f| f.code == FindingCode::LabelRead);
+            if labelled && !told {
+                failures.push(format!(
+                    "{}: {:?} has no label finding",
+                    case.name, entry.input
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_announcement_says_what_was_left_out() {
+    let cases: &[(&str, &str)] = &[
+        (
+            CASES[0].pasted,
+            "4 environments added from the pasted list. Check the role of each. 4 lines without an address were left out, such as \u{201C}Hi Sam\u{201D}, \u{201C}Here are our environments:\u{201D} and \u{201C}Thanks\u{201D}.",
+        ),
+        (
+            "Production: https://acme.example.com\nUAT: (to follow)\nTraining: TBC",
+            "1 environment added from the pasted text. Check its role. 2 lines without an address were left out: \u{201C}UAT: (to follow)\u{201D} and \u{201C}Training: TBC\u{201D}.",
+        ),
+        (
+            "Hi\nhttps://acme.example.com\nhttps://acme-uat.example.com",
+            "2 environments added from the pasted list. Check the role of each. 1 line without an address was left out: \u{201C}Hi\u{201D}.",
+        ),
+        (
+            "Hi Sam,\nJo",
+            "No web address was found in the pasted text, so no environment was added. 2 lines without an address were left out: \u{201C}Hi Sam\u{201D} and \u{201C}Jo\u{201D}.",
+        ),
+        (
+            "https://acme.example.com\nhttps://acme-uat.example.com",
+            "2 environments added from the pasted list. Check the role of each.",
+        ),
+    ];
+    for (pasted, expected) in cases {
+        let state = paste(pasted);
+        let said = state.progress().announcement.as_ref().map(|a| a.text());
+        assert_eq!(said.as_deref(), Some(*expected), "{pasted:?}");
+    }
+}
+
+#[test]
+fn a_paste_with_no_address_keeps_what_the_row_had() {
+    let state = State::default()
+        .reduce(Action::SetText {
+            field: imanage_connect::widget::field::FieldKey::RowUrl(0),
+            text: "https://acme.example.com".into(),
+        })
+        .reduce(Action::PasteIntoRow {
+            id: 0,
+            text: "Hi Sam,\nThanks".into(),
+        });
+    assert_eq!(state.answers().rows.len(), 1);
+    assert_eq!(state.answers().rows[0].url, "https://acme.example.com");
+}
+
+#[test]
+fn a_typed_label_works_as_a_pasted_one() {
+    use imanage_connect::core::Role;
+    use imanage_connect::widget::field::FieldKey;
+    // The first row starts as Production; typing a label names its role, as a paste does.
+    let mut state = State::default();
+    let text = "UAT - http://acme-uat.example.com/";
+    for end in 1..=text.len() {
+        state = state.reduce(Action::SetText {
+            field: FieldKey::RowUrl(0),
+            text: text[..end].to_owned(),
+        });
+    }
+    let typed_row = state.answers().rows[0].clone();
+    assert_eq!(typed_row.role, Some(Role::Uat));
+    let pasted = paste(&format!("{text}\nhttps://acme.example.com"));
+    assert_eq!(pasted.answers().rows[0].role, typed_row.role);
+    let typed = analyze(&state.to_request(None));
+    let from_paste = analyze(&pasted.to_request(None));
+    assert_eq!(
+        typed.environments.entries[0].findings,
+        from_paste.environments.entries[0].findings
+    );
+    // A role chosen afterwards stays while the label does not change.
+    let chosen = state
+        .reduce(Action::SetRowRole {
+            id: 0,
+            role: Some(Role::Test),
+        })
+        .reduce(Action::SetText {
+            field: FieldKey::RowUrl(0),
+            text: "UAT - https://acme-uat.example.com/".into(),
+        });
+    assert_eq!(chosen.answers().rows[0].role, Some(Role::Test));
+}
+
+#[test]
+fn a_label_finding_says_what_was_read() {
+    let report = analyze(&paste("Production: https://acme.example.com").to_request(None));
+    let messages: Vec<&str> = report.environments.entries[0]
+        .findings
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(
+            &"The label \u{201C}Production:\u{201D} before the address was read as the role (Production)."
+        ),
+        "{messages:?}"
+    );
+    let report =
+        analyze(&paste("Here is the link https://acme.example.com (main)").to_request(None));
+    let messages: Vec<&str> = report.environments.entries[0]
+        .findings
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(
+            &"The text \u{201C}Here is the link\u{201D} before the address is not part of it and was left out."
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(
+            &"The text \u{201C}(main)\u{201D} after the address is not part of it and was left out."
+        ),
+        "{messages:?}"
+    );
+    // A one-click fix keeps the label.
+    let report = analyze(&paste("UAT - http://acme-uat.example.com").to_request(None));
+    let fix = report.environments.entries[0]
+        .findings
+        .iter()
+        .find_map(|f| f.action.clone())
+        .expect("a fix");
+    assert_eq!(
+        fix,
+        imanage_connect::core::FixAction::ReplaceText {
+            label: "Use https".into(),
+            text: "UAT - https://acme-uat.example.com".into()
+        }
+    );
+}
+
+/// Lines of prose an e-mail, a chat or a ticket may hold.
+fn prose_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Hi Sam,".to_owned()),
+        Just("Here are our environments:".to_owned()),
+        Just("Thanks,".to_owned()),
+        Just("Jo".to_owned()),
+        Just("Jo Bloggs 10:32".to_owned()),
+        Just("UAT: (to follow)".to_owned()),
+        Just("Sent from my phone".to_owned()),
+        Just("Environment,URL".to_owned()),
+        Just("|---|---|".to_owned()),
+        Just("On Mon, 30 Nov 2026 at 10:32, Sam <sam@acme.example> wrote:".to_owned()),
+        "[A-Z][a-z]{1,8} [A-Z][a-z]{1,8}( [0-2][0-9]:[0-5][0-9])?",
+    ]
+}
+
+/// A line holding one web address, with a label or a note around it or neither.
+fn address_line() -> impl Strategy<Value = (String, String)> {
+    let label = prop_oneof![
+        Just(String::new()),
+        Just("Production: ".to_owned()),
+        Just("UAT - ".to_owned()),
+        Just("Training (new)  ".to_owned()),
+        Just("\tTest\t".to_owned()),
+        Just("| UAT | ".to_owned()),
+        Just("**Live**: ".to_owned()),
+        Just("Jo Bloggs 10:32 ".to_owned()),
+        Just("DR = ".to_owned()),
+        Just("Production,".to_owned()),
+    ];
+    let scheme = prop_oneof![
+        Just("https://"),
+        Just("http://"),
+        Just("HTTPS://"),
+        Just("")
+    ];
+    let note = prop_oneof![Just(""), Just(" (new)"), Just(" |"), Just(" ")];
+    (
+        label,
+        scheme,
+        "[a-z][a-z0-9-]{0,10}[a-z0-9]",
+        "[a-z]{2,6}",
+        note,
+    )
+        .prop_map(|(label, scheme, name, tld, note)| {
+            let host = format!("{name}.example.{tld}");
+            (format!("{label}{scheme}{host}{note}"), host)
+        })
+}
+
+proptest! {
+    /// No address in a pasted e-mail is ever dropped: every line that holds one becomes
+    /// a row whose redirect URI is that address's.
+    #[test]
+    fn no_address_in_a_pasted_email_is_dropped(
+        lines in prop::collection::vec(
+            prop_oneof![
+                prose_line().prop_map(|l| (l, None)),
+                address_line().prop_map(|(l, h)| (l, Some(h))),
+            ],
+            1..12,
+        )
+    ) {
+        let text = lines.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>().join("\n");
+        let state = paste(&text);
+        let report = analyze(&state.to_request(None));
+        let hosts: Vec<String> = report
+            .environments
+            .entries
+            .iter()
+            .filter_map(|e| e.origin.as_ref().map(|o| o.host().to_owned()))
+            .collect();
+        for (line, host) in &lines {
+            if let Some(host) = host {
+                prop_assert!(hosts.contains(host), "{line:?} was dropped from {text:?}: {hosts:?}");
+            }
+        }
+        // Each line is a row or is counted as left out.
+        if lines.len() > 1 {
+            let left_out = state.progress().announcement.as_ref().map_or(0, |a| a.left_out as usize);
+            let prose = lines.iter().filter(|(_, h)| h.is_none()).count();
+            prop_assert_eq!(left_out, prose, "{:?}", text);
+            prop_assert_eq!(report.environments.entries.len(), lines.len() - prose, "{:?}", text);
+        }
+    }
+}
