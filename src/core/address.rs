@@ -5,7 +5,7 @@
 use url::{Host, ParseError, Url};
 
 use super::finding::{Field, Finding, FindingCode, FixAction};
-use super::text::{self, describe_char, excerpt, join_words, QUOTE_LENGTH};
+use super::text::{self, describe_char, excerpt, QUOTE_LENGTH};
 
 mod dns;
 mod typed;
@@ -81,16 +81,11 @@ pub fn read_address(raw: &str, field: Field) -> Reading {
     let text = cleaned.text.as_str();
 
     if !cleaned.removed.is_empty() {
-        let names = text::removed_names(&cleaned.removed);
         findings.push(
             Finding::warning(
                 FindingCode::InvisibleCharactersRemoved,
                 field,
-                format!(
-                    "{what} contained {}, which {} removed.",
-                    join_words(&names),
-                    if names.len() == 1 { "was" } else { "were" }
-                ),
+                text::removed_sentence(what, &cleaned.removed),
                 format!(
                     "Check that {} is the address you meant.",
                     excerpt(text, QUOTE_LENGTH)

@@ -19,11 +19,24 @@ pub struct CustomerIdReport {
 /// Reads the Customer ID. Empty input gives `None`: fine while typing, but the support
 /// request lists it as missing.
 pub fn analyze_customer_id(raw: &str) -> Option<CustomerIdReport> {
-    let value = text::clean(raw).text;
+    let cleaned = text::clean(raw);
+    let value = cleaned.text;
     if value.is_empty() {
         return None;
     }
-    let findings = customer_id_findings(&value).into_iter().collect();
+    let mut findings = Vec::new();
+    if !cleaned.removed.is_empty() {
+        findings.push(Finding::warning(
+            FindingCode::InvisibleCharactersRemoved,
+            Field::CustomerId,
+            text::removed_sentence("The Customer ID", &cleaned.removed),
+            format!(
+                "Check that {} is the Customer ID you meant.",
+                text::excerpt(&value, text::QUOTE_LENGTH)
+            ),
+        ));
+    }
+    findings.extend(customer_id_findings(&value));
     Some(CustomerIdReport {
         input: raw.to_owned(),
         value,
@@ -69,11 +82,25 @@ fn customer_id_findings(value: &str) -> Option<Finding> {
         FindingCode::CustomerIdNotDigits,
         field,
         format!(
-            "The Customer ID \u{201C}{}\u{201D} is not only digits; iManage Customer IDs are usually a number.",
-            text::excerpt(value, text::QUOTE_LENGTH)
+            "The Customer ID \u{201C}{}\u{201D} {}; iManage Customer IDs are usually a number.",
+            text::excerpt(value, text::QUOTE_LENGTH),
+            not_only_digits(value)
         ),
         "Check the ID with your iManage administrator, or send it as it is if you are sure.",
     ))
+}
+
+/// "is not only digits", or, when a character that is neither a letter nor a digit is in
+/// it (which a quoted ID does not show plainly), "contains a space, so it is not only
+/// digits".
+fn not_only_digits(value: &str) -> String {
+    match value.chars().find(|c| !c.is_alphanumeric()) {
+        Some(c) => format!(
+            "contains {}, so it is not only digits",
+            text::describe_char(c)
+        ),
+        None => "is not only digits".to_owned(),
+    }
 }
 
 /// 8-4-4-4-12 hexadecimal groups.

@@ -104,6 +104,16 @@ pub fn removed_names(removed: &[char]) -> Vec<String> {
     names
 }
 
+/// "The Customer ID contained a tab and a zero-width space (U+200B), which were removed."
+pub fn removed_sentence(what: &str, removed: &[char]) -> String {
+    let names = removed_names(removed);
+    format!(
+        "{what} contained {}, which {} removed.",
+        join_words(&names),
+        if names.len() == 1 { "was" } else { "were" }
+    )
+}
+
 fn is_edge_junk(c: char) -> bool {
     c.is_whitespace() || is_invisible(c) || c.is_control()
 }
@@ -251,6 +261,7 @@ pub fn char_name(c: char) -> Option<&'static str> {
         '*' => "an asterisk (*)",
         '+' => "a plus sign (+)",
         ',' => "a comma (,)",
+        '-' => "a hyphen (-)",
         '.' => "a full stop (.)",
         '/' => "a slash (/)",
         ':' => "a colon (:)",

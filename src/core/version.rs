@@ -72,8 +72,21 @@ enum Reading {
 }
 
 pub fn analyze_version(raw: &str) -> VersionReport {
-    let cleaned = text::clean(raw).text;
+    let cleaned = text::clean(raw);
+    let removed = cleaned.removed;
+    let cleaned = cleaned.text;
     let mut findings = Vec::new();
+    if !removed.is_empty() && !cleaned.is_empty() {
+        findings.push(Finding::warning(
+            FindingCode::InvisibleCharactersRemoved,
+            Field::Version,
+            text::removed_sentence("The version", &removed),
+            format!(
+                "Check that {} is the version you meant.",
+                text::excerpt(&cleaned, text::QUOTE_LENGTH)
+            ),
+        ));
+    }
     let undecided = |findings: Vec<Finding>, reason: &str| VersionReport {
         input: raw.to_owned(),
         version: None,
