@@ -670,3 +670,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_api_entry_with_a_label_is_read_like_a_typed_row() {
+    use imanage_connect::core::{AnalysisRequest, Role};
+    let request: AnalysisRequest = serde_json::from_str(
+        r#"{"environments": [
+            {"url": "UAT - http://acme-uat.example.com/"},
+            {"url": "Production: https://acme.example.com", "role": "production"},
+            {"url": "Training: https://acme-t.example.com", "role": "uat"},
+            {"url": "Hi Sam"}
+        ]}"#,
+    )
+    .unwrap();
+    let report = analyze(&request);
+    let entries = &report.environments.entries;
+    // One entry per environment as given: the API leaves nothing out.
+    assert_eq!(entries.len(), 4);
+    assert_eq!(entries[0].role, Some(Role::Uat));
+    assert!(entries[0].role_suggested);
+    assert_eq!(
+        entries[0].origin.as_ref().map(|o| o.to_string()).as_deref(),
+        Some("https://acme-uat.example.com")
+    );
+    let codes = |i: usize| -> Vec<&str> {
+        entries[i]
+            .findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect()
+    };
+    assert_eq!(codes(0), ["label-read", "http-upgraded"]);
+    assert_eq!(codes(1), ["label-read"]);
+    // A label naming another role than the one given is a warning.
+    assert_eq!(entries[2].role, Some(Role::Uat));
+    assert_eq!(codes(2), ["label-role-differs"]);
+    assert_eq!(
+        entries[2].findings[0].message,
+        "The label \u{201C}Training:\u{201D} before the address names Training, but the role chosen is UAT."
+    );
+    assert!(
+        entries[3].has_error(),
+        "prose given as an environment is an error"
+    );
+}

@@ -219,6 +219,24 @@ fn label_findings(parts: &label::Parts) -> Vec<Finding> {
     findings
 }
 
+/// A label that names another role than the one chosen: the reader is asked which is right.
+fn label_differs(findings: &mut [Finding], parts: &label::Parts, chosen: &Role, labelled: &Role) {
+    if let Some(finding) = findings
+        .iter_mut()
+        .find(|f| f.code == FindingCode::LabelRead)
+    {
+        *finding = Finding::warning(
+            FindingCode::LabelRoleDiffers,
+            Field::Environment,
+            format!(
+                "The label \u{201C}{}\u{201D} before the address names {labelled}, but the role chosen is {chosen}.",
+                excerpt(parts.label.trim(), LABEL_QUOTE_LENGTH)
+            ),
+            "Check which environment this is, and correct the role or the label.",
+        );
+    }
+}
+
 /// A fix rewrites the row, so it keeps the reader's label and note around the new address.
 fn keep_label(mut findings: Vec<Finding>, parts: &label::Parts) -> Vec<Finding> {
     if parts.label.is_empty() && parts.note.is_empty() {
@@ -431,8 +449,15 @@ pub fn analyze_environments_with(
             };
             let role_suggested = chosen.is_none();
             // A label the reader typed says more than a word in the host name.
+            let parts = label::split(text);
+            let labelled = parts.role();
+            if let (Some(chosen), Some(labelled)) = (&chosen, &labelled) {
+                if !chosen.label().eq_ignore_ascii_case(labelled.label()) {
+                    label_differs(&mut findings, &parts, chosen, labelled);
+                }
+            }
             let role = chosen
-                .or_else(|| label::split(text).role())
+                .or(labelled)
                 .or_else(|| origin.as_ref().and_then(|o| role_from_host(o.host())));
             entries.push(EnvironmentReport {
                 row,

@@ -92,6 +92,8 @@ pub enum FindingCode {
     SeveralAddressesInOneBox,
     /// A label before the address (`Production: https://…`).
     LabelRead,
+    /// A label before the address names another role than the one chosen.
+    LabelRoleDiffers,
     /// Words after the address that are not part of it.
     NoteLeftOut,
     // The environment list as a whole.
@@ -180,6 +182,7 @@ impl FindingCode {
             RedirectUriTooLong => "redirect-uri-too-long",
             SeveralAddressesInOneBox => "several-addresses-in-one-box",
             LabelRead => "label-read",
+            LabelRoleDiffers => "label-role-differs",
             NoteLeftOut => "note-left-out",
             DuplicateEnvironment => "duplicate-environment",
             SameOriginTwoRoles => "same-origin-two-roles",
