@@ -90,11 +90,11 @@ fn customer_id_findings(value: &str) -> Option<Finding> {
     ))
 }
 
-/// "is not only digits", or, when a character that is neither a letter nor a digit is in
+/// "is not only digits", or, when a character that is not a plain letter or digit is in
 /// it (which a quoted ID does not show plainly), "contains a space, so it is not only
 /// digits".
 fn not_only_digits(value: &str) -> String {
-    match value.chars().find(|c| !c.is_alphanumeric()) {
+    match value.chars().find(|c| !c.is_ascii_alphanumeric()) {
         Some(c) => format!(
             "contains {}, so it is not only digits",
             text::describe_char(c)

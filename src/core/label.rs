@@ -98,6 +98,12 @@ fn is_wrapping(c: char) -> bool {
     )
 }
 
+/// A letter: ASCII, or any character beyond ASCII (a look-alike is a letter to the
+/// reader). Unicode's own tables would cost the download more than they tell here.
+pub(crate) fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || !c.is_ascii()
+}
+
 /// File names that look like host names (`environments.xlsx`) in an e-mail's prose.
 const FILE_ENDINGS: &[&str] = &[
     "csv", "doc", "docx", "eml", "gif", "htm", "html", "jpeg", "jpg", "json", "msg", "pdf", "png",
@@ -117,7 +123,7 @@ fn is_dotted_host(host: &str) -> bool {
     }
     let last = labels[labels.len() - 1];
     last.chars().count() >= 2
-        && last.chars().any(char::is_alphabetic)
+        && last.chars().any(is_letter)
         && !FILE_ENDINGS.contains(&last.to_ascii_lowercase().as_str())
 }
 
@@ -152,7 +158,7 @@ const CHAT_WORDS: &[&str] = &[
 /// `Thanks`, `UAT`, `10:32`).
 pub fn is_address_attempt(word: &str) -> bool {
     let word = word.trim_matches(|c: char| is_wrapping(c) && c != '_');
-    if !word.chars().any(char::is_alphabetic) {
+    if !word.chars().any(is_letter) {
         return false;
     }
     let allowed = |c: char| {
@@ -163,13 +169,13 @@ pub fn is_address_attempt(word: &str) -> bool {
     if !word.chars().all(allowed) {
         return false;
     }
-    let lower = word.to_lowercase();
+    let lower = word.to_ascii_lowercase();
     if CHAT_WORDS.contains(&lower.as_str()) || Role::parse(&lower).is_named() {
         return false;
     }
     // A name or a capitalised word of prose; host names are typed in lower case.
-    let letters_only = word.chars().all(|c| c.is_alphabetic() || c == '-');
-    !(letters_only && word.chars().any(char::is_uppercase))
+    let letters_only = word.chars().all(|c| is_letter(c) || c == '-');
+    !(letters_only && word.chars().any(|c| c.is_ascii_uppercase()))
 }
 
 /// Whether an entry of a pasted list holds an address (or an attempt at one), so that it
@@ -227,7 +233,10 @@ fn glued_label_end(word: &str) -> usize {
         }
         let (before, after) = (&word[..i], &word[i + 1..]);
         let name = label_name(before);
-        let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '-');
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| is_letter(c) || c.is_ascii_digit() || c == '-');
         let scheme = ["http", "https", "mailto", "ftp", "file"]
             .iter()
             .any(|s| name.eq_ignore_ascii_case(s));

@@ -161,9 +161,9 @@ const MAX_OTHER_NAME: usize = 24;
 /// (`Here are our environments`, `Jo Bloggs 10:32`) names nothing.
 pub fn role_from_label(label: &str) -> Option<Role> {
     let words: Vec<String> = label
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     if words.is_empty() || words.len() > 5 {
         return None;
@@ -177,8 +177,10 @@ pub fn role_from_label(label: &str) -> Option<Role> {
     let name = label.trim();
     let plain = name
         .chars()
-        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
-        && name.chars().any(char::is_alphabetic)
+        .all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+        && name
+            .chars()
+            .any(|c| !c.is_ascii() || c.is_ascii_alphabetic())
         && name.chars().count() <= MAX_OTHER_NAME
         && words.len() <= 3;
     let generic = words.iter().all(|w| GENERIC_WORDS.contains(&w.as_str()))

@@ -310,11 +310,11 @@ pub fn describe_char(c: char) -> String {
         0xFF00..=0xFFEF => Some("full-width"),
         _ => None,
     };
-    let kind = if c.is_alphabetic() {
-        "letter"
-    } else {
-        "character"
-    };
+    // Letters of the scripts look-alikes come from; Unicode's full tables would cost the
+    // download more than the word tells.
+    let letter = ascii_look_alike(c).is_some_and(|a| a.is_ascii_alphabetic())
+        || matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x388..=0x3FF | 0x400..=0x481 | 0x48A..=0x52F | 0x531..=0x556 | 0x561..=0x587);
+    let kind = if letter { "letter" } else { "character" };
     let look_alike = ascii_look_alike(c)
         .map(|a| format!(", which looks like \u{201C}{a}\u{201D}"))
         .unwrap_or_default();
