@@ -63,6 +63,10 @@ pub fn EnvironmentsStep(props: &StepProps) -> Html {
                         shown={state.shows(url)} version_shown={state.shows(FieldKey::RowVersion(row.id))} {missing} /> }
                 }) }
             </ol>
+            // What the last paste left out stays in view, not only in the status region.
+            if let Some(left_out) = state.progress().announcement.as_ref().and_then(|a| a.left_out_text()) {
+                <p class="imh-hint" data-testid="paste-left-out">{ left_out }</p>
+            }
             <div class="imh-actions">
                 <button type="button" class="imh-button" id={instance.id(ADD_ENVIRONMENT)} onclick={on_add} data-testid="add-environment">{"Add environment"}</button>
                 if !all_uris.is_empty() {

@@ -118,28 +118,38 @@ impl Announcement {
         } else {
             format!("{pasted} environments added from the pasted list. Check the role of each.")
         };
-        if self.left_out > 0 {
-            let quotes: Vec<String> = self
-                .left_out_quotes
-                .iter()
-                .map(|q| format!("\u{201C}{q}\u{201D}"))
-                .collect();
-            let (lines, were) = if self.left_out == 1 {
-                ("line", "was")
-            } else {
-                ("lines", "were")
-            };
-            let named = if quotes.len() < self.left_out as usize {
-                format!(", such as {}", join_words(&quotes))
-            } else {
-                format!(": {}", join_words(&quotes))
-            };
-            text.push_str(&format!(
-                " {} {lines} without an address {were} left out{named}.",
-                self.left_out
-            ));
+        if let Some(left_out) = self.left_out_text() {
+            text.push(' ');
+            text.push_str(&left_out);
         }
         text
+    }
+
+    /// The sentence about the pasted lines that held no address, also shown under the
+    /// rows: "2 lines without an address were left out: “Hi Sam” and “Thanks”."
+    pub fn left_out_text(&self) -> Option<String> {
+        if self.left_out == 0 {
+            return None;
+        }
+        let quotes: Vec<String> = self
+            .left_out_quotes
+            .iter()
+            .map(|q| format!("\u{201C}{q}\u{201D}"))
+            .collect();
+        let (lines, were) = if self.left_out == 1 {
+            ("line", "was")
+        } else {
+            ("lines", "were")
+        };
+        let named = if quotes.len() < self.left_out as usize {
+            format!(", such as {}", join_words(&quotes))
+        } else {
+            format!(": {}", join_words(&quotes))
+        };
+        Some(format!(
+            "{} {lines} without an address {were} left out{named}.",
+            self.left_out
+        ))
     }
 }
 

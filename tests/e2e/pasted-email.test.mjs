@@ -70,6 +70,9 @@ test('a pasted e-mail becomes one row per labelled address, and its prose is lef
   const said = statuses.find((s) => s.includes('left out'));
   assert.match(said, /^4 environments added from the pasted list\. Check the role of each\. /);
   assert.match(said, /4 lines without an address were left out, such as “Hi Sam”, “Here are our environments:” and “Thanks”\./);
+  // The same sentence stays in view under the rows.
+  assert.equal(await page.getByTestId('paste-left-out').textContent(),
+    '4 lines without an address were left out, such as “Hi Sam”, “Here are our environments:” and “Thanks”.');
   assert.deepEqual(page.errors, []);
 });
 
@@ -85,5 +88,6 @@ test('a label typed before one address reads as it does in a pasted list', async
   assert.match(await page.locator('[data-code="label-read"]').textContent(), /The label “UAT -” before the address was read as the role \(UAT\)\./);
   assert.ok((await page.getByTestId('redirect-uri').first().textContent())
     .includes('https://acme-uat.example.com/externalServices/replyFrom'));
+  assert.equal(await page.getByTestId('paste-left-out').count(), 0, 'nothing was left out');
   assert.deepEqual(page.errors, []);
 });
