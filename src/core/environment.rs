@@ -151,6 +151,20 @@ impl EntryCache {
 /// Reads one environment entry (already split from its row): its address, after any
 /// label before it and any note after it, which are told about.
 pub fn analyze_entry(entry: &str) -> EntryAnalysis {
+    if label::is_label_only(entry) {
+        let label = excerpt(super::text::trim_junk(entry), QUOTE_LENGTH);
+        let finding = Finding::error(
+            FindingCode::Unparseable,
+            Field::Environment,
+            format!("The address has only the label \u{201C}{label}\u{201D}, with no web address after it."),
+            format!("Enter the environment's address after the label, such as {label} https://yourfirm.example.com."),
+        );
+        return (
+            super::text::trim_junk(entry).to_owned(),
+            None,
+            vec![finding],
+        );
+    }
     let parts = label::split(entry);
     let reading = read_address(parts.address, Field::Environment);
     let mut findings = label_findings(&parts);

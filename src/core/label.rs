@@ -326,6 +326,23 @@ pub fn split(entry: &str) -> Parts<'_> {
     }
 }
 
+/// Whether an entry is a label with nothing after it (`Production:`, `UAT -`): the
+/// reader is about to type or paste the address.
+pub fn is_label_only(entry: &str) -> bool {
+    let text = trim_junk(entry);
+    let name = label_name(text);
+    let scheme = ["http", "https"]
+        .iter()
+        .any(|s| name.eq_ignore_ascii_case(s));
+    let plain = name
+        .chars()
+        .all(|c| is_letter(c) || c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
+    text.ends_with([':', '-', '=', '|', '\u{2013}', '\u{2014}'])
+        && !name.is_empty()
+        && plain
+        && !scheme
+}
+
 /// A label's words without separators, bullets, Markdown and quotes.
 pub fn label_name(label: &str) -> &str {
     label.trim_matches(|c: char| {
@@ -497,6 +514,18 @@ mod tests {
             "|---|---|",
         ] {
             assert!(!has_address(text), "{text:?} holds no address");
+        }
+        for text in ["Production:", "UAT -", "**Test** =", " Training \u{2013} "] {
+            assert!(is_label_only(text), "{text:?} is a label only");
+        }
+        for text in [
+            "https:",
+            "acme.example.com:",
+            "acme",
+            "-",
+            "data:text/html;base64,PD4=",
+        ] {
+            assert!(!is_label_only(text), "{text:?} is not a label only");
         }
     }
 }
