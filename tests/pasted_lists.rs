@@ -575,6 +575,11 @@ fn a_label_finding_says_what_was_read() {
         finding.message,
         "The address has only the label \u{201C}Production:\u{201D}, with no web address after it."
     );
+    let report = analyze(&paste("UAT: (to follow)").to_request(None));
+    assert_eq!(
+        report.environments.entries[0].findings[0].message,
+        "The address has only the label \u{201C}UAT:\u{201D}, with no web address after it."
+    );
     // A one-click fix keeps the label.
     let report = analyze(&paste("UAT - http://acme-uat.example.com").to_request(None));
     let fix = report.environments.entries[0]

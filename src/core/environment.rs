@@ -15,7 +15,7 @@ use super::version::{analyze_version, ConfigPath, VersionReport};
 
 mod labelled;
 
-use labelled::{keep_label, label_differs, label_findings};
+use labelled::{keep_label, label_differs, label_findings, LABEL_QUOTE_LENGTH};
 /// One environment row as the reader filled it in. `url` may hold a pasted list; it is
 /// split into entries on line breaks, commas and semicolons.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,19 +151,16 @@ impl EntryCache {
 /// Reads one environment entry (already split from its row): its address, after any
 /// label before it and any note after it, which are told about.
 pub fn analyze_entry(entry: &str) -> EntryAnalysis {
-    if label::is_label_only(entry) {
-        let label = excerpt(super::text::trim_junk(entry), QUOTE_LENGTH);
+    if let Some(label) = label::label_without_address(entry) {
+        let label = excerpt(label, LABEL_QUOTE_LENGTH);
         let finding = Finding::error(
             FindingCode::Unparseable,
             Field::Environment,
             format!("The address has only the label \u{201C}{label}\u{201D}, with no web address after it."),
             format!("Enter the environment's address after the label, such as {label} https://yourfirm.example.com."),
         );
-        return (
-            super::text::trim_junk(entry).to_owned(),
-            None,
-            vec![finding],
-        );
+        let cleaned = super::text::trim_junk(entry).to_owned();
+        return (cleaned, None, vec![finding]);
     }
     let parts = label::split(entry);
     let reading = read_address(parts.address, Field::Environment);

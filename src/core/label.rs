@@ -98,10 +98,25 @@ fn is_wrapping(c: char) -> bool {
     )
 }
 
-/// A letter: ASCII, or any character beyond ASCII (a look-alike is a letter to the
-/// reader). Unicode's own tables would cost the download more than they tell here.
+/// A letter: ASCII, or a character beyond ASCII outside the blocks of punctuation,
+/// spaces, symbols and emoji (a look-alike is a letter to the reader). Unicode's own
+/// tables would cost the download more than they tell here.
 pub(crate) fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || !c.is_ascii()
+    c.is_ascii_alphabetic()
+        || !(c.is_ascii()
+            || matches!(
+                c as u32,
+                0x80..=0xBF
+                    | 0xD7
+                    | 0xF7
+                    | 0x2000..=0x2BFF
+                    | 0x3000..=0x303F
+                    | 0xFE00..=0xFE0F
+                    | 0xFEFF
+                    | 0xFF00..=0xFF0F
+                    | 0xFF1A..=0xFF20
+                    | 0x1F000..=0x1FAFF
+            ))
 }
 
 /// File names that look like host names (`environments.xlsx`) in an e-mail's prose.
@@ -326,21 +341,32 @@ pub fn split(entry: &str) -> Parts<'_> {
     }
 }
 
-/// Whether an entry is a label with nothing after it (`Production:`, `UAT -`): the
-/// reader is about to type or paste the address.
-pub fn is_label_only(entry: &str) -> bool {
+/// The label of an entry that has a label and no address (`Production:`, `UAT -`,
+/// `UAT: (to follow)`, `Training: TBC`): the address is still to come.
+pub fn label_without_address(entry: &str) -> Option<&str> {
     let text = trim_junk(entry);
-    let name = label_name(text);
+    if has_address(text) {
+        return None;
+    }
+    // The first separator, followed by white space or by nothing (`data:text/html` and
+    // `mailto:jo` are no labels).
+    let (at, separator) = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, ':' | '-' | '=' | '|' | '\t' | '\u{2013}' | '\u{2014}'))?;
+    let after = &text[at + separator.len_utf8()..];
+    if separator != '\t' && !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let label = &text[..at + separator.len_utf8()];
+    let name = label_name(label);
     let scheme = ["http", "https"]
         .iter()
         .any(|s| name.eq_ignore_ascii_case(s));
     let plain = name
         .chars()
-        .all(|c| is_letter(c) || c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
-    text.ends_with([':', '-', '=', '|', '\u{2013}', '\u{2014}'])
-        && !name.is_empty()
-        && plain
-        && !scheme
+        .all(|c| is_letter(c) || c.is_ascii_digit() || c == ' ');
+    let short = name.split_whitespace().count() <= 3;
+    (!name.is_empty() && plain && short && !scheme).then_some(label.trim_end())
 }
 
 /// A label's words without separators, bullets, Markdown and quotes.
@@ -512,11 +538,22 @@ mod tests {
             "version 7.11.0",
             "e.g. the one we use",
             "|---|---|",
+            "Training \u{2013}",
+            "\u{2014} \u{2022} \u{2026}",
         ] {
             assert!(!has_address(text), "{text:?} holds no address");
         }
-        for text in ["Production:", "UAT -", "**Test** =", " Training \u{2013} "] {
-            assert!(is_label_only(text), "{text:?} is a label only");
+        let labels: &[(&str, &str)] = &[
+            ("Production:", "Production:"),
+            ("UAT -", "UAT -"),
+            ("**Test** =", "**Test** ="),
+            (" Training \u{2013} ", "Training \u{2013}"),
+            ("UAT: (to follow)", "UAT:"),
+            ("Training: TBC", "Training:"),
+            ("DR\t(to follow)", "DR"),
+        ];
+        for (text, label) in labels {
+            assert_eq!(label_without_address(text), Some(*label), "{text:?}");
         }
         for text in [
             "https:",
@@ -524,8 +561,13 @@ mod tests {
             "acme",
             "-",
             "data:text/html;base64,PD4=",
+            "mailto:jo@acme.example.com",
+            "UAT: acme-uat",
+            "Production: https://acme.example.com",
+            "Hi Sam, thanks",
+            "Here are our environments:",
         ] {
-            assert!(!is_label_only(text), "{text:?} is not a label only");
+            assert_eq!(label_without_address(text), None, "{text:?}");
         }
     }
 }

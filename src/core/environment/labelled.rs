@@ -95,4 +95,4 @@ pub(super) fn keep_label(mut findings: Vec<Finding>, parts: &Parts) -> Vec<Findi
 }
 
 /// How much of a label or a note a message quotes.
-const LABEL_QUOTE_LENGTH: usize = 40;
+pub(super) const LABEL_QUOTE_LENGTH: usize = 40;
