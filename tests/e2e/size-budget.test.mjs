@@ -11,11 +11,11 @@ import { DIST } from './support.mjs';
 // model, one delivery component, copy confirmations, reveal-on-leave, the process
 // statuses, Undo, local times, the task list, coming back later, and the reader's
 // progress kept in the remembered draft, and a sign-in's address pasted as the
-// confirmation read as what was sent; 288,025 once labels before pasted addresses were
+// confirmation read as what was sent; 288,473 once labels before pasted addresses were
 // read as roles, a pasted e-mail's prose was left out and counted, and characters were
 // named in words, with what a paste left out kept in view; plus headroom).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 288_500);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 288_900);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {
