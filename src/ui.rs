@@ -29,8 +29,22 @@ use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestam
 use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
 use crate::widget::phases::{self, Phase};
+use crate::widget::state::Answers;
 use crate::widget::state::{Action, FocusTarget, Setup, State};
+use crate::widget::view::diagnosis::DiagnosisView;
+use crate::widget::view::environments::EnvironmentsView;
+use crate::widget::view::path::{PathParts, PathView};
+use crate::widget::view::request::RequestView;
+use crate::widget::view::{ErrorSummaryView, ImanageView};
 use crate::widget::{codec, process, status};
+
+use diagnosis::DiagnosisStep;
+use environments::EnvironmentsStep;
+use error_summary::ErrorSummary;
+use imanage::ImanageStep;
+use next_steps::NextSteps;
+use path::PathStep;
+use request::RequestStep;
 
 pub use copy_button::CopyButton;
 
@@ -211,6 +225,16 @@ fn starting_state(props: &AppProps) -> State {
     state
 }
 
+/// This page's address with the answers in its fragment. The page's own hash route is
+/// kept; the answers follow it.
+fn share_link(answers: &Answers) -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let (page, current) = page.split_once('#').unwrap_or((&page, ""));
+    format!("{page}#{}", codec::link_fragment(current, answers))
+}
+
 fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
 }
@@ -366,9 +390,11 @@ pub fn App(props: &AppProps) -> Html {
         Part::Path => "Which configuration applies to your version",
         Part::Diagnosis => "Diagnose an invalid_redirect_uri error",
     };
-    let steps = StepProps {
-        report: report.clone(),
-        form: form.0.clone(),
+    // Each section renders its slice of the view model, made only for the sections shown.
+    let state = &*form.0;
+    let share_link = {
+        let state = form.0.clone();
+        Callback::from(move |()| share_link(state.answers()))
     };
     let title_id = instance.id("title");
     let open_phase = form.0.progress().open_phase;
@@ -440,44 +466,37 @@ pub fn App(props: &AppProps) -> Html {
                         <@{instance.heading(0)} class="imh-visually-hidden" id={instance.id("phase-title")}>{ open_phase.title() }</@>
                         { match open_phase {
                             Phase::Prepare => html! { <>
-                                <error_summary::ErrorSummary ..steps.clone() />
-                                <environments::EnvironmentsStep ..steps.clone() />
+                                <ErrorSummary view={ErrorSummaryView::new(state, &report)} />
+                                <EnvironmentsStep view={EnvironmentsView::new(state, &report)} />
                                 if later {
-                                    <imanage::ImanageStep ..steps.clone() />
-                                    <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Version} />
-                                    <request::RequestStep ..steps.clone() />
-                                    <next_steps::NextSteps statuses={process::statuses(&form.0, &report)} />
+                                    <ImanageStep view={ImanageView::new(state, &report)} />
+                                    <PathStep view={PathView::new(state, &report, PathParts::Version)} />
+                                    <RequestStep view={Rc::new(RequestView::new(state, &report))} {share_link} />
+                                    <NextSteps statuses={process::statuses(state, &report)} />
                                 }
                             </> },
                             Phase::Configure => html! {
-                                <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Configuration} />
+                                <PathStep view={PathView::new(state, &report, PathParts::Configuration)} />
                             },
                             Phase::Troubleshoot => html! {
-                                <diagnosis::DiagnosisStep ..steps.clone() />
+                                <DiagnosisStep view={DiagnosisView::new(state, &report)} />
                             },
                         } }
                     </section>
                 } else {
                     if matches!(part, Part::RedirectUris | Part::Diagnosis) {
-                        <environments::EnvironmentsStep ..steps.clone() />
+                        <EnvironmentsStep view={EnvironmentsView::new(state, &report)} />
                     }
                     if part == Part::Path {
-                        <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Whole} />
+                        <PathStep view={PathView::new(state, &report, PathParts::Whole)} />
                     }
                     if part == Part::Diagnosis {
-                        <diagnosis::DiagnosisStep ..steps.clone() />
+                        <DiagnosisStep view={DiagnosisView::new(state, &report)} />
                     }
                 }
             </section>
         </ContextProvider<Instance>>
     }
-}
-
-/// Props every step takes: the report to render and the state it came from.
-#[derive(Properties, PartialEq, Clone)]
-pub struct StepProps {
-    pub report: Rc<Report>,
-    pub form: Rc<State>,
 }
 
 /// The instance context; every component is rendered inside [`App`]'s provider.

@@ -578,7 +578,7 @@ mod check_your_answers {
         let Answer::RedirectUris(uris) = &rows[1].answer else {
             panic!("{:?}", rows[1]);
         };
-        let got: Vec<&str> = uris.iter().map(|u| u.uri).collect();
+        let got: Vec<&str> = uris.iter().map(|u| u.uri.as_str()).collect();
         assert_eq!(
             got,
             [

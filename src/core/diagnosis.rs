@@ -88,6 +88,13 @@ pub struct WaitWindow {
     pub minutes_left: i64,
 }
 
+impl WaitWindow {
+    /// The time left as the verdict says it: "3 hours", or "less than an hour".
+    pub fn time_left(&self) -> String {
+        causes::hours_left(self)
+    }
+}
+
 /// The 48 hours count from when Support submitted the request to iManage; a reader may
 /// only know when they wrote to Support, which is earlier.
 pub const WINDOW_CAVEAT: &str = "The 48 hours count from when Clio Operate Support submitted the request to iManage; if the date entered is when you wrote to Support, the wait may run longer.";
