@@ -31,7 +31,8 @@ pub fn ImanageStep(props: &ImanageProps) -> Html {
                 <p class="imh-hint" data-testid="imanage-kind">{ note.clone() }</p>
             }
             <TextField field={FieldKey::CustomerId} inputmode={AttrValue::Static("numeric")}
-                hint={html! { {"A unique identifier iManage assigns to your firm; it is not your login or firm name. It typically appears in iManage's onboarding documentation, in support tickets or correspondence from support@imanage.com, or in your iManage administration portal. If you are unsure, ask your iManage administrator or raise a ticket with iManage."} }}
+                hint={html! { {"A unique identifier iManage assigns to your firm; it is not your login or firm name."} }}
+                more={(AttrValue::Static("Where to find your Customer ID"), AttrValue::Static("It typically appears in iManage's onboarding documentation, in support tickets or correspondence from support@imanage.com, or in your iManage administration portal. If you are unsure, ask your iManage administrator or raise a ticket with iManage."))}
                 view={view.customer_id.clone()} on_input={set_text(&instance, FieldKey::CustomerId)} />
         </section>
     }

@@ -23,6 +23,9 @@ pub struct TextFieldProps {
     pub field: FieldKey,
     #[prop_or_default]
     pub hint: Option<Html>,
+    /// Longer help behind a disclosure under the hint: its summary and its text.
+    #[prop_or_default]
+    pub more: Option<(AttrValue, AttrValue)>,
     /// What the field holds and what shows under it.
     pub view: FieldView,
     pub on_input: Callback<String>,
@@ -78,6 +81,12 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             </label>
             if let Some(hint) = &props.hint {
                 <p class="imh-hint" id={hint_id.clone()}>{ hint.clone() }</p>
+            }
+            if let Some((summary, text)) = &props.more {
+                <details class="imh-more">
+                    <summary>{ summary }</summary>
+                    <p class="imh-hint">{ text }</p>
+                </details>
             }
             <input {id} {class} type={props.input_type.clone()} value={props.view.value.clone()} {oninput} onblur={reveal.left}
                 spellcheck="false" autocomplete={props.autocomplete.clone()} autocapitalize="off"
