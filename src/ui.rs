@@ -26,10 +26,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
+use crate::widget::codec::{DeviceWrite, StoredDraft};
 use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
 use crate::widget::phases::{self, Phase};
-use crate::widget::state::{Action, FocusTarget, Setup, State};
+use crate::widget::state::{Action, AddressAnswers, FocusTarget, Setup, State};
 use crate::widget::{codec, process, status};
 
 pub use copy_button::CopyButton;
@@ -181,7 +182,47 @@ fn draft_key(props: &AppProps) -> String {
     codec::draft_key(&props.draft_key, &path)
 }
 
-/// Where the form starts: the page's options, then a kept draft, then a shared link.
+/// The session's storage (per tab), when the browser allows it.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// This page's path, which keys what is stored for it.
+fn page_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address fragment (with its `#`, or empty).
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the page's fragment without a history entry or a reload; an empty one
+/// leaves no `#` behind.
+fn replace_fragment(fragment: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let href = window.location().href().unwrap_or_default();
+    let page = href.split_once('#').map_or(href.as_str(), |(page, _)| page);
+    let url = if fragment.is_empty() {
+        page.to_owned()
+    } else {
+        format!("{page}#{fragment}")
+    };
+    window.history().is_ok_and(|history| {
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            .is_ok()
+    })
+}
+
+/// Where the form starts: the page's options, then the device's draft and the answers
+/// in the address, as the model decides between them.
 fn starting_state(props: &AppProps) -> State {
     let mut state = match props.initial.as_deref() {
         Some(initial) => initial.clone(),
@@ -196,19 +237,23 @@ fn starting_state(props: &AppProps) -> State {
     }
     state = state.reduce(Action::Prefill(props.options.prefill()));
     let key = draft_key(props);
-    if !key.is_empty() {
-        if let Some(draft) = local_storage().and_then(|s| s.get_item(&key).ok().flatten()) {
-            if let Some(draft) = codec::decode_draft(&draft, now()) {
-                state = draft.restore(state);
-            }
+    let stored = (!key.is_empty())
+        .then(|| local_storage().and_then(|s| s.get_item(&key).ok().flatten()))
+        .flatten()
+        .and_then(|text| StoredDraft::read(text, now()));
+    let hash = location_hash();
+    let address = codec::decode(&hash).map(|prefill| {
+        let recorded = session_storage().and_then(|s| {
+            s.get_item(&codec::address_record_key(&page_path()))
+                .ok()
+                .flatten()
+        });
+        AddressAnswers {
+            prefill,
+            own: codec::is_own_address(&hash, recorded.as_deref()),
         }
-    }
-    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-        if let Some(prefill) = codec::decode(&hash) {
-            state = state.reduce(Action::OpenLink(prefill));
-        }
-    }
-    state
+    });
+    state.start(stored, address)
 }
 
 fn now() -> Timestamp {
@@ -330,7 +375,8 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // The opt-in draft follows every change and expires 30 days after the last;
-    // "Forget" and "Start again" turn it off and remove it.
+    // "Forget" and "Start again" remove it, and a draft set aside for a link's answers
+    // is left as it was (the model decides which).
     {
         let key = draft_key(props);
         use_effect_with(form.0.clone(), move |state| {
@@ -338,11 +384,49 @@ pub fn App(props: &AppProps) -> Html {
                 return;
             }
             if let Some(storage) = local_storage() {
-                let _ = if state.progress().keep_draft {
-                    storage.set_item(&key, &codec::encode_draft(state, now()))
-                } else {
-                    storage.remove_item(&key)
+                let stored = storage.get_item(&key).ok().flatten();
+                let _ = match codec::device_write(state, now(), stored.as_deref()) {
+                    Some(DeviceWrite::Write(text)) => storage.set_item(&key, &text),
+                    Some(DeviceWrite::Remove) => storage.remove_item(&key),
+                    None => Ok(()),
                 };
+            }
+        });
+    }
+
+    // Once the reader put the answers in the address, it follows their changes, a
+    // moment after the last (browsers limit how often an address may be replaced); the
+    // tab records what it wrote, so that a reload is not taken for a link from elsewhere.
+    let address_timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let followed = (form.0.progress().address, codec::encode(form.0.answers()));
+        let state = form.0.clone();
+        use_effect_with(followed, move |_| {
+            let write = move || {
+                let Some(fragment) = codec::address_fragment(&location_hash(), &state) else {
+                    return;
+                };
+                if replace_fragment(&fragment) {
+                    if let Some(session) = session_storage() {
+                        let key = codec::address_record_key(&page_path());
+                        let _ = match codec::decode(&fragment) {
+                            Some(_) => session.set_item(&key, &codec::encode(state.answers())),
+                            None => session.remove_item(&key),
+                        };
+                    }
+                }
+            };
+            *address_timer.borrow_mut() = Some(Timeout::new(300, write));
+        });
+    }
+
+    // Answers restored from the device are said once, when the form starts.
+    {
+        let announce = announce.clone();
+        let restored = status::restored(&form.0);
+        use_effect_with((), move |()| {
+            if let Some(restored) = restored {
+                announce.emit(restored);
             }
         });
     }
@@ -400,9 +484,44 @@ pub fn App(props: &AppProps) -> Html {
     let on_reset = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
+        let state = form.0.clone();
         Callback::from(move |_: MouseEvent| {
+            let after = (*state).clone().reduce(Action::Reset);
             dispatch.emit(Action::Reset);
-            announce.emit("Everything was cleared.".into());
+            announce.emit(status::reset_done(&after));
+        })
+    };
+    let reset_notice = status::reset_notice(&form.0);
+    let on_undo_reset = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        let state = form.0.clone();
+        Callback::from(move |_: MouseEvent| {
+            let after = (*state).clone().reduce(Action::UndoReset);
+            dispatch.emit(Action::UndoReset);
+            announce.emit(status::reset_undone(&after).into());
+        })
+    };
+    let restored = status::restored(&form.0).filter(|_| form.0.progress().keep_draft);
+    let on_forget = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::SetKeepDraft(false));
+            announce.emit(status::keep_draft(false).into());
+        })
+    };
+    let saved_offer = status::saved_draft_offer(&form.0);
+    let on_use_saved = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        let state = form.0.clone();
+        Callback::from(move |_: MouseEvent| {
+            let after = (*state).clone().reduce(Action::UseSavedDraft);
+            dispatch.emit(Action::UseSavedDraft);
+            if let Some(restored) = status::restored(&after) {
+                announce.emit(restored);
+            }
         })
     };
 
@@ -420,8 +539,26 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 if form.0.progress().from_link {
                     <p class="imh-notice" data-testid="link-notice">
-                        {"These answers came from a link. Check every address before you send anything: whoever made the link chose them. "}
+                        { status::FROM_LINK }{" "}
                         <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}<span class="imh-visually-hidden">{" with an empty form"}</span></button>
+                    </p>
+                }
+                if let Some(label) = saved_offer {
+                    <p class="imh-notice" data-testid="saved-draft-notice">
+                        { status::SAVED_DRAFT_KEPT }{" "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_use_saved}>{ label }</button>
+                    </p>
+                }
+                if let Some(restored) = restored {
+                    <p class="imh-notice" data-testid="restored-notice">
+                        { restored }{" "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_forget}>{"Forget"}<span class="imh-visually-hidden">{" my answers on this device"}</span></button>
+                    </p>
+                }
+                if let Some(notice) = reset_notice {
+                    <p class="imh-notice" data-testid="reset-notice">
+                        { notice }{" "}
+                        <button type="button" class="imh-button imh-button-small" onclick={on_undo_reset}>{"Undo"}<span class="imh-visually-hidden">{": bring back my answers"}</span></button>
                     </p>
                 }
                 if can_undo {
