@@ -227,7 +227,7 @@ mod remembered_progress {
             for phase in Phase::ALL {
                 let state = example()
                     .reduce(Action::SetSent {
-                        sent: sent,
+                        sent,
                         at: imanage_connect::core::Timestamp::from_millis(0),
                     })
                     .reduce(Action::OpenPhase(phase));
