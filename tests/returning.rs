@@ -697,6 +697,8 @@ mod sent_time {
             assert_eq!(draft.progress.sent_at, sent_at.map(at), "{text}");
             let state = State::default().restore_draft(draft);
             assert_eq!(state.progress().request_sent, request_sent, "{text}");
+            // A request sent was delivered: its checkbox stays to be unticked and ticked.
+            assert_eq!(state.progress().request_delivered, request_sent, "{text}");
             assert_eq!(state.sent_at(), sent_at.map(at), "{text}");
         }
     }

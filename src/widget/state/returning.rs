@@ -103,6 +103,9 @@ impl State {
         let progress = &mut state.progress;
         progress.keep_draft = true;
         progress.request_sent = draft.progress.request_sent;
+        // A request sent was delivered: the "sent" checkbox stays to be unticked and
+        // ticked again.
+        progress.request_delivered |= draft.progress.request_sent;
         progress.sent_at = draft.progress.sent_at;
         progress.open_phase = draft.progress.open_phase;
         progress.restored_from = Some(draft.saved_at);
