@@ -30,7 +30,7 @@ use crate::widget::codec::{DeviceWrite, StoredDraft};
 use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
 use crate::widget::phases::{self, Phase};
-use crate::widget::state::{Action, AddressAnswers, FocusTarget, Setup, State};
+use crate::widget::state::{Action, AddressAnswers, AddressMode, FocusTarget, Setup, State};
 use crate::widget::{codec, process, status};
 
 pub use copy_button::CopyButton;
@@ -282,14 +282,6 @@ pub fn App(props: &AppProps) -> Html {
     let status = use_state(String::new);
     let root = use_node_ref();
     let later_steps_shown = use_state(|| !props.staggered);
-    {
-        let later_steps_shown = later_steps_shown.clone();
-        use_effect_with((), move |()| {
-            if !*later_steps_shown {
-                after_next_paint(move || later_steps_shown.set(true));
-            }
-        });
-    }
     let later = *later_steps_shown;
 
     let last_status = use_mut_ref(String::new);
@@ -377,13 +369,15 @@ pub fn App(props: &AppProps) -> Html {
     // The opt-in draft follows every change and expires 30 days after the last;
     // "Forget" and "Start again" remove it, and a draft set aside for a link's answers
     // is left as it was (the model decides which).
+    //
+    // Once the reader put the answers in the address, it follows their changes, a
+    // moment after the last (browsers limit how often an address may be replaced); the
+    // tab records what it wrote, so that a reload is not taken for a link from elsewhere.
+    let address_timer = use_mut_ref(|| None::<Timeout>);
     {
         let key = draft_key(props);
         use_effect_with(form.0.clone(), move |state| {
-            if key.is_empty() {
-                return;
-            }
-            if let Some(storage) = local_storage() {
+            if let Some(storage) = local_storage().filter(|_| !key.is_empty()) {
                 let stored = storage.get_item(&key).ok().flatten();
                 let _ = match codec::device_write(state, now(), stored.as_deref()) {
                     Some(DeviceWrite::Write(text)) => storage.set_item(&key, &text),
@@ -391,17 +385,12 @@ pub fn App(props: &AppProps) -> Html {
                     None => Ok(()),
                 };
             }
-        });
-    }
-
-    // Once the reader put the answers in the address, it follows their changes, a
-    // moment after the last (browsers limit how often an address may be replaced); the
-    // tab records what it wrote, so that a reload is not taken for a link from elsewhere.
-    let address_timer = use_mut_ref(|| None::<Timeout>);
-    {
-        let followed = (form.0.progress().address, codec::encode(form.0.answers()));
-        let state = form.0.clone();
-        use_effect_with(followed, move |_| {
+            if state.progress().address == AddressMode::Untouched {
+                // A pending write (of a state Undo took back) is dropped, unwritten.
+                address_timer.borrow_mut().take();
+                return;
+            }
+            let state = state.clone();
             let write = move || {
                 let Some(fragment) = codec::address_fragment(&location_hash(), &state) else {
                     return;
@@ -420,11 +409,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Answers restored from the device are said once, when the form starts.
+    // Once, when the form starts: the later steps follow the first paint, and answers
+    // restored from the device are said.
     {
         let announce = announce.clone();
         let restored = status::restored(&form.0);
+        let later_steps_shown = later_steps_shown.clone();
         use_effect_with((), move |()| {
+            if !*later_steps_shown {
+                after_next_paint(move || later_steps_shown.set(true));
+            }
             if let Some(restored) = restored {
                 announce.emit(restored);
             }
@@ -538,34 +532,19 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}</button>
                 </div>
                 if form.0.progress().from_link {
-                    <p class="imh-notice" data-testid="link-notice">
-                        { status::FROM_LINK }{" "}
-                        <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}<span class="imh-visually-hidden">{" with an empty form"}</span></button>
-                    </p>
+                    { notice("link-notice", status::FROM_LINK.into(), on_reset.clone(), "Start again".into(), " with an empty form") }
                 }
                 if let Some(label) = saved_offer {
-                    <p class="imh-notice" data-testid="saved-draft-notice">
-                        { status::SAVED_DRAFT_KEPT }{" "}
-                        <button type="button" class="imh-button imh-button-small" onclick={on_use_saved}>{ label }</button>
-                    </p>
+                    { notice("saved-draft-notice", status::SAVED_DRAFT_KEPT.into(), on_use_saved, label.into(), "") }
                 }
                 if let Some(restored) = restored {
-                    <p class="imh-notice" data-testid="restored-notice">
-                        { restored }{" "}
-                        <button type="button" class="imh-button imh-button-small" onclick={on_forget}>{"Forget"}<span class="imh-visually-hidden">{" my answers on this device"}</span></button>
-                    </p>
+                    { notice("restored-notice", restored.into(), on_forget, "Forget".into(), " my answers on this device") }
                 }
-                if let Some(notice) = reset_notice {
-                    <p class="imh-notice" data-testid="reset-notice">
-                        { notice }{" "}
-                        <button type="button" class="imh-button imh-button-small" onclick={on_undo_reset}>{"Undo"}<span class="imh-visually-hidden">{": bring back my answers"}</span></button>
-                    </p>
+                if let Some(cleared) = reset_notice {
+                    { notice("reset-notice", cleared.into(), on_undo_reset, "Undo".into(), ": bring back my answers") }
                 }
                 if can_undo {
-                    <p class="imh-notice" data-testid="example-notice">
-                        {"The example replaced your answers. "}
-                        <button type="button" class="imh-button imh-button-small" onclick={on_undo}>{"Undo"}<span class="imh-visually-hidden">{": bring back my answers"}</span></button>
-                    </p>
+                    { notice("example-notice", "The example replaced your answers.".into(), on_undo, "Undo".into(), ": bring back my answers") }
                 }
                 <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
                 if part == Part::All {
@@ -607,6 +586,28 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </section>
         </ContextProvider<Instance>>
+    }
+}
+
+/// A notice above the form: what happened, and the button that acts on it (its label,
+/// then words that only assistive technology reads, when the label alone is unclear).
+fn notice(
+    testid: &'static str,
+    text: AttrValue,
+    onclick: Callback<MouseEvent>,
+    label: AttrValue,
+    hidden: &'static str,
+) -> Html {
+    html! {
+        <p class="imh-notice" data-testid={testid}>
+            { text }{" "}
+            <button type="button" class="imh-button imh-button-small" {onclick}>
+                { label }
+                if !hidden.is_empty() {
+                    <span class="imh-visually-hidden">{ hidden }</span>
+                }
+            </button>
+        </p>
     }
 }
 

@@ -59,11 +59,12 @@ pub fn summary_to_announce(state: &State, report: &Report) -> Option<String> {
 /// "28 November 2026 at 10:30": a time in the reader's own zone, said without the zone
 /// (it is the reader's).
 pub fn local_time(at: Timestamp, utc_offset_minutes: i32) -> String {
-    let text = format_date_time(at, utc_offset_minutes);
-    match text.rsplit_once(" (") {
-        Some((time, _zone)) => time.to_owned(),
-        None => text,
+    let mut text = format_date_time(at, utc_offset_minutes);
+    // The zone is the one bracket at the end.
+    if let Some(zone) = text.find(" (") {
+        text.truncate(zone);
     }
+    text
 }
 
 /// What the page says, and the status region announces, when the answers were restored
