@@ -714,7 +714,15 @@ mod sent_time {
             (600, "2026-11-29T01:30"),
         ];
         for (offset, local) in cases {
-            let state = sent(in_zone(offset), saved()).reduce(Action::UseSentTime);
+            let offered = sent(in_zone(offset), saved());
+            let label = status::sent_time_offer(&offered).unwrap();
+            let (date, time) = local.split_once('T').unwrap();
+            assert!(label.ends_with(&format!(" at {time}")), "{label}");
+            assert!(
+                label.contains(&date[8..].trim_start_matches('0').to_string()),
+                "{label}"
+            );
+            let state = offered.reduce(Action::UseSentTime);
             assert_eq!(state.answers().submitted_at, local, "{offset}");
             assert!(state.shows(FieldKey::SubmittedAt), "{offset}");
             assert!(state.progress().edited, "{offset}: the reader's choice");
@@ -727,7 +735,12 @@ mod sent_time {
                 .expect("a wait window");
             assert_eq!(window.submitted_at, saved(), "{offset}");
         }
-        // Nothing to use: unchanged.
+        assert_eq!(
+            status::sent_time_offer(&sent(in_zone(-300), saved())).as_deref(),
+            Some("Use the time you marked the request sent: 28 November 2026 at 10:30")
+        );
+        // Nothing to use: nothing offered, and unchanged.
+        assert_eq!(status::sent_time_offer(&State::default()), None);
         let typed = set(State::default(), FieldKey::SubmittedAt, "2026-11-27");
         assert_eq!(typed.clone().reduce(Action::UseSentTime), typed);
         let withdrawn = sent(typed.clone(), saved()).reduce(Action::SetSent {

@@ -151,3 +151,13 @@ pub fn in_address(done: bool) -> &'static str {
         "This page's address cannot be changed here. Use Copy link to these answers instead."
     }
 }
+
+/// The label of the diagnosis's offer to start the 48 hours from the time the reader
+/// marked the request sent, or `None` when there is no such time.
+pub fn sent_time_offer(state: &State) -> Option<String> {
+    let at = state.sent_at()?;
+    Some(format!(
+        "Use the time you marked the request sent: {}",
+        local_time(at, state.setup().utc_offset_minutes)
+    ))
+}
