@@ -573,8 +573,9 @@ impl State {
         self.answers.to_request(&self.setup, now)
     }
 
-    /// Applies one action. Never discards what the reader typed except on `Reset`,
-    /// `LoadExample` or an explicit fix or removal.
+    /// Applies one action. Never discards what the reader typed except on `Reset` and
+    /// `LoadExample` (both undoable until the next change), an explicit fix or removal,
+    /// or `UseSentTime` (which replaces the submission date, as the reader asked).
     pub fn reduce(mut self, action: Action) -> Self {
         let focus = match &action {
             Action::AddRow if self.answers.rows.len() < MAX_ROWS => {
