@@ -392,17 +392,19 @@ pub fn App(props: &AppProps) -> Html {
             }
             let state = state.clone();
             let write = move || {
-                let Some(fragment) = codec::address_fragment(&location_hash(), &state) else {
+                let fragment = codec::address_fragment(&location_hash(), &state);
+                if fragment.is_some_and(|fragment| !replace_fragment(&fragment)) {
                     return;
-                };
-                if replace_fragment(&fragment) {
-                    if let Some(session) = session_storage() {
-                        let key = codec::address_record_key(&page_path());
-                        let _ = match codec::decode(&fragment) {
-                            Some(_) => session.set_item(&key, &codec::encode(state.answers())),
-                            None => session.remove_item(&key),
-                        };
-                    }
+                }
+                // Recorded even when the address was already in step (the button put the
+                // answers there itself).
+                if let Some(session) = session_storage() {
+                    let key = codec::address_record_key(&page_path());
+                    let _ = if state.progress().address == AddressMode::Follow {
+                        session.set_item(&key, &codec::encode(state.answers()))
+                    } else {
+                        session.remove_item(&key)
+                    };
                 }
             };
             *address_timer.borrow_mut() = Some(Timeout::new(300, write));

@@ -81,6 +81,12 @@ test('an address kept in step with later edits reloads as the reader left it, wi
   const entries = await page.evaluate(() => history.length);
   await page.getByTestId('bookmark').click();
   await status(page).filter({ hasText: 'and it follows your changes' }).waitFor();
+  // Reloaded at once, before any change: still the tab's own answers.
+  await page.waitForFunction(() => sessionStorage.length === 1);
+  await page.reload();
+  await widgetReady(page);
+  assert.equal(await customer(page).inputValue(), '1764');
+  assert.equal(await page.getByTestId('link-notice').count(), 0, 'the tab\'s own answers are no link');
   await customer(page).fill('4243');
   await page.getByLabel('Firm name (optional)').fill('Acme & Partners');
   await page.waitForFunction(() => location.hash.includes('customer=4243') && location.hash.includes('Partners'));
