@@ -401,7 +401,10 @@ mod request {
         assert_eq!(view.sent, None);
         let state = state.reduce(Action::MarkDelivered);
         assert_eq!(RequestView::new(&state, &report(&state)).sent, Some(false));
-        let state = state.reduce(Action::SetSent(true));
+        let state = state.reduce(Action::SetSent {
+            sent: true,
+            at: Timestamp::from_millis(0),
+        });
         assert_eq!(RequestView::new(&state, &report(&state)).sent, Some(true));
     }
 
@@ -543,5 +546,77 @@ mod diagnosis {
         let state = state.reduce(Action::SetConnection(Some(ConnectionChoice::SharedoTest)));
         let view = DiagnosisView::new(&state, &report(&state));
         assert_eq!(view.connection, Some(ConnectionChoice::SharedoTest));
+    }
+}
+
+mod sent_time {
+    use super::*;
+    use imanage_connect::widget::state::{FocusTarget, Setup};
+
+    fn sent_at(offset: i32, at: &str) -> State {
+        State::new(Setup {
+            utc_offset_minutes: offset,
+            ..Setup::default()
+        })
+        .reduce(Action::LoadExample)
+        .reduce(Action::MarkDelivered)
+        .reduce(Action::SetSent {
+            sent: true,
+            at: Timestamp::parse_iso(at).unwrap(),
+        })
+    }
+
+    #[test]
+    fn the_diagnosis_offers_the_time_the_request_was_marked_sent_until_it_is_used() {
+        // (UTC offset, marked sent at, the date filled in)
+        let cases: &[(i32, &str, &str)] = &[
+            (0, "2026-11-28T10:30:00Z", "2026-11-28T10:30"),
+            (-300, "2026-11-28T10:30:00Z", "2026-11-28T05:30"),
+            (330, "2026-11-28T20:00:00Z", "2026-11-29T01:30"),
+        ];
+        for (offset, at, filled) in cases {
+            let state = sent_at(*offset, at);
+            let view = DiagnosisView::new(&state, &report(&state));
+            let offer = view.sent_time_offer.expect("offered once sent");
+            assert!(
+                offer.starts_with("Use the time you marked the request sent: "),
+                "{offer}"
+            );
+
+            let state = state.reduce(Action::UseSentTime);
+            assert_eq!(state.answers().submitted_at, *filled, "{offset} {at}");
+            let focus = state.progress().focus.map(|f| f.target);
+            assert_eq!(focus, Some(FocusTarget::Field(FieldKey::SubmittedAt)));
+            let view = DiagnosisView::new(&state, &report(&state));
+            assert_eq!(view.sent_time_offer, None, "used: no longer offered");
+
+            let state = set(state, FieldKey::SubmittedAt, "2026-11-29T09:00");
+            let view = DiagnosisView::new(&state, &report(&state));
+            assert!(
+                view.sent_time_offer.is_some(),
+                "another date: offered again"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_offered_before_the_reader_says_it_was_sent() {
+        let state = State::default()
+            .reduce(Action::LoadExample)
+            .reduce(Action::MarkDelivered);
+        assert_eq!(
+            DiagnosisView::new(&state, &report(&state)).sent_time_offer,
+            None
+        );
+        let unticked = sent_at(0, "2026-11-28T10:30:00Z").reduce(Action::SetSent {
+            sent: false,
+            at: Timestamp::parse_iso("2026-11-28T11:00:00Z").unwrap(),
+        });
+        assert_eq!(
+            DiagnosisView::new(&unticked, &report(&unticked)).sent_time_offer,
+            None
+        );
+        let used = unticked.clone().reduce(Action::UseSentTime);
+        assert_eq!(used.answers(), unticked.answers());
     }
 }

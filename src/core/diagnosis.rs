@@ -685,15 +685,16 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                     submitted_at_local: format_date_time(submitted_at, offset),
                     wait_until_local: format_local(wait_until, offset),
                     passed: left_ms <= 0,
+                    // Without a clock nothing has passed: the sums saturate.
                     hours_left: if left_ms <= 0 {
                         0
                     } else {
-                        (left_ms + MS_PER_HOUR - 1) / MS_PER_HOUR
+                        left_ms.saturating_add(MS_PER_HOUR - 1) / MS_PER_HOUR
                     },
                     minutes_left: if left_ms <= 0 {
                         0
                     } else {
-                        (left_ms + 59_999) / 60_000
+                        left_ms.saturating_add(59_999) / 60_000
                     },
                 })
             }

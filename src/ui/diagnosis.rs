@@ -11,6 +11,7 @@ use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
 use crate::widget::phases::Phase;
 use crate::widget::state::Action;
+use crate::widget::status::SENT_TIME_USED;
 use crate::widget::view::diagnosis::{
     DiagnosisView, Outcome, PasteView, Tone, VerdictView, CONNECTION_CHOICES,
 };
@@ -77,6 +78,14 @@ pub fn DiagnosisStep(props: &DiagnosisProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.emit(Action::SetConnection(Some(choice))))
     };
+    let use_sent_time = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::UseSentTime);
+            announce.emit(SENT_TIME_USED.into());
+        })
+    };
     let registered_id = instance.field_id(FieldKey::Registered);
     let failing_id = instance.field_id(FieldKey::Failing);
     let submitted_id = instance.field_id(FieldKey::SubmittedAt);
@@ -115,6 +124,9 @@ pub fn DiagnosisStep(props: &DiagnosisProps) -> Html {
                     oninput={set_text(FieldKey::SubmittedAt, &reveal_submitted)} onblur={reveal_submitted.left.clone()} data-testid="diagnosis-submitted"
                     aria-invalid={submitted_invalid}
                     aria-describedby={submitted_described} />
+                if let Some(offer) = &view.sent_time_offer {
+                    <button type="button" class="imh-button imh-button-small imh-offer" onclick={use_sent_time} data-testid="use-sent-time">{ offer.clone() }</button>
+                }
                 { submitted_findings }
             </div>
             <fieldset class="imh-field imh-fieldset">

@@ -105,20 +105,27 @@ pub fn RequestStep(props: &RequestProps) -> Html {
     // Copying is not sending: the tracker moves on only when the reader says so.
     let on_sent = {
         let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(Action::SetSent(input.checked()));
+            let at = crate::core::Timestamp::from_millis(js_sys::Date::now() as i64);
+            dispatch.emit(Action::SetSent {
+                sent: input.checked(),
+                at,
+            });
+            announce.emit(crate::widget::status::sent(input.checked()).into());
         })
     };
     let on_bookmark = {
         let share_link = props.share_link.clone();
         let announce = instance.announce.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            announce.emit(if put_in_address(&share_link.emit(())) {
-                "Your answers are now in this page's address: bookmark the page (Control and D, or Command and D on a Mac) to come back to them.".into()
-            } else {
-                "This page's address cannot be changed here. Use Copy link to these answers instead.".into()
-            });
+            let done = put_in_address(&share_link.emit(()));
+            if done {
+                dispatch.emit(Action::FollowInAddress);
+            }
+            announce.emit(crate::widget::status::in_address(done).into());
         })
     };
     let on_forget = {
@@ -131,9 +138,11 @@ pub fn RequestStep(props: &RequestProps) -> Html {
     };
     let on_keep_draft = {
         let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             dispatch.emit(Action::SetKeepDraft(input.checked()));
+            announce.emit(crate::widget::status::keep_draft(input.checked()).into());
         })
     };
 

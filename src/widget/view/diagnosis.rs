@@ -11,7 +11,8 @@ use crate::core::{Field, Finding, Report};
 
 use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
-use crate::widget::state::State;
+use crate::widget::state::{datetime_local, State};
+use crate::widget::status::sent_time_offer;
 
 /// The connection setting's choices: the choice, its label and its name in ids.
 pub const CONNECTION_CHOICES: [(ConnectionChoice, &str, &str); 3] = [
@@ -85,6 +86,9 @@ pub struct DiagnosisView {
     pub failing: PasteView,
     pub submitted: PasteView,
     pub connection: Option<ConnectionChoice>,
+    /// The offer to start the 48 hours from when the reader marked the request sent,
+    /// while the submission date holds another time.
+    pub sent_time_offer: Option<String>,
     pub outcome: Outcome,
 }
 
@@ -138,6 +142,12 @@ impl DiagnosisView {
             failing: paste(FieldKey::Failing, Field::Failing),
             submitted: paste(FieldKey::SubmittedAt, Field::SubmittedAt),
             connection: answers.connection,
+            sent_time_offer: state
+                .sent_at()
+                .filter(|at| {
+                    answers.submitted_at != datetime_local(*at, state.setup().utc_offset_minutes)
+                })
+                .and_then(|_| sent_time_offer(state)),
             outcome,
         }
     }
