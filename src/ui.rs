@@ -26,11 +26,27 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
+use crate::widget::codec::{DeviceWrite, StoredDraft};
 use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
 use crate::widget::phases::{self, Phase};
-use crate::widget::state::{Action, FocusTarget, Setup, State};
+use crate::widget::state::{
+    Action, AddressAnswers, AddressMode, Answers, FocusTarget, Setup, State,
+};
+use crate::widget::view::diagnosis::DiagnosisView;
+use crate::widget::view::environments::EnvironmentsView;
+use crate::widget::view::path::{PathParts, PathView};
+use crate::widget::view::request::RequestView;
+use crate::widget::view::{ErrorSummaryView, ImanageView};
 use crate::widget::{codec, process, status};
+
+use diagnosis::DiagnosisStep;
+use environments::EnvironmentsStep;
+use error_summary::ErrorSummary;
+use imanage::ImanageStep;
+use next_steps::NextSteps;
+use path::PathStep;
+use request::RequestStep;
 
 pub use copy_button::CopyButton;
 
@@ -181,7 +197,47 @@ fn draft_key(props: &AppProps) -> String {
     codec::draft_key(&props.draft_key, &path)
 }
 
-/// Where the form starts: the page's options, then a kept draft, then a shared link.
+/// The session's storage (per tab), when the browser allows it.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// This page's path, which keys what is stored for it.
+fn page_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address fragment (with its `#`, or empty).
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the page's fragment without a history entry or a reload; an empty one
+/// leaves no `#` behind.
+fn replace_fragment(fragment: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let href = window.location().href().unwrap_or_default();
+    let page = href.split_once('#').map_or(href.as_str(), |(page, _)| page);
+    let url = if fragment.is_empty() {
+        page.to_owned()
+    } else {
+        format!("{page}#{fragment}")
+    };
+    window.history().is_ok_and(|history| {
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            .is_ok()
+    })
+}
+
+/// Where the form starts: the page's options, then the device's draft and the answers
+/// in the address, as the model decides between them.
 fn starting_state(props: &AppProps) -> State {
     let mut state = match props.initial.as_deref() {
         Some(initial) => initial.clone(),
@@ -196,19 +252,33 @@ fn starting_state(props: &AppProps) -> State {
     }
     state = state.reduce(Action::Prefill(props.options.prefill()));
     let key = draft_key(props);
-    if !key.is_empty() {
-        if let Some(draft) = local_storage().and_then(|s| s.get_item(&key).ok().flatten()) {
-            if let Some(draft) = codec::decode_draft(&draft, now()) {
-                state = draft.restore(state);
-            }
+    let stored = (!key.is_empty())
+        .then(|| local_storage().and_then(|s| s.get_item(&key).ok().flatten()))
+        .flatten()
+        .and_then(|text| StoredDraft::read(text, now()));
+    let hash = location_hash();
+    let address = codec::decode(&hash).map(|prefill| {
+        let recorded = session_storage().and_then(|s| {
+            s.get_item(&codec::address_record_key(&page_path()))
+                .ok()
+                .flatten()
+        });
+        AddressAnswers {
+            prefill,
+            own: codec::is_own_address(&hash, recorded.as_deref()),
         }
-    }
-    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-        if let Some(prefill) = codec::decode(&hash) {
-            state = state.reduce(Action::OpenLink(prefill));
-        }
-    }
-    state
+    });
+    state.start(stored, address)
+}
+
+/// This page's address with the answers in its fragment. The page's own hash route is
+/// kept; the answers follow it.
+fn share_link(answers: &Answers) -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let (page, current) = page.split_once('#').unwrap_or((&page, ""));
+    format!("{page}#{}", codec::link_fragment(current, answers))
 }
 
 fn now() -> Timestamp {
@@ -237,14 +307,6 @@ pub fn App(props: &AppProps) -> Html {
     let status = use_state(String::new);
     let root = use_node_ref();
     let later_steps_shown = use_state(|| !props.staggered);
-    {
-        let later_steps_shown = later_steps_shown.clone();
-        use_effect_with((), move |()| {
-            if !*later_steps_shown {
-                after_next_paint(move || later_steps_shown.set(true));
-            }
-        });
-    }
     let later = *later_steps_shown;
 
     let last_status = use_mut_ref(String::new);
@@ -330,19 +392,62 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // The opt-in draft follows every change and expires 30 days after the last;
-    // "Forget" and "Start again" turn it off and remove it.
+    // "Forget" and "Start again" remove it, and a draft set aside for a link's answers
+    // is left as it was (the model decides which).
+    //
+    // Once the reader put the answers in the address, it follows their changes, a
+    // moment after the last (browsers limit how often an address may be replaced); the
+    // tab records what it wrote, so that a reload is not taken for a link from elsewhere.
+    let address_timer = use_mut_ref(|| None::<Timeout>);
     {
         let key = draft_key(props);
         use_effect_with(form.0.clone(), move |state| {
-            if key.is_empty() {
+            if let Some(storage) = local_storage().filter(|_| !key.is_empty()) {
+                let stored = storage.get_item(&key).ok().flatten();
+                let _ = match codec::device_write(state, now(), stored.as_deref()) {
+                    Some(DeviceWrite::Write(text)) => storage.set_item(&key, &text),
+                    Some(DeviceWrite::Remove) => storage.remove_item(&key),
+                    None => Ok(()),
+                };
+            }
+            if state.progress().address == AddressMode::Untouched {
+                // A pending write (of a state Undo took back) is dropped, unwritten.
+                address_timer.borrow_mut().take();
                 return;
             }
-            if let Some(storage) = local_storage() {
-                let _ = if state.progress().keep_draft {
-                    storage.set_item(&key, &codec::encode_draft(state, now()))
-                } else {
-                    storage.remove_item(&key)
-                };
+            let state = state.clone();
+            let write = move || {
+                let fragment = codec::address_fragment(&location_hash(), &state);
+                if fragment.is_some_and(|fragment| !replace_fragment(&fragment)) {
+                    return;
+                }
+                // Recorded even when the address was already in step (the button put the
+                // answers there itself).
+                if let Some(session) = session_storage() {
+                    let key = codec::address_record_key(&page_path());
+                    let _ = if state.progress().address == AddressMode::Follow {
+                        session.set_item(&key, &codec::encode(state.answers()))
+                    } else {
+                        session.remove_item(&key)
+                    };
+                }
+            };
+            *address_timer.borrow_mut() = Some(Timeout::new(300, write));
+        });
+    }
+
+    // Once, when the form starts: the later steps follow the first paint, and answers
+    // restored from the device are said.
+    {
+        let announce = announce.clone();
+        let restored = status::restored(&form.0);
+        let later_steps_shown = later_steps_shown.clone();
+        use_effect_with((), move |()| {
+            if !*later_steps_shown {
+                after_next_paint(move || later_steps_shown.set(true));
+            }
+            if let Some(restored) = restored {
+                announce.emit(restored);
             }
         });
     }
@@ -366,9 +471,11 @@ pub fn App(props: &AppProps) -> Html {
         Part::Path => "Which configuration applies to your version",
         Part::Diagnosis => "Diagnose an invalid_redirect_uri error",
     };
-    let steps = StepProps {
-        report: report.clone(),
-        form: form.0.clone(),
+    // Each section renders its slice of the view model, made only for the sections shown.
+    let state = &*form.0;
+    let share_link = {
+        let state = form.0.clone();
+        Callback::from(move |()| share_link(state.answers()))
     };
     let title_id = instance.id("title");
     let open_phase = form.0.progress().open_phase;
@@ -400,9 +507,44 @@ pub fn App(props: &AppProps) -> Html {
     let on_reset = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
+        let state = form.0.clone();
         Callback::from(move |_: MouseEvent| {
+            let after = (*state).clone().reduce(Action::Reset);
             dispatch.emit(Action::Reset);
-            announce.emit("Everything was cleared.".into());
+            announce.emit(status::reset_done(&after));
+        })
+    };
+    let reset_notice = status::reset_notice(&form.0);
+    let on_undo_reset = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        let state = form.0.clone();
+        Callback::from(move |_: MouseEvent| {
+            let after = (*state).clone().reduce(Action::UndoReset);
+            dispatch.emit(Action::UndoReset);
+            announce.emit(status::reset_undone(&after).into());
+        })
+    };
+    let restored = status::restored(&form.0).filter(|_| form.0.progress().keep_draft);
+    let on_forget = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::SetKeepDraft(false));
+            announce.emit(status::keep_draft(false).into());
+        })
+    };
+    let saved_offer = status::saved_draft_offer(&form.0);
+    let on_use_saved = {
+        let dispatch = dispatch.clone();
+        let announce = announce.clone();
+        let state = form.0.clone();
+        Callback::from(move |_: MouseEvent| {
+            let after = (*state).clone().reduce(Action::UseSavedDraft);
+            dispatch.emit(Action::UseSavedDraft);
+            if let Some(restored) = status::restored(&after) {
+                announce.emit(restored);
+            }
         })
     };
 
@@ -419,16 +561,19 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}</button>
                 </div>
                 if form.0.progress().from_link {
-                    <p class="imh-notice" data-testid="link-notice">
-                        {"These answers came from a link. Check every address before you send anything: whoever made the link chose them. "}
-                        <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}<span class="imh-visually-hidden">{" with an empty form"}</span></button>
-                    </p>
+                    { notice("link-notice", status::FROM_LINK.into(), on_reset.clone(), "Start again".into(), " with an empty form") }
+                }
+                if let Some(label) = saved_offer {
+                    { notice("saved-draft-notice", status::SAVED_DRAFT_KEPT.into(), on_use_saved, label.into(), "") }
+                }
+                if let Some(restored) = restored {
+                    { notice("restored-notice", restored.into(), on_forget, "Forget".into(), " my answers on this device") }
+                }
+                if let Some(cleared) = reset_notice {
+                    { notice("reset-notice", cleared.into(), on_undo_reset, "Undo".into(), ": bring back my answers") }
                 }
                 if can_undo {
-                    <p class="imh-notice" data-testid="example-notice">
-                        {"The example replaced your answers. "}
-                        <button type="button" class="imh-button imh-button-small" onclick={on_undo}>{"Undo"}<span class="imh-visually-hidden">{": bring back my answers"}</span></button>
-                    </p>
+                    { notice("example-notice", "The example replaced your answers.".into(), on_undo, "Undo".into(), ": bring back my answers") }
                 }
                 <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
                 if part == Part::All {
@@ -440,32 +585,32 @@ pub fn App(props: &AppProps) -> Html {
                         <@{instance.heading(0)} class="imh-visually-hidden" id={instance.id("phase-title")}>{ open_phase.title() }</@>
                         { match open_phase {
                             Phase::Prepare => html! { <>
-                                <error_summary::ErrorSummary ..steps.clone() />
-                                <environments::EnvironmentsStep ..steps.clone() />
+                                <ErrorSummary view={ErrorSummaryView::new(state, &report)} />
+                                <EnvironmentsStep view={EnvironmentsView::new(state, &report)} />
                                 if later {
-                                    <imanage::ImanageStep ..steps.clone() />
-                                    <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Version} />
-                                    <request::RequestStep ..steps.clone() />
-                                    <next_steps::NextSteps statuses={process::statuses(&form.0, &report)} />
+                                    <ImanageStep view={ImanageView::new(state, &report)} />
+                                    <PathStep view={PathView::new(state, &report, PathParts::Version)} />
+                                    <RequestStep view={Rc::new(RequestView::new(state, &report))} {share_link} />
+                                    <NextSteps statuses={process::statuses(state, &report)} />
                                 }
                             </> },
                             Phase::Configure => html! {
-                                <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Configuration} />
+                                <PathStep view={PathView::new(state, &report, PathParts::Configuration)} />
                             },
                             Phase::Troubleshoot => html! {
-                                <diagnosis::DiagnosisStep ..steps.clone() />
+                                <DiagnosisStep view={DiagnosisView::new(state, &report)} />
                             },
                         } }
                     </section>
                 } else {
                     if matches!(part, Part::RedirectUris | Part::Diagnosis) {
-                        <environments::EnvironmentsStep ..steps.clone() />
+                        <EnvironmentsStep view={EnvironmentsView::new(state, &report)} />
                     }
                     if part == Part::Path {
-                        <path::PathStep report={report.clone()} form={form.0.clone()} parts={path::PathParts::Whole} />
+                        <PathStep view={PathView::new(state, &report, PathParts::Whole)} />
                     }
                     if part == Part::Diagnosis {
-                        <diagnosis::DiagnosisStep ..steps.clone() />
+                        <DiagnosisStep view={DiagnosisView::new(state, &report)} />
                     }
                 }
             </section>
@@ -473,11 +618,26 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Props every step takes: the report to render and the state it came from.
-#[derive(Properties, PartialEq, Clone)]
-pub struct StepProps {
-    pub report: Rc<Report>,
-    pub form: Rc<State>,
+/// A notice above the form: what happened, and the button that acts on it (its label,
+/// then words that only assistive technology reads, when the label alone is unclear).
+fn notice(
+    testid: &'static str,
+    text: AttrValue,
+    onclick: Callback<MouseEvent>,
+    label: AttrValue,
+    hidden: &'static str,
+) -> Html {
+    html! {
+        <p class="imh-notice" data-testid={testid}>
+            { text }{" "}
+            <button type="button" class="imh-button imh-button-small" {onclick}>
+                { label }
+                if !hidden.is_empty() {
+                    <span class="imh-visually-hidden">{ hidden }</span>
+                }
+            </button>
+        </p>
+    }
 }
 
 /// The instance context; every component is rendered inside [`App`]'s provider.

@@ -247,6 +247,29 @@ fn nothing_entered_means_no_diagnosis() {
 }
 
 #[test]
+fn without_a_clock_the_window_has_not_passed_and_nothing_overflows() {
+    // `analyze()` called without a time (the JS API, the command line): the window's
+    // end is known, how long is left is not.
+    for submitted in ["2026-11-27T09:15", "1970-01-01T00:00", "2026-11-27"] {
+        let mut request = request(
+            DiagnosisInput {
+                submitted_at: Some(submitted.into()),
+                ..DiagnosisInput::default()
+            },
+            "",
+        );
+        request.generated_at = None;
+        let report = analyze(&request).diagnosis.unwrap();
+        let window = report.window.expect(submitted);
+        assert!(!window.passed, "{submitted}");
+        assert!(
+            window.hours_left > 48 && window.minutes_left > 48 * 60,
+            "{window:?}"
+        );
+    }
+}
+
+#[test]
 fn the_48_hour_window_with_a_fixed_clock() {
     let input = |submitted: &str| DiagnosisInput {
         submitted_at: Some(submitted.into()),

@@ -213,8 +213,16 @@ fn example_and_reset_keep_the_host_setup() {
     assert_eq!(asked.progress().request_attempts, 2);
     let asked = asked.reduce(Action::MarkDelivered);
     assert!(asked.progress().request_delivered);
-    let reset = asked.reduce(Action::Reset);
-    assert_eq!(reset, with_support("support@operate.example"));
+    let reset = asked.clone().reduce(Action::Reset);
+    assert_eq!(reset.answers(), &Answers::default());
+    assert_eq!(
+        reset.setup(),
+        with_support("support@operate.example").setup()
+    );
+    assert!(!reset.asked_for_request());
+    assert!(!reset.progress().request_delivered);
+    // Start again can be undone; the host's setup stays either way.
+    assert_eq!(reset.reduce(Action::UndoReset), asked);
 }
 
 #[test]

@@ -226,7 +226,10 @@ mod remembered_progress {
         for sent in [false, true] {
             for phase in Phase::ALL {
                 let state = example()
-                    .reduce(Action::SetSent(sent))
+                    .reduce(Action::SetSent {
+                        sent,
+                        at: imanage_connect::core::Timestamp::from_millis(0),
+                    })
                     .reduce(Action::OpenPhase(phase));
                 let back = returned(&state);
                 assert!(back.answers().same_as(state.answers()), "{sent} {phase:?}");
@@ -256,18 +259,23 @@ mod remembered_progress {
                 draft.progress,
                 SavedProgress {
                     request_sent,
-                    open_phase
+                    open_phase,
+                    sent_at: None,
                 },
                 "{progress}"
             );
             assert_eq!(draft.prefill.customer_id.as_deref(), Some("1764"));
         }
         let state = example()
-            .reduce(Action::SetSent(true))
+            .reduce(Action::SetSent {
+                sent: true,
+                at: Timestamp::parse_iso("2026-11-28T10:30:00Z").unwrap(),
+            })
             .reduce(Action::OpenPhase(Phase::Configure));
         let written = encode_draft(&state, at);
         assert!(
-            written.contains(";phase=configure&sent=1;imanage-helper?"),
+            written
+                .contains(";phase=configure&sent=1&sent_at=2026-11-28T10:30:00Z;imanage-helper?"),
             "{written}"
         );
     }
@@ -280,6 +288,7 @@ mod remembered_progress {
             Some(Draft {
                 prefill: decode("#imanage-helper?customer=1764").unwrap(),
                 progress: SavedProgress::default(),
+                saved_at: Timestamp::from_millis(9_999_999_999_999 - 30 * 86_400_000),
             })
         );
     }
@@ -287,7 +296,10 @@ mod remembered_progress {
     #[test]
     fn a_link_never_carries_progress() {
         let sent = example()
-            .reduce(Action::SetSent(true))
+            .reduce(Action::SetSent {
+                sent: true,
+                at: imanage_connect::core::Timestamp::from_millis(0),
+            })
             .reduce(Action::OpenPhase(Phase::Configure));
         assert_eq!(encode(sent.answers()), encode(example().answers()));
         let link = link_fragment("", sent.answers());
@@ -301,7 +313,10 @@ mod remembered_progress {
     fn a_link_to_other_answers_starts_their_request_afresh() {
         let mine = returned(
             &example()
-                .reduce(Action::SetSent(true))
+                .reduce(Action::SetSent {
+                    sent: true,
+                    at: imanage_connect::core::Timestamp::from_millis(0),
+                })
                 .reduce(Action::OpenPhase(Phase::Configure)),
         );
         // The reader's own answers through a link: the progress still applies.

@@ -649,7 +649,14 @@ async fn try_an_example_and_start_again() {
     assert_eq!(widget.all("[data-testid=redirect-uri]").len(), 0);
     assert_eq!(widget.value("iManage Customer ID"), "");
     assert_eq!(widget.value("iManage URL"), "https://cloudimanage.com");
-    assert_eq!(widget.status(), "Everything was cleared.");
+    assert_eq!(
+        widget.status(),
+        "Everything was cleared. Choose Undo to bring it all back."
+    );
+    widget.click("Undo: bring back my answers").await;
+    assert_eq!(widget.value("iManage Customer ID"), "1764");
+    assert_eq!(widget.all("[data-testid=redirect-uri]").len(), 3);
+    assert_eq!(widget.status(), "Your answers are back.");
 }
 
 #[wasm_bindgen_test]

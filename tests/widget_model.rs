@@ -221,15 +221,24 @@ fn the_tracker_marks_only_what_the_reader_did() {
             complete
                 .clone()
                 .reduce(Action::MarkDelivered)
-                .reduce(Action::SetSent(true)),
+                .reduce(Action::SetSent {
+                    sent: true,
+                    at: imanage_connect::core::Timestamp::from_millis(0),
+                }),
             [Done, Done, Waiting, NotYet, NotYet, NotYet, NotYet],
             2,
         ),
         (
             complete
                 .clone()
-                .reduce(Action::SetSent(true))
-                .reduce(Action::SetSent(false)),
+                .reduce(Action::SetSent {
+                    sent: true,
+                    at: imanage_connect::core::Timestamp::from_millis(0),
+                })
+                .reduce(Action::SetSent {
+                    sent: false,
+                    at: imanage_connect::core::Timestamp::from_millis(0),
+                }),
             [Done, ToDo, NotYet, NotYet, NotYet, NotYet, NotYet],
             1,
         ),
@@ -238,7 +247,10 @@ fn the_tracker_marks_only_what_the_reader_did() {
         (
             complete
                 .clone()
-                .reduce(Action::SetSent(true))
+                .reduce(Action::SetSent {
+                    sent: true,
+                    at: imanage_connect::core::Timestamp::from_millis(0),
+                })
                 .reduce(Action::SetText {
                     field: FieldKey::CustomerId,
                     text: String::new(),
@@ -261,7 +273,10 @@ fn the_tracker_marks_only_what_the_reader_did() {
     }
     assert!(
         !complete
-            .reduce(Action::SetSent(true))
+            .reduce(Action::SetSent {
+                sent: true,
+                at: imanage_connect::core::Timestamp::from_millis(0)
+            })
             .reduce(Action::Reset)
             .progress()
             .request_sent
@@ -366,7 +381,10 @@ fn each_phase_says_where_it_stands() {
         statuses(&example),
         [ReadyToSend, AfterConfirmation, OnlyIfNeeded]
     );
-    let sent = example.clone().reduce(Action::SetSent(true));
+    let sent = example.clone().reduce(Action::SetSent {
+        sent: true,
+        at: imanage_connect::core::Timestamp::from_millis(0),
+    });
     assert_eq!(statuses(&sent), [Sent, Next, OnlyIfNeeded]);
     let troubleshooting = sent.reduce(Action::SetText {
         field: FieldKey::Failing,
@@ -578,7 +596,7 @@ mod check_your_answers {
         let Answer::RedirectUris(uris) = &rows[1].answer else {
             panic!("{:?}", rows[1]);
         };
-        let got: Vec<&str> = uris.iter().map(|u| u.uri).collect();
+        let got: Vec<&str> = uris.iter().map(|u| u.uri.as_str()).collect();
         assert_eq!(
             got,
             [

@@ -88,6 +88,13 @@ pub struct WaitWindow {
     pub minutes_left: i64,
 }
 
+impl WaitWindow {
+    /// The time left as the verdict says it: "3 hours", or "less than an hour".
+    pub fn time_left(&self) -> String {
+        causes::hours_left(self)
+    }
+}
+
 /// The 48 hours count from when Support submitted the request to iManage; a reader may
 /// only know when they wrote to Support, which is earlier.
 pub const WINDOW_CAVEAT: &str = "The 48 hours count from when Clio Operate Support submitted the request to iManage; if the date entered is when you wrote to Support, the wait may run longer.";
@@ -678,15 +685,16 @@ pub fn diagnose(input: &DiagnosisInput, context: &DiagnosisContext<'_>) -> Optio
                     submitted_at_local: format_date_time(submitted_at, offset),
                     wait_until_local: format_local(wait_until, offset),
                     passed: left_ms <= 0,
+                    // Without a clock nothing has passed: the sums saturate.
                     hours_left: if left_ms <= 0 {
                         0
                     } else {
-                        (left_ms + MS_PER_HOUR - 1) / MS_PER_HOUR
+                        left_ms.saturating_add(MS_PER_HOUR - 1) / MS_PER_HOUR
                     },
                     minutes_left: if left_ms <= 0 {
                         0
                     } else {
-                        (left_ms + 59_999) / 60_000
+                        left_ms.saturating_add(59_999) / 60_000
                     },
                 })
             }

@@ -4,45 +4,54 @@
 
 use yew::prelude::*;
 
-use crate::core::diagnosis::{ConnectionChoice, DiagnosisReport, Match, WINDOW_CAVEAT};
+use std::rc::Rc;
+
+use crate::core::diagnosis::ConnectionChoice;
 use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
+use crate::widget::phases::Phase;
 use crate::widget::state::Action;
+use crate::widget::status::SENT_TIME_USED;
+use crate::widget::view::diagnosis::{
+    DiagnosisView, Outcome, PasteView, Tone, VerdictView, CONNECTION_CHOICES,
+};
 
 use super::delivery::DeliveryActions;
 use super::findings::Findings;
 use super::reveal::{use_reveal, Reveal};
 use super::uri::Uri;
-use super::{use_instance, StepProps};
+use super::{use_instance, Instance};
 
-fn status_text(status: &Match) -> (String, &'static str) {
-    match status {
-        Match::Exact => ("Registered exactly".into(), "imh-status-ok"),
-        Match::NearMiss { found, differences } => (
-            format!(
-                "Registered with a difference: {found} ({})",
-                differences
-                    .iter()
-                    .map(|d| d.describe())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-            "imh-status-problem",
-        ),
-        Match::Missing => ("Not in the confirmed list".into(), "imh-status-problem"),
-        Match::Unknown => (
-            "Not checked: paste the confirmed list".into(),
-            "imh-status-unknown",
-        ),
+#[derive(Properties, PartialEq)]
+pub struct DiagnosisProps {
+    pub view: DiagnosisView,
+}
+
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Ok => "imh-status-ok",
+        Tone::Problem => "imh-status-problem",
+        Tone::Unknown => "imh-status-unknown",
     }
 }
 
+/// A pasted field's findings list, the ids that describe the field (its hint, then the
+/// list) and whether an error marks it invalid.
+fn field_parts(view: &PasteView, id: &str) -> (Html, String, Option<&'static str>) {
+    let mut described = format!("{id}-hint");
+    if !view.findings.is_empty() {
+        described.push_str(&format!(" {id}-findings"));
+    }
+    let list =
+        html! { <Findings findings={view.findings.clone()} id={format!("{id}-findings")} /> };
+    (list, described, view.invalid().then_some("true"))
+}
+
 #[component]
-pub fn DiagnosisStep(props: &StepProps) -> Html {
+pub fn DiagnosisStep(props: &DiagnosisProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("diagnosis-heading");
-    let form = props.form.answers();
-    let report: Option<&DiagnosisReport> = props.report.diagnosis.as_ref();
+    let view = &props.view;
     let dispatch = instance.dispatch.clone();
     let reveal_registered = use_reveal(FieldKey::Registered);
     let reveal_failing = use_reveal(FieldKey::Failing);
@@ -69,50 +78,23 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.emit(Action::SetConnection(Some(choice))))
     };
-    let state = &*props.form;
-    let findings_for = |field: crate::core::Field| -> Vec<crate::core::Finding> {
-        let key = FieldKey::from_finding(field, None, 0);
-        report
-            .filter(|_| state.shows(key))
-            .map(|r| {
-                r.findings
-                    .iter()
-                    .filter(|f| f.field == field)
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default()
+    let use_sent_time = {
+        let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::UseSentTime);
+            announce.emit(SENT_TIME_USED.into());
+        })
     };
     let registered_id = instance.field_id(FieldKey::Registered);
     let failing_id = instance.field_id(FieldKey::Failing);
     let submitted_id = instance.field_id(FieldKey::SubmittedAt);
     let connection_name = instance.id("diagnosis-connection");
-    let choices = [
-        (
-            ConnectionChoice::SharedoProduction,
-            "Sharedo Production",
-            "production",
-        ),
-        (ConnectionChoice::SharedoTest, "Sharedo Test", "test"),
-        (ConnectionChoice::NotSure, "I am not sure", "not-sure"),
-    ];
-    // Each field's findings, filtered once: the list under the field, the ids that
-    // describe the field (its hint, then the list) and whether an error marks it invalid.
-    let field_parts = |field: crate::core::Field, id: &str| {
-        let findings = findings_for(field);
-        let mut described = format!("{id}-hint");
-        if !findings.is_empty() {
-            described.push_str(&format!(" {id}-findings"));
-        }
-        let invalid = findings.iter().any(|f| f.is_error()).then_some("true");
-        let list = html! { <Findings {findings} id={format!("{id}-findings")} /> };
-        (list, described, invalid)
-    };
-    use crate::core::Field as F;
-    let (registered_findings, registered_described, _) = field_parts(F::Registered, &registered_id);
-    let (failing_findings, failing_described, _) = field_parts(F::Failing, &failing_id);
+    let (registered_findings, registered_described, _) =
+        field_parts(&view.registered, &registered_id);
+    let (failing_findings, failing_described, _) = field_parts(&view.failing, &failing_id);
     let (submitted_findings, submitted_described, submitted_invalid) =
-        field_parts(F::SubmittedAt, &submitted_id);
+        field_parts(&view.submitted, &submitted_id);
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()} data-testid="diagnosis">
@@ -122,7 +104,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
             <div class="imh-field">
                 <label class="imh-label" for={registered_id.clone()}>{ FieldKey::Registered.label() }</label>
                 <p class="imh-hint" id={format!("{registered_id}-hint")}>{"Paste the confirmation e-mail or the list. Quotes, bullets and other text around the addresses are fine."}</p>
-                <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={form.registered.clone()}
+                <textarea id={registered_id.clone()} class="imh-textarea" rows="4" value={view.registered.value.clone()}
                     oninput={set_text(FieldKey::Registered, &reveal_registered)} onblur={reveal_registered.left.clone()} spellcheck="false" data-testid="diagnosis-registered"
                     aria-describedby={registered_described} />
                 { registered_findings }
@@ -130,7 +112,7 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
             <div class="imh-field">
                 <label class="imh-label" for={failing_id.clone()}>{ FieldKey::Failing.label() }</label>
                 <p class="imh-hint" id={format!("{failing_id}-hint")}>{"Copy the whole address from the address bar (it contains redirect_uri=), or the error text."}</p>
-                <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={form.failing.clone()}
+                <textarea id={failing_id.clone()} class="imh-textarea" rows="3" value={view.failing.value.clone()}
                     oninput={set_text(FieldKey::Failing, &reveal_failing)} onblur={reveal_failing.left.clone()} spellcheck="false" data-testid="diagnosis-failing"
                     aria-describedby={failing_described} />
                 { failing_findings }
@@ -138,112 +120,101 @@ pub fn DiagnosisStep(props: &StepProps) -> Html {
             <div class="imh-field">
                 <label class="imh-label" for={submitted_id.clone()}>{ FieldKey::SubmittedAt.label() }</label>
                 <p class="imh-hint" id={format!("{submitted_id}-hint")} data-testid="diagnosis-submitted-hint">{"Your local date and time. iManage needs up to 48 hours from when Support submitted the request; Support's reply to you may say when. If you only know when you wrote to Support, enter that, but the wait may run longer."}</p>
-                <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={form.submitted_at.clone()}
+                <input id={submitted_id.clone()} class="imh-input" type="datetime-local" value={view.submitted.value.clone()}
                     oninput={set_text(FieldKey::SubmittedAt, &reveal_submitted)} onblur={reveal_submitted.left.clone()} data-testid="diagnosis-submitted"
                     aria-invalid={submitted_invalid}
                     aria-describedby={submitted_described} />
+                if let Some(offer) = &view.sent_time_offer {
+                    <button type="button" class="imh-button imh-button-small imh-offer" onclick={use_sent_time} data-testid="use-sent-time">{ offer.clone() }</button>
+                }
                 { submitted_findings }
             </div>
             <fieldset class="imh-field imh-fieldset">
                 <legend class="imh-label">{"Connection setting selected in the linked service"}</legend>
-                { for choices.iter().map(|(choice, label, key)| {
+                { for CONNECTION_CHOICES.iter().map(|(choice, label, key)| {
                     let id = format!("{connection_name}-{key}");
                     html! {
                         <div class="imh-radio">
                             <input type="radio" id={id.clone()} name={connection_name.clone()}
-                                checked={form.connection == Some(*choice)} onchange={connection(*choice)} />
+                                checked={view.connection == Some(*choice)} onchange={connection(*choice)} />
                             <label for={id}>{ *label }</label>
                         </div>
                     }
                 }) }
             </fieldset>
 
-            if let Some(report) = report {
-                { verdict(report, &instance) }
-                if !report.environments.is_empty() {
-                    <@{instance.heading(2)} class="imh-step-title">{"Each environment"}</@>
-                    <ul class="imh-checks" data-testid="diagnosis-environments">
-                        { for report.environments.iter().map(|check| {
-                            let name = check.role.as_ref().map_or("Environment".to_owned(), |r| r.label().to_owned());
-                            let (registered, class) = status_text(&check.registered);
-                            html! {
-                                <li class={class}>
-                                    <strong>{ name }</strong>{" "}<Uri text={AttrValue::from(check.redirect_uri.as_str().to_owned())} />
-                                    <span class="imh-check-status">{ registered }</span>
-                                    if let Some(sent) = &check.sent {
-                                        <span class="imh-check-status">{ match sent {
-                                            Match::Exact => "The failing sign-in sent exactly this URI.".to_owned(),
-                                            other => format!("The failing sign-in sent: {}", status_text(other).0.trim_start_matches("Registered with a difference: ")),
-                                        } }</span>
-                                    }
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                }
-                if !report.unknown_environments.is_empty() {
-                    <@{instance.heading(2)} class="imh-step-title">{"Not in your list of environments"}</@>
-                    <ul class="imh-checks" data-testid="diagnosis-unknown">
-                        { for report.unknown_environments.iter().map(|unknown| html! {
-                            <li class={if unknown.confirmed { "imh-status-unknown" } else { "imh-status-problem" }}>
-                                {"The sign-in sent "}<Uri text={AttrValue::from(unknown.found.clone())} />
-                                <span class="imh-check-status">{ if unknown.confirmed {
-                                    "iManage confirmed it, but it is not among the environments you entered."
-                                } else {
-                                    "It is not among the environments you entered, so it was not in the registration request."
-                                } }</span>
-                            </li>
-                        }) }
-                    </ul>
-                }
-                if let Some(window) = &report.window {
-                    <p class="imh-hint" data-testid="diagnosis-window">
-                        if window.passed {
-                            { format!("The 48 hours from the date entered ended on {}. ", window.wait_until_local) }
-                        } else {
-                            { format!("48 hours from the date entered pass on {}: {} from now. ", window.wait_until_local, crate::widget::status::count(window.hours_left.max(0) as usize, "hour", "hours")) }
-                        }
-                        { WINDOW_CAVEAT }
-                    </p>
-                }
-                if let Some(follow_up) = &report.follow_up {
-                    { follow_up_view(follow_up, &instance) }
-                }
-            } else if props.report.environments.registrations.is_empty() {
-                <p class="imh-hint">{"Enter your environments under "}<strong>{ crate::widget::phases::Phase::Prepare.title() }</strong>{" first."}</p>
-            }
+            { match &view.outcome {
+                Outcome::Verdict(verdict) => verdict_view(verdict, &instance),
+                Outcome::NeedsEnvironments => html! {
+                    <p class="imh-hint">{"Enter your environments under "}<strong>{ Phase::Prepare.title() }</strong>{" first."}</p>
+                },
+                Outcome::Nothing => html! {},
+            } }
         </section>
     }
 }
 
-fn verdict(report: &DiagnosisReport, instance: &super::Instance) -> Html {
-    let Some((first, rest)) = report.causes.split_first() else {
+fn verdict_view(verdict: &VerdictView, instance: &Instance) -> Html {
+    let Some((first, rest)) = verdict.causes.split_first() else {
         return html! {};
     };
     html! {
-        <div class="imh-verdict" data-testid="verdict">
-            <@{instance.heading(2)} class="imh-step-title">{"Most likely cause: "}{ first.title.clone() }</@>
-            <ul>{ for first.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
-            <p><strong>{"What to do: "}</strong>{ first.action.clone() }</p>
-            if !rest.is_empty() {
-                <@{instance.heading(3)}>{"Also check"}</@>
-                <ul>
-                    { for rest.iter().map(|cause| html! {
-                        <li><strong>{ cause.title.clone() }{". "}</strong>{ cause.action.clone() }
-                            <ul>{ for cause.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+        <>
+            <div class="imh-verdict" data-testid="verdict">
+                <@{instance.heading(2)} class="imh-step-title">{"Most likely cause: "}{ first.title.clone() }</@>
+                <ul>{ for first.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                <p><strong>{"What to do: "}</strong>{ first.action.clone() }</p>
+                if !rest.is_empty() {
+                    <@{instance.heading(3)}>{"Also check"}</@>
+                    <ul>
+                        { for rest.iter().map(|cause| html! {
+                            <li><strong>{ cause.title.clone() }{". "}</strong>{ cause.action.clone() }
+                                <ul>{ for cause.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+            if !verdict.checks.is_empty() {
+                <@{instance.heading(2)} class="imh-step-title">{"Each environment"}</@>
+                <ul class="imh-checks" data-testid="diagnosis-environments">
+                    { for verdict.checks.iter().map(|check| html! {
+                        <li class={tone_class(check.tone)}>
+                            <strong>{ check.name.clone() }</strong>{" "}<Uri text={AttrValue::from(check.redirect_uri.clone())} />
+                            <span class="imh-check-status">{ check.registered.clone() }</span>
+                            if let Some(sent) = &check.sent {
+                                <span class="imh-check-status">{ sent.clone() }</span>
+                            }
                         </li>
                     }) }
                 </ul>
             }
-        </div>
+            if !verdict.unknown.is_empty() {
+                <@{instance.heading(2)} class="imh-step-title">{"Not in your list of environments"}</@>
+                <ul class="imh-checks" data-testid="diagnosis-unknown">
+                    { for verdict.unknown.iter().map(|unknown| html! {
+                        <li class={tone_class(if unknown.confirmed { Tone::Unknown } else { Tone::Problem })}>
+                            {"The sign-in sent "}<Uri text={AttrValue::from(unknown.found.clone())} />
+                            <span class="imh-check-status">{ if unknown.confirmed {
+                                "iManage confirmed it, but it is not among the environments you entered."
+                            } else {
+                                "It is not among the environments you entered, so it was not in the registration request."
+                            } }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
+            if let Some(window) = &verdict.window {
+                <p class="imh-hint" data-testid="diagnosis-window">{ window.clone() }</p>
+            }
+            if let Some(message) = &verdict.correction {
+                { correction_view(message, instance) }
+            }
+        </>
     }
 }
 
-fn follow_up_view(
-    follow_up: &crate::core::diagnosis::FollowUp,
-    instance: &super::Instance,
-) -> Html {
-    let message = std::rc::Rc::new(OutgoingMessage::correction(follow_up));
+fn correction_view(message: &Rc<OutgoingMessage>, instance: &Instance) -> Html {
     let preview_id = instance.id("follow-up-heading");
     html! {
         <>

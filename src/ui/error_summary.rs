@@ -3,40 +3,42 @@
 
 use yew::prelude::*;
 
-use crate::widget::messages::error_summary;
+use crate::widget::view::ErrorSummaryView;
 
-use super::{use_instance, StepProps};
+use super::use_instance;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub view: ErrorSummaryView,
+}
 
 #[component]
-pub fn ErrorSummary(props: &StepProps) -> Html {
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let instance = use_instance();
     let summary_ref = use_node_ref();
-    let items = error_summary(&props.form, &props.report);
-    let shown = !items.is_empty();
+    let view = &props.view;
+    let shown = !view.items.is_empty();
 
     // Each request for the support request moves focus here again.
     {
         let summary_ref = summary_ref.clone();
-        use_effect_with(
-            (props.form.progress().request_attempts, shown),
-            move |(_, shown)| {
-                if *shown {
-                    if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
-                        element.scroll_into_view();
-                        let _ = element.focus();
-                    }
+        use_effect_with((view.attempts, shown), move |(_, shown)| {
+            if *shown {
+                if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
+                    element.scroll_into_view();
+                    let _ = element.focus();
                 }
-            },
-        );
+            }
+        });
     }
     if !shown {
         return html! {};
     }
 
-    let items: Vec<(String, String)> = items
-        .into_iter()
-        .map(|(field, message)| (instance.field_id(field), message))
-        .collect();
+    let items = view
+        .items
+        .iter()
+        .map(|(field, message)| (instance.field_id(*field), message));
     let title_id = instance.id("error-summary-title");
     html! {
         <div class="imh-error-summary" ref={summary_ref} tabindex="-1" role="alert"
@@ -44,8 +46,8 @@ pub fn ErrorSummary(props: &StepProps) -> Html {
             <@{instance.heading(1)} class="imh-error-summary-title" id={title_id}>{"There is a problem"}</@>
             <p>{"Fix these before you send the request:"}</p>
             <ul>
-                { for items.into_iter().map(|(id, message)| html! {
-                    <li><a href={format!("#{id}")} onclick={instance.focus_on_click(&id)}>{ message }</a></li>
+                { for items.map(|(id, message)| html! {
+                    <li><a href={format!("#{id}")} onclick={instance.focus_on_click(&id)}>{ message.clone() }</a></li>
                 }) }
             </ul>
         </div>

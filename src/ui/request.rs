@@ -3,41 +3,28 @@
 
 use yew::prelude::*;
 
-use crate::core::support_request::{support_recipient, SupportRecipient};
-use crate::core::Finding;
-use crate::widget::check::{check_rows, Answer, CheckRow};
-use crate::widget::codec;
-use crate::widget::delivery::OutgoingMessage;
+use std::rc::Rc;
+
+use crate::widget::check::{Answer, CheckRow};
 use crate::widget::field::FieldKey;
-use crate::widget::messages::field_messages;
-use crate::widget::state::{Action, Answers};
+use crate::widget::state::Action;
+use crate::widget::view::request::{Recipient, RequestView};
 
 use super::copy_button::CopyButton;
 use super::delivery::DeliveryActions;
-use super::text_field::TextField;
+use super::text_field::{set_text, TextField};
 use super::uri::Uri;
-use super::{use_instance, Instance, StepProps};
+use super::{use_instance, Instance};
 
-/// This page's address with the answers in its fragment.
-/// The page's own hash route is kept; the answers follow it.
-fn share_link(answers: &Answers) -> String {
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let (page, current) = page.split_once('#').unwrap_or((&page, ""));
-    format!("{page}#{}", codec::link_fragment(current, answers))
-}
-
-/// Puts the answers in this page's address without reloading it, so that a bookmark
-/// brings them back; false when the browser refused.
-fn put_in_address(answers: &Answers) -> bool {
+/// Puts `link` (this page's address with the answers) in the address bar without
+/// reloading, so that a bookmark brings the answers back; false when the browser refused.
+fn put_in_address(link: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let link = share_link(answers);
     window.history().is_ok_and(|history| {
         history
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link))
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(link))
             .is_ok()
     })
 }
@@ -51,8 +38,8 @@ fn summary_row(instance: &Instance, row: &CheckRow) -> Html {
         Answer::RedirectUris(uris) => html! {
             <ul class="imh-findings">
                 { for uris.iter().enumerate().map(|(index, u)| html! {
-                    <RedirectUriItem key={index} label={AttrValue::from(u.label.to_owned())}
-                        uri={AttrValue::from(u.uri.to_owned())} />
+                    <RedirectUriItem key={index} label={AttrValue::from(u.label.clone())}
+                        uri={AttrValue::from(u.uri.clone())} />
                 }) }
             </ul>
         },
@@ -84,23 +71,21 @@ fn RedirectUriItem(props: &RedirectUriItemProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct RequestProps {
+    pub view: Rc<RequestView>,
+    /// Makes the link to these answers (this page's address with them after the #), when
+    /// asked: encoding the whole form on every keystroke would be wasted.
+    pub share_link: Callback<(), String>,
+}
+
 #[component]
-pub fn RequestStep(props: &StepProps) -> Html {
+pub fn RequestStep(props: &RequestProps) -> Html {
     let instance = use_instance();
     let heading_id = instance.id("request-heading");
-    let report = &props.report;
-    let request = &report.support_request;
-    let form = props.form.answers();
-    let progress = props.form.progress();
-    let keep_draft = progress.keep_draft;
-    let support_email = &props.form.setup().support_email;
-    let set = |field: FieldKey| {
-        let dispatch = instance.dispatch.clone();
-        Callback::from(move |text: String| dispatch.emit(Action::SetText { field, text }))
-    };
-    let message = use_memo(request.clone(), OutgoingMessage::request);
-    let text = message.text();
-    let ready = request.ready;
+    let view = &props.view;
+    let text = view.message.text();
+    let ready = view.ready;
     let dispatch = instance.dispatch.clone();
 
     // Copying, e-mailing or downloading first asks for the request: while something
@@ -120,20 +105,27 @@ pub fn RequestStep(props: &StepProps) -> Html {
     // Copying is not sending: the tracker moves on only when the reader says so.
     let on_sent = {
         let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.emit(Action::SetSent(input.checked()));
+            let at = crate::core::Timestamp::from_millis(js_sys::Date::now() as i64);
+            dispatch.emit(Action::SetSent {
+                sent: input.checked(),
+                at,
+            });
+            announce.emit(crate::widget::status::sent(input.checked()).into());
         })
     };
     let on_bookmark = {
-        let state = props.form.clone();
+        let share_link = props.share_link.clone();
         let announce = instance.announce.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            announce.emit(if put_in_address(state.answers()) {
-                "Your answers are now in this page's address: bookmark the page (Control and D, or Command and D on a Mac) to come back to them.".into()
-            } else {
-                "This page's address cannot be changed here. Use Copy link to these answers instead.".into()
-            });
+            let done = put_in_address(&share_link.emit(()));
+            if done {
+                dispatch.emit(Action::FollowInAddress);
+            }
+            announce.emit(crate::widget::status::in_address(done).into());
         })
     };
     let on_forget = {
@@ -146,66 +138,62 @@ pub fn RequestStep(props: &StepProps) -> Html {
     };
     let on_keep_draft = {
         let dispatch = dispatch.clone();
+        let announce = instance.announce.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             dispatch.emit(Action::SetKeepDraft(input.checked()));
+            announce.emit(crate::widget::status::keep_draft(input.checked()).into());
         })
     };
-    let share_link_when_copied = {
-        let state = props.form.clone();
-        Callback::from(move |()| share_link(state.answers()))
-    };
-    let contact_findings: Vec<Finding> = report.contact_findings.clone();
-    let rows = check_rows(form, report);
-    let support = support_recipient(support_email);
 
     html! {
         <section class="imh-step" aria-labelledby={heading_id.clone()}>
             <@{instance.heading(1)} class="imh-step-title" id={heading_id}>{ "Ask Clio Operate Support to register you" }</@>
             <p class="imh-hint">{"Support passes your details to iManage. Your name and e-mail help Support reply; they are optional."}</p>
             <TextField field={FieldKey::FirmName} optional=true autocomplete={AttrValue::Static("organization")}
-                value={form.firm_name.clone()} on_input={set(FieldKey::FirmName)} />
+                view={view.firm_name.clone()} on_input={set_text(&instance, FieldKey::FirmName)} />
             <TextField field={FieldKey::ContactName} optional=true autocomplete={AttrValue::Static("name")}
-                value={form.contact_name.clone()} on_input={set(FieldKey::ContactName)} />
+                view={view.contact_name.clone()} on_input={set_text(&instance, FieldKey::ContactName)} />
             <TextField field={FieldKey::ContactEmail} optional=true input_type={AttrValue::Static("email")}
                 autocomplete={AttrValue::Static("email")}
-                value={form.contact_email.clone()} on_input={set(FieldKey::ContactEmail)} messages={field_messages(&props.form, FieldKey::ContactEmail, &contact_findings, request)} />
+                view={view.contact_email.clone()} on_input={set_text(&instance, FieldKey::ContactEmail)} />
 
             <@{instance.heading(2)} class="imh-step-title">{"Check your answers"}</@>
             <dl class="imh-summary-list" data-testid="check-answers">
-                { for rows.iter().map(|row| summary_row(&instance, row)) }
+                { for view.check_rows.iter().map(|row| summary_row(&instance, row)) }
             </dl>
 
-            <DeliveryActions message={message.clone()} {before} on_delivered={delivered} testid="request" />
-            if progress.request_delivered || progress.request_sent {
-                <div class="imh-checkbox" data-testid="sent">
-                    <input type="checkbox" id={instance.id("sent")} checked={progress.request_sent} onchange={on_sent} />
-                    <label for={instance.id("sent")}>{"I have sent the request to Clio Operate Support"}</label>
-                </div>
-            }
+            // Where the message goes is said before the buttons that send it.
             <p class="imh-hint" data-testid="support-recipient">
-                { match support {
-                    SupportRecipient::Unset => html! {
+                { match &view.recipient {
+                    Recipient::Unset => html! {
                         {"Send it to Clio Operate Support the way you normally contact them."}
                     },
-                    SupportRecipient::Address(address) => html! {
-                        <>{"The e-mail goes to "}<code>{ address.to_owned() }</code>{"."}</>
+                    Recipient::Address(address) => html! {
+                        <>{"The e-mail goes to "}<code>{ address.clone() }</code>{"."}</>
                     },
-                    SupportRecipient::Refused(given) => html! {
+                    Recipient::Refused(given) => html! {
                         <>
-                            {"This page gives the Support address "}<code>{ given.to_owned() }</code>
+                            {"This page gives the Support address "}<code>{ given.clone() }</code>
                             {", which is not a plain e-mail address, so it was refused: the e-mail has no recipient. "}
                             {"Add Clio Operate Support's address yourself."}
                         </>
                     },
                 } }
             </p>
+            <DeliveryActions message={view.message.clone()} {before} on_delivered={delivered} testid="request" />
+            if let Some(sent) = view.sent {
+                <div class="imh-checkbox" data-testid="sent">
+                    <input type="checkbox" id={instance.id("sent")} checked={sent} onchange={on_sent} />
+                    <label for={instance.id("sent")}>{"I have sent the request to Clio Operate Support"}</label>
+                </div>
+            }
             <div class="imh-share" data-testid="come-back">
                 <@{instance.heading(2)} class="imh-step-title">{"Come back to this later"}</@>
                 <p class="imh-hint">{"iManage confirms a day or two after Support sends the request. To find your answers again then, bookmark them or keep a link."}</p>
                 <div class="imh-actions">
                     <button type="button" class="imh-button" onclick={on_bookmark} data-testid="bookmark">{"Put my answers in this page's address"}</button>
-                    <CopyButton text_when_copied={share_link_when_copied} label="Copy link to these answers"
+                    <CopyButton text_when_copied={props.share_link.clone()} label="Copy link to these answers"
                         copied_message="Link copied. It contains your firm's details: share it only with people who may see them."
                         confirmation="Link copied" testid="copy-share-link" />
                 </div>
@@ -214,10 +202,10 @@ pub fn RequestStep(props: &StepProps) -> Html {
                     {"The details sit after the # in the link, so opening it sends them to no server."}
                 </p>
                 <div class="imh-checkbox">
-                    <input type="checkbox" id={instance.id("keep-draft")} checked={keep_draft} onchange={on_keep_draft} />
+                    <input type="checkbox" id={instance.id("keep-draft")} checked={view.keep_draft} onchange={on_keep_draft} />
                     <label for={instance.id("keep-draft")}>{"Remember my answers on this device for 30 days"}</label>
                 </div>
-                if keep_draft {
+                if view.keep_draft {
                     <p class="imh-hint" data-testid="remembered">
                         {"Your answers are kept in this browser on this device until you choose Forget or Start again, or for 30 days after your last change. "}
                         <button type="button" class="imh-button imh-button-small" onclick={on_forget}>{"Forget"}<span class="imh-visually-hidden">{" my answers on this device"}</span></button>

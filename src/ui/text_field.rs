@@ -4,11 +4,18 @@
 use yew::prelude::*;
 
 use crate::widget::field::FieldKey;
-use crate::widget::messages::FieldMessages;
+use crate::widget::state::Action;
+use crate::widget::view::FieldView;
 
 use super::findings::Findings;
 use super::reveal::use_reveal;
-use super::use_instance;
+use super::{use_instance, Instance};
+
+/// The input handler that puts what the reader typed into `field`.
+pub fn set_text(instance: &Instance, field: FieldKey) -> Callback<String> {
+    let dispatch = instance.dispatch.clone();
+    Callback::from(move |text: String| dispatch.emit(Action::SetText { field, text }))
+}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct TextFieldProps {
@@ -16,11 +23,12 @@ pub struct TextFieldProps {
     pub field: FieldKey,
     #[prop_or_default]
     pub hint: Option<Html>,
-    pub value: AttrValue,
-    pub on_input: Callback<String>,
-    /// What shows under the field (see [`crate::widget::messages`]).
+    /// Longer help behind a disclosure under the hint: its summary and its text.
     #[prop_or_default]
-    pub messages: FieldMessages,
+    pub more: Option<(AttrValue, AttrValue)>,
+    /// What the field holds and what shows under it.
+    pub view: FieldView,
+    pub on_input: Callback<String>,
     #[prop_or_default]
     pub optional: bool,
     #[prop_or_default]
@@ -41,13 +49,14 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let label = props.field.label();
     let hint_id = format!("{id}-hint");
     let findings_id = format!("{id}-findings");
-    let invalid = props.messages.invalid();
+    let messages = &props.view.messages;
+    let invalid = messages.invalid();
     let reveal = use_reveal(props.field);
     let mut described: Vec<&str> = Vec::new();
     if props.hint.is_some() {
         described.push(&hint_id);
     }
-    if !props.messages.is_empty() {
+    if !messages.is_empty() {
         described.push(&findings_id);
     }
     let describedby = (!described.is_empty()).then(|| described.join(" "));
@@ -73,13 +82,19 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             if let Some(hint) = &props.hint {
                 <p class="imh-hint" id={hint_id.clone()}>{ hint.clone() }</p>
             }
-            <input {id} {class} type={props.input_type.clone()} value={props.value.clone()} {oninput} onblur={reveal.left}
+            if let Some((summary, text)) = &props.more {
+                <details class="imh-more">
+                    <summary>{ summary }</summary>
+                    <p class="imh-hint">{ text }</p>
+                </details>
+            }
+            <input {id} {class} type={props.input_type.clone()} value={props.view.value.clone()} {oninput} onblur={reveal.left}
                 spellcheck="false" autocomplete={props.autocomplete.clone()} autocapitalize="off"
                 inputmode={props.inputmode.clone()}
                 aria-invalid={invalid.then_some("true")}
                 aria-describedby={describedby}
                 data-testid={name} />
-            <Findings findings={props.messages.findings.clone()} missing={props.messages.missing.clone().map(AttrValue::from)}
+            <Findings findings={messages.findings.clone()} missing={messages.missing.clone().map(AttrValue::from)}
                 target={Some(props.field)} id={findings_id}
                 context={format!("for the {label}")} />
         </div>

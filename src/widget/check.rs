@@ -9,51 +9,55 @@ use super::state::Answers;
 
 /// One redirect URI in the list of answers, with the role that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UriAnswer<'a> {
-    pub label: &'a str,
-    pub uri: &'a str,
+pub struct UriAnswer {
+    pub label: String,
+    pub uri: String,
 }
 
 /// What a row shows as its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer<'a> {
+pub enum Answer {
     Text(String),
-    RedirectUris(Vec<UriAnswer<'a>>),
+    RedirectUris(Vec<UriAnswer>),
     /// Nothing usable yet: the words say so (and whether the answer is optional).
     Missing(&'static str),
 }
 
 /// One row of "Check your answers".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckRow<'a> {
+pub struct CheckRow {
     pub question: &'static str,
-    pub answer: Answer<'a>,
+    pub answer: Answer,
     /// The field the Change link focuses.
     pub change: FieldKey,
     /// What the Change link changes, for assistive technology ("Change environments").
     pub change_what: &'static str,
 }
 
-impl CheckRow<'_> {
+impl CheckRow {
     pub fn missing(&self) -> bool {
         matches!(self.answer, Answer::Missing(_))
     }
 }
 
-fn or_missing(value: Option<String>, missing: &'static str) -> Answer<'static> {
+fn or_missing(value: Option<String>, missing: &'static str) -> Answer {
     value.map_or(Answer::Missing(missing), Answer::Text)
 }
 
 /// The rows in the order the request lists them: what iManage needs first, then the
 /// optional contact.
-pub fn check_rows<'a>(answers: &Answers, report: &'a Report) -> Vec<CheckRow<'a>> {
+pub fn check_rows(answers: &Answers, report: &Report) -> Vec<CheckRow> {
     let uris: Vec<UriAnswer> = report
         .environments
         .registrations
         .iter()
         .map(|r| UriAnswer {
-            label: r.role.as_ref().map_or("Environment", |role| role.label()),
-            uri: r.redirect_uri.as_str(),
+            label: r
+                .role
+                .as_ref()
+                .map_or("Environment", |role| role.label())
+                .to_owned(),
+            uri: r.redirect_uri.as_str().to_owned(),
         })
         .collect();
     let contact = [

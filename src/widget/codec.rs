@@ -2,7 +2,9 @@
 //! bookmark) and as a draft remembered on the device: allow-listed keys only,
 //! percent-encoded, never the diagnosis pastes. A fragment stays in the browser: it is
 //! not sent to the server that serves the page. A remembered draft expires, and also
-//! keeps the reader's progress (the request sent, the open phase); a link never does.
+//! keeps the reader's progress (the request sent and when, the open phase); a link never
+//! does. Also what the shell writes where: the device's draft and the page's address
+//! after each change.
 
 use crate::core::Timestamp;
 
@@ -14,7 +16,7 @@ use crate::core::EnvironmentInput;
 use super::field::FieldKey;
 use super::phases::Phase;
 use super::prefill::Prefill;
-use super::state::{Action, Answers, Progress, State};
+use super::state::{AddressMode, Answers, Progress, State};
 
 /// Marks a fragment as this widget's: `#imanage-helper?env=…&customer=…`.
 pub const FRAGMENT_PREFIX: &str = "imanage-helper?";
@@ -123,10 +125,12 @@ const DRAFT_V1: &str = "v1";
 const DRAFT_VERSION: &str = "v2";
 
 /// The reader's own progress a remembered draft keeps, so that a reader who returns
-/// days later finds the request still marked sent and the phase they had open.
+/// days later finds the request still marked sent (and when) and the phase they had open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SavedProgress {
     pub request_sent: bool,
+    /// Unknown in drafts saved before it was kept.
+    pub sent_at: Option<Timestamp>,
     pub open_phase: Phase,
 }
 
@@ -134,17 +138,24 @@ impl SavedProgress {
     pub fn of(progress: &Progress) -> SavedProgress {
         SavedProgress {
             request_sent: progress.request_sent,
+            sent_at: progress.sent_at.filter(|_| progress.request_sent),
             open_phase: progress.open_phase,
         }
     }
 
-    /// `phase=configure&sent=1`; what is unknown reads as not sent, first phase.
+    /// `phase=configure&sent=1&sent_at=2026-11-28T10:30:00Z`; what is unknown reads as
+    /// not sent, first phase, no time. The time is a key of its own, so drafts written
+    /// before it was kept read as they did, and this version's drafts read in older ones.
     fn encode(self) -> String {
-        format!(
+        let mut text = format!(
             "phase={}&sent={}",
             self.open_phase.name(),
             u8::from(self.request_sent)
-        )
+        );
+        if let Some(at) = self.sent_at {
+            text.push_str(&format!("&sent_at={}", at.to_iso()));
+        }
+        text
     }
 
     fn decode(text: &str) -> SavedProgress {
@@ -157,29 +168,47 @@ impl SavedProgress {
                     }
                 }
                 "sent" => saved.request_sent = value == "1",
+                "sent_at" => saved.sent_at = Timestamp::parse_iso(value),
                 _ => {}
             }
+        }
+        if !saved.request_sent {
+            saved.sent_at = None;
         }
         saved
     }
 }
 
-/// A remembered draft as read back: the answers and the reader's progress.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A remembered draft as read back: the answers, the reader's progress, and when it was
+/// saved (the reader's last change).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     pub prefill: Prefill,
     pub progress: SavedProgress,
+    pub saved_at: Timestamp,
 }
 
 impl Draft {
     /// `state` with the draft applied: its answers, the reader's progress, and the
     /// choice to keep remembering them.
     pub fn restore(self, state: State) -> State {
-        state
-            .reduce(Action::Prefill(self.prefill))
-            .reduce(Action::SetKeepDraft(true))
-            .reduce(Action::SetSent(self.progress.request_sent))
-            .reduce(Action::OpenPhase(self.progress.open_phase))
+        state.restore_draft(self)
+    }
+}
+
+/// A draft as found on the device: its text, kept to be written back as it was, and
+/// what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDraft {
+    pub text: String,
+    pub draft: Draft,
+}
+
+impl StoredDraft {
+    /// The draft stored as `text`, unless it has expired at `now` or is not one of ours.
+    pub fn read(text: String, now: Timestamp) -> Option<StoredDraft> {
+        let draft = decode_draft(&text, now)?;
+        Some(StoredDraft { text, draft })
     }
 }
 
@@ -205,6 +234,8 @@ pub fn decode_draft(text: &str, now: Timestamp) -> Option<Draft> {
     if now.millis() >= expires {
         return None;
     }
+    // A draft is written at the reader's change and kept for a fixed time after it.
+    let saved_at = Timestamp::from_millis(expires - DRAFT_DAYS * 86_400_000);
     let rest = parts.next()?;
     let (progress, answers) = if version == DRAFT_V1 {
         (SavedProgress::default(), rest)
@@ -215,7 +246,86 @@ pub fn decode_draft(text: &str, now: Timestamp) -> Option<Draft> {
     Some(Draft {
         prefill: decode(answers)?,
         progress,
+        saved_at,
     })
+}
+
+/// What a draft says apart from when it expires.
+fn draft_body(state: &State) -> String {
+    format!(
+        "{};{}",
+        SavedProgress::of(state.progress()).encode(),
+        encode(state.answers())
+    )
+}
+
+/// What the shell does with the device's draft after a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeviceWrite {
+    Write(String),
+    Remove,
+}
+
+/// What to write on the device once the state is `state` at `now`, the device holding
+/// `stored`; `None` leaves it as it is. A kept draft is written when what it says
+/// changes, so that its time is the reader's last change; a draft set aside for a link's
+/// answers is left exactly as it was (and written back if Start again removed it and
+/// Undo brought it back); otherwise nothing is kept.
+pub fn device_write(state: &State, now: Timestamp, stored: Option<&str>) -> Option<DeviceWrite> {
+    let progress = state.progress();
+    if progress.keep_draft {
+        let body = draft_body(state);
+        let unchanged = stored.is_some_and(|stored| {
+            let mut parts = stored.splitn(3, ';');
+            parts.next() == Some(DRAFT_VERSION)
+                && parts
+                    .next()
+                    .and_then(|expires| expires.parse::<i64>().ok())
+                    .is_some_and(|expires| now.millis() < expires)
+                && parts.next() == Some(body.as_str())
+        });
+        return (!unchanged).then(|| DeviceWrite::Write(encode_draft(state, now)));
+    }
+    if let Some(aside) = &progress.set_aside {
+        let text = &aside.stored.text;
+        return (stored != Some(text.as_str())).then(|| DeviceWrite::Write(text.clone()));
+    }
+    stored.map(|_| DeviceWrite::Remove)
+}
+
+/// The fragment the page's address should have now that its fragment is `current` (with
+/// or without the `#`); `None` leaves the address as it is. Once the reader put the
+/// answers in the address, it follows every change (the page's own hash route is kept);
+/// Start again and the device's draft chosen over a link take the answers out of it.
+pub fn address_fragment(current: &str, state: &State) -> Option<String> {
+    let current = current.strip_prefix('#').unwrap_or(current);
+    match state.progress().address {
+        AddressMode::Untouched => None,
+        AddressMode::Follow => {
+            let wanted = link_fragment(current, state.answers());
+            (wanted != current).then_some(wanted)
+        }
+        AddressMode::Clear => match split_fragment(current) {
+            (host, Some(_)) => Some(host.to_owned()),
+            (_, None) => None,
+        },
+    }
+}
+
+/// The session's record of the answers this tab put in the address, per page.
+pub fn address_record_key(page_path: &str) -> String {
+    format!("imanage-helper-address@{page_path}")
+}
+
+/// Whether the answers in the address (`fragment`) are the ones this tab itself put
+/// there (`recorded`, this widget's part of the fragment it wrote): a reload of the
+/// reader's own answers, not a link from elsewhere. Compared as answers, so that the
+/// browser's own encoding of the address does not matter.
+pub fn is_own_address(fragment: &str, recorded: Option<&str>) -> bool {
+    match (decode(fragment), recorded.and_then(decode)) {
+        (Some(ours), Some(written)) => ours == written,
+        _ => false,
+    }
 }
 
 /// The storage key of a draft: per page (by its path) and per placeholder, so that two

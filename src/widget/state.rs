@@ -15,6 +15,10 @@ use super::field::{FieldKey, RowId};
 use super::phases::Phase;
 use super::prefill::Prefill;
 
+mod returning;
+
+pub use returning::{datetime_local, AddressAnswers, AddressMode, SetAside, Snapshot};
+
 /// The most environment rows a form holds; a longer pasted list keeps its first ones,
 /// and the reader is told how many were left out.
 pub const MAX_ROWS: usize = 1_000;
@@ -179,6 +183,9 @@ pub struct Progress {
     pub request_delivered: bool,
     /// The reader confirmed sending the request to Support (copying is not sending).
     pub request_sent: bool,
+    /// When the reader marked the request sent; unknown for drafts saved before it was
+    /// kept. The diagnosis offers it as the start of iManage's wait.
+    pub sent_at: Option<Timestamp>,
     /// Where focus goes after the last action that took the focused control away.
     pub focus: Option<FocusRequest>,
     /// Fields whose messages show: the reader left them, paused in them, pasted into
@@ -194,6 +201,17 @@ pub struct Progress {
     pub open_phase: Phase,
     /// The answers came from a link: the reader is told so, and offered Start again.
     pub from_link: bool,
+    /// What Start again cleared (answers and progress), until the reader changes
+    /// anything: Start again never loses what was typed without a way back.
+    pub before_reset: Option<Box<Snapshot>>,
+    /// The answers shown were restored from this device's draft, saved at that time;
+    /// said until the reader changes anything.
+    pub restored_from: Option<Timestamp>,
+    /// The device's draft a link's other answers did not replace: kept as it was until
+    /// the reader chooses.
+    pub set_aside: Option<Box<SetAside>>,
+    /// What the widget does with the page's address.
+    pub address: AddressMode,
     /// What the last action that needs saying said (a pasted list's count).
     pub announcement: Option<Announcement>,
 }
@@ -240,8 +258,20 @@ pub enum Action {
     AskForRequest,
     /// The request was copied, downloaded or opened in e-mail.
     MarkDelivered,
-    /// The reader confirms (or withdraws) that the request was sent to Support.
-    SetSent(bool),
+    /// The reader confirms (or withdraws) that the request was sent to Support, `at`
+    /// the time of the click (the reducer never reads a clock).
+    SetSent {
+        sent: bool,
+        at: Timestamp,
+    },
+    /// Fills the diagnosis's submission date with the time the request was marked sent.
+    UseSentTime,
+    /// The reader put the answers in the page's address: it follows every change now.
+    FollowInAddress,
+    /// Brings back the device's draft that a link's answers were shown instead of.
+    UseSavedDraft,
+    /// Brings back what Start again cleared.
+    UndoReset,
     LoadExample,
     /// Brings back the answers the example replaced.
     UndoExample,
@@ -632,6 +662,14 @@ impl State {
                 .any(|f| matches!(f, FieldKey::RowUrl(_)))
     }
 
+    /// When the reader marked the request sent, while it is marked sent.
+    pub fn sent_at(&self) -> Option<Timestamp> {
+        self.progress
+            .request_sent
+            .then_some(self.progress.sent_at)
+            .flatten()
+    }
+
     /// Whether the reader has asked for the support request yet.
     pub fn asked_for_request(&self) -> bool {
         self.progress.request_attempts > 0
@@ -642,8 +680,9 @@ impl State {
         self.answers.to_request(&self.setup, now)
     }
 
-    /// Applies one action. Never discards what the reader typed except on `Reset`,
-    /// `LoadExample` or an explicit fix or removal.
+    /// Applies one action. Never discards what the reader typed except on `Reset` and
+    /// `LoadExample` (both undoable until the next change), an explicit fix or removal,
+    /// or `UseSentTime` (which replaces the submission date, as the reader asked).
     pub fn reduce(mut self, action: Action) -> Self {
         let focus = match &action {
             Action::AddRow if self.answers.rows.len() < MAX_ROWS => {
@@ -652,6 +691,10 @@ impl State {
             Action::RemoveRow { id } => Some(self.answers.focus_after_removing(*id)),
             Action::ApplyFix { target, action } => {
                 Some(self.answers.focus_after_fix(*target, action))
+            }
+            // The offer's button goes once used: focus moves to the date it filled.
+            Action::UseSentTime if self.sent_at().is_some() => {
+                Some(FocusTarget::Field(FieldKey::SubmittedAt))
             }
             _ => None,
         };
@@ -750,7 +793,13 @@ impl State {
                 false
             }
             Action::SetKeepDraft(keep) => {
+                // Either choice settles a set-aside draft: keeping remembers the answers
+                // shown instead, forgetting removes it too.
                 self.progress.keep_draft = keep;
+                self.progress.set_aside = None;
+                if !keep {
+                    self.progress.restored_from = None;
+                }
                 false
             }
             Action::AskForRequest => {
@@ -766,10 +815,33 @@ impl State {
                 self.progress.open_phase = phase;
                 false
             }
-            Action::SetSent(sent) => {
+            Action::SetSent { sent, at } => {
+                // Ticking again keeps the first time; withdrawing forgets it.
+                if !sent {
+                    self.progress.sent_at = None;
+                } else if !self.progress.request_sent || self.progress.sent_at.is_none() {
+                    self.progress.sent_at = Some(at);
+                }
                 self.progress.request_sent = sent;
                 false
             }
+            Action::UseSentTime => {
+                match self.progress.sent_at.filter(|_| self.progress.request_sent) {
+                    Some(at) => {
+                        answers.submitted_at =
+                            returning::datetime_local(at, self.setup.utc_offset_minutes);
+                        self.progress.revealed.insert(FieldKey::SubmittedAt);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Action::FollowInAddress => {
+                self.progress.address = AddressMode::Follow;
+                false
+            }
+            Action::UseSavedDraft => return self.use_saved_draft(),
+            Action::UndoReset => return self.undo_reset(),
             Action::LoadExample => {
                 // A new set of answers starts a new request; the draft choice stays, and
                 // answers the reader typed can be brought back.
@@ -781,10 +853,15 @@ impl State {
                     }
                     None => None,
                 };
+                // What Start again cleared, the device's set-aside draft and the address's
+                // following stay: the example is not the reader's choice about them.
                 self.progress = Progress {
                     keep_draft: self.progress.keep_draft,
                     revealed_all: true,
                     before_example,
+                    before_reset: self.progress.before_reset.take(),
+                    set_aside: self.progress.set_aside.take(),
+                    address: self.progress.address,
                     ..Progress::default()
                 };
                 self.progress.edited = true;
@@ -796,15 +873,14 @@ impl State {
                 }
                 true
             }
-            Action::Reset => {
-                self.answers = Answers::default();
-                self.progress = Progress::default();
-                false
-            }
+            Action::Reset => return self.reset(),
         };
         if edited {
-            // Once the reader changes anything, the example's answers are theirs.
+            // Once the reader changes anything, the example's answers are theirs, the
+            // cleared ones are gone, and the restored ones are simply the answers.
             self.progress.before_example = None;
+            self.progress.before_reset = None;
+            self.progress.restored_from = None;
         }
         self.progress.edited |= edited;
         self

@@ -129,3 +129,27 @@ test('everything works from the keyboard alone', async () => {
   assert.equal(outline, 'solid');
   assert.deepEqual(page.errors, []);
 });
+
+test('axe finds no violations in the notices of a return (a link beside a draft, restored, cleared)', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 320, height: 800 } });
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.getByLabel('Remember my answers on this device for 30 days').check();
+  await page.waitForFunction(() => localStorage.length === 1);
+  await page.goto(`${env.server.url}/#imanage-helper?customer=9999`);
+  await page.reload();
+  await widgetReady(page);
+  await page.getByTestId('saved-draft-notice').waitFor();
+  const found = { link: await axe(page) };
+  await page.getByRole('button', { name: /^Use my answers saved on this device/ }).click();
+  await page.getByTestId('restored-notice').waitFor();
+  found.restored = await axe(page);
+  await page.getByRole('button', { name: 'Start again', exact: true }).click();
+  await page.getByTestId('reset-notice').waitFor();
+  found.cleared = await axe(page);
+  for (const [state, violations] of Object.entries(found)) {
+    assert.deepEqual(violations, [], `${state}: ${violations.join('\n')}`);
+  }
+  assert.deepEqual(page.errors, []);
+});

@@ -134,7 +134,7 @@ test('a reader leaves mid-journey and comes back through the bookmark and throug
   assert.equal(await later.getByLabel('Clio Operate version', { exact: true }).inputValue(), '7.10');
   assert.equal(await later.getByLabel('Firm name (optional)').inputValue(), 'Acme Legal LLP (example)');
   const notice = later.getByTestId('link-notice');
-  assert.match(await notice.textContent(), /These answers came from a link/);
+  assert.match(await notice.textContent(), /These answers were opened from a link or a bookmark/);
 
   // Through the device memory, opted into: the same answers on the plain page.
   await later.getByLabel('Remember my answers on this device for 30 days').check();
@@ -144,7 +144,7 @@ test('a reader leaves mid-journey and comes back through the bookmark and throug
   assert.equal(await plain.getByLabel('iManage Customer ID', { exact: true }).inputValue(), '4242');
   assert.equal(await plain.getByLabel('Address of environment 2').inputValue(), 'https://acme-uat.clio-operate.example');
   // Forget removes it.
-  await plain.getByRole('button', { name: 'Forget my answers on this device' }).click();
+  await plain.getByRole('button', { name: 'Forget my answers on this device' }).first().click();
   assert.equal(await plain.evaluate(() => localStorage.length), 0);
   assert.deepEqual(errors, []);
   await context.close();

@@ -7,15 +7,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './support.mjs';
 
-// The stated budget, in gzipped bytes (measured 279,590 on 2026-11-30 with the widget
+// The stated budget, in gzipped bytes (measured 284,238 on 2026-11-30 with the widget
 // model, one delivery component, copy confirmations, reveal-on-leave, the process
 // statuses, Undo, local times, the task list, coming back later, and the reader's
 // progress kept in the remembered draft, and a sign-in's address pasted as the
-// confirmation read as what was sent; 288,473 once labels before pasted addresses were
-// read as roles, a pasted e-mail's prose was left out and counted, and characters were
-// named in words, with what a paste left out kept in view; plus headroom).
+// confirmation read as what was sent; then Start again's Undo, the address kept in step,
+// a link beside a remembered draft, the restore said and the sent time kept: +4,648;
+// then labels before pasted addresses read as roles, a pasted e-mail's prose left out,
+// counted and kept in view, and characters named in words: 295,740; plus headroom).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 288_900);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 296_200);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {

@@ -539,7 +539,7 @@ const NOT_SURE: &str = "You are not sure which connection setting is selected; c
 
 /// "3 hours" (rounded up, as the window shows it), or "less than an hour" (never "1
 /// hour" for the last minutes).
-fn hours_left(window: &WaitWindow) -> String {
+pub(super) fn hours_left(window: &WaitWindow) -> String {
     if window.minutes_left < 60 {
         return "less than an hour".into();
     }

@@ -1,0 +1,622 @@
+//! The view model: what each section shows for a given state and report, decided without
+//! a browser (the shell only renders these slices).
+#![cfg(not(target_arch = "wasm32"))]
+
+use imanage_connect::core::diagnosis::ConnectionChoice;
+use imanage_connect::core::{analyze, ConfigPath, Report, Role, Timestamp};
+use imanage_connect::widget::field::FieldKey;
+use imanage_connect::widget::phases::Phase;
+use imanage_connect::widget::state::{Action, Setup, State};
+use imanage_connect::widget::view::diagnosis::{DiagnosisView, Outcome, Tone};
+use imanage_connect::widget::view::environments::{
+    role_from_value, role_value, EnvironmentsView, ROLE_OPTIONS,
+};
+use imanage_connect::widget::view::path::{path_intro, PathParts, PathPointer, PathView};
+use imanage_connect::widget::view::request::{Recipient, RequestView};
+use imanage_connect::widget::view::{ErrorSummaryView, ImanageView};
+
+fn report(state: &State) -> Report {
+    analyze(&state.to_request(None))
+}
+
+fn report_at(state: &State, now: &str) -> Report {
+    analyze(&state.to_request(Some(Timestamp::parse_iso(now).unwrap())))
+}
+
+fn set(state: State, field: FieldKey, text: &str) -> State {
+    state.reduce(Action::SetText {
+        field,
+        text: text.into(),
+    })
+}
+
+fn paste(state: State, text: &str) -> State {
+    let id = state.answers().first_row_id();
+    state.reduce(Action::PasteIntoRow {
+        id,
+        text: text.into(),
+    })
+}
+
+fn first_row(state: State, url: &str) -> State {
+    let id = state.answers().first_row_id();
+    set(state, FieldKey::RowUrl(id), url)
+}
+
+mod environments {
+    use super::*;
+
+    #[test]
+    fn each_row_is_named_by_its_number_and_role_chosen_or_suggested() {
+        // (address, chosen role, shown role, suggested, name)
+        type Case = (&'static str, Option<Role>, Option<Role>, bool, &'static str);
+        let cases: &[Case] = &[
+            ("", None, None, false, "environment 1"),
+            (
+                "https://acme.example.com",
+                None,
+                Some(Role::Production),
+                true,
+                "environment 1 (Production)",
+            ),
+            (
+                "https://acme-uat.example.com",
+                None,
+                Some(Role::Uat),
+                true,
+                "environment 1 (UAT)",
+            ),
+            (
+                "https://acme-uat.example.com",
+                Some(Role::Training),
+                Some(Role::Training),
+                false,
+                "environment 1 (Training)",
+            ),
+        ];
+        for (url, chosen, shown, suggested, name) in cases {
+            // The first row starts as production; these start from no role.
+            let state = first_row(State::default(), url);
+            let id = state.answers().first_row_id();
+            let state = state.reduce(Action::SetRowRole {
+                id,
+                role: chosen.clone(),
+            });
+            let view = EnvironmentsView::new(&state, &report(&state));
+            let row = &view.rows[0];
+            assert_eq!(row.number, 1);
+            assert_eq!(&row.role, shown, "{url}");
+            assert_eq!(row.suggested, *suggested, "{url}");
+            assert_eq!(row.name, *name, "{url}");
+            assert_eq!(row.url, *url);
+        }
+    }
+
+    #[test]
+    fn an_address_is_marked_only_once_its_messages_show() {
+        let state = first_row(State::default(), "http://acme.example.com/");
+        let id = state.answers().first_row_id();
+        let before = EnvironmentsView::new(&state, &report(&state));
+        assert!(!before.rows[0].invalid && !before.rows[0].described);
+        assert!(before.rows[0].entries[0].findings.is_empty());
+        // The redirect URI shows at once: it is what the reader came for.
+        assert_eq!(
+            before.rows[0].entries[0].redirect_uri.as_deref(),
+            Some("https://acme.example.com/externalServices/replyFrom")
+        );
+
+        let state = state.reduce(Action::Reveal(FieldKey::RowUrl(id)));
+        let after = EnvironmentsView::new(&state, &report(&state));
+        assert!(after.rows[0].described);
+        assert!(!after.rows[0].entries[0].findings.is_empty());
+
+        let broken = first_row(State::default(), "https://acme .example.com")
+            .reduce(Action::Reveal(FieldKey::RowUrl(id)));
+        let view = EnvironmentsView::new(&broken, &report(&broken));
+        assert!(view.rows[0].invalid);
+        assert_eq!(view.rows[0].entries[0].redirect_uri, None);
+    }
+
+    #[test]
+    fn with_no_environment_the_first_row_says_so_once_the_reader_asks() {
+        let state = State::default();
+        let view = EnvironmentsView::new(&state, &report(&state));
+        assert_eq!(view.rows[0].missing, None);
+        let state = state.reduce(Action::AskForRequest);
+        let view = EnvironmentsView::new(&state, &report(&state));
+        assert!(view.rows[0].missing.is_some());
+        assert!(view.rows[0].invalid && view.rows[0].described);
+    }
+
+    #[test]
+    fn a_row_can_be_removed_unless_it_is_the_only_empty_one() {
+        let cases: &[(&[&str], &[bool])] = &[
+            (&[""], &[false]),
+            (&["https://a.example.com"], &[true]),
+            (&["https://a.example.com", ""], &[true, true]),
+        ];
+        for (urls, removable) in cases {
+            let mut state = State::default();
+            for (index, url) in urls.iter().enumerate() {
+                if index > 0 {
+                    state = state.reduce(Action::AddRow);
+                }
+                let id = state.answers().rows[index].id;
+                state = set(state, FieldKey::RowUrl(id), url);
+            }
+            let view = EnvironmentsView::new(&state, &report(&state));
+            let got: Vec<bool> = view.rows.iter().map(|r| r.removable).collect();
+            assert_eq!(&got, removable, "{urls:?}");
+        }
+    }
+
+    #[test]
+    fn one_box_with_several_addresses_shows_each_as_read() {
+        let state = State::default();
+        let id = state.answers().first_row_id();
+        let state = set(
+            state,
+            FieldKey::RowUrl(id),
+            "https://a.example.com https://a-uat.example.com",
+        );
+        let view = EnvironmentsView::new(&state, &report(&state));
+        let entries = &view.rows[0].entries;
+        if entries.len() > 1 {
+            assert!(entries.iter().all(|e| e.cleaned.is_some()), "{entries:?}");
+        }
+        let single = first_row(State::default(), "https://a.example.com");
+        let view = EnvironmentsView::new(&single, &report(&single));
+        assert_eq!(view.rows[0].entries[0].cleaned, None);
+    }
+
+    #[test]
+    fn copy_all_says_how_many_it_copied() {
+        let cases: &[(&str, usize, &str)] = &[
+            (
+                "https://a.example.com",
+                1,
+                "1 redirect URI copied, one per line.",
+            ),
+            (
+                "https://a.example.com\nhttps://a-uat.example.com",
+                2,
+                "2 redirect URIs copied, one per line.",
+            ),
+            (
+                "https://a.example.com\nhttps://A.example.com/",
+                1,
+                "1 redirect URI copied, one per line.",
+            ),
+        ];
+        for (text, n, said) in cases {
+            let state = paste(State::default(), text);
+            let view = EnvironmentsView::new(&state, &report(&state));
+            assert_eq!(view.all_uris.len(), *n, "{text}");
+            assert_eq!(view.all_copied_message(), *said);
+        }
+    }
+
+    #[test]
+    fn the_lists_own_findings_wait_until_a_row_shows_its_messages() {
+        let state = first_row(State::default(), "https://acme-uat.example.com");
+        let view = EnvironmentsView::new(&state, &report(&state));
+        assert!(view.findings.is_empty());
+        let id = state.answers().first_row_id();
+        let state = state.reduce(Action::Reveal(FieldKey::RowUrl(id)));
+        let view = EnvironmentsView::new(&state, &report(&state));
+        assert!(!view.findings.is_empty(), "no production is worth a word");
+    }
+
+    #[test]
+    fn a_rows_own_version_opens_when_it_holds_something() {
+        let state = first_row(State::default(), "https://acme-uat.example.com");
+        let id = state.answers().first_row_id();
+        let view = EnvironmentsView::new(&state, &report(&state));
+        assert!(!view.rows[0].version.open);
+        assert_eq!(view.rows[0].version.decision, None);
+
+        let state = set(state, FieldKey::RowVersion(id), "7.10");
+        let view = EnvironmentsView::new(&state, &report(&state));
+        assert!(view.rows[0].version.open);
+        assert!(view.rows[0].version.decision.is_some());
+
+        let state = set(state, FieldKey::RowVersion(id), "seven")
+            .reduce(Action::Reveal(FieldKey::RowVersion(id)));
+        let view = EnvironmentsView::new(&state, &report(&state));
+        assert!(view.rows[0].version.invalid(), "{:?}", view.rows[0].version);
+    }
+
+    #[test]
+    fn the_role_select_round_trips_every_option() {
+        for (value, _) in ROLE_OPTIONS {
+            let role = role_from_value(value).unwrap();
+            assert_eq!(role_value(&role), value);
+        }
+        assert_eq!(role_from_value(""), None);
+        assert_eq!(role_value(&Role::Other("Staging".into())), "other");
+    }
+}
+
+#[test]
+fn the_imanage_section_says_what_kind_of_address_it_is() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("", None),
+        (
+            "https://cloudimanage.com",
+            Some("This is the standard iManage Cloud address."),
+        ),
+        (
+            "https://acme.cloudimanage.com",
+            Some("This is your firm's own (vanity) address, with the name \u{201C}acme\u{201D}."),
+        ),
+        ("https://imanage.example.com", None),
+    ];
+    for (url, note) in cases {
+        let state = set(State::default(), FieldKey::ImanageUrl, url);
+        let view = ImanageView::new(&state, &report(&state));
+        assert_eq!(view.kind_note.as_deref(), *note, "{url}");
+        assert_eq!(view.url.value, *url);
+        assert!(view.url.messages.is_empty(), "quiet until revealed: {url}");
+    }
+    let state = set(State::default(), FieldKey::CustomerId, "abc")
+        .reduce(Action::Reveal(FieldKey::CustomerId));
+    let view = ImanageView::new(&state, &report(&state));
+    assert!(!view.customer_id.messages.is_empty());
+    let state = state.reduce(Action::AskForRequest);
+    let state = set(state, FieldKey::CustomerId, "");
+    let view = ImanageView::new(&state, &report(&state));
+    assert!(view.customer_id.messages.invalid(), "{view:?}");
+}
+
+#[test]
+fn the_error_summary_counts_each_ask() {
+    let state = State::default();
+    assert_eq!(
+        ErrorSummaryView::new(&state, &report(&state)),
+        ErrorSummaryView::default()
+    );
+    let state = state.reduce(Action::AskForRequest);
+    let first = ErrorSummaryView::new(&state, &report(&state));
+    assert_eq!(first.attempts, 1);
+    assert!(!first.items.is_empty());
+    let state = state.reduce(Action::AskForRequest);
+    let second = ErrorSummaryView::new(&state, &report(&state));
+    assert_eq!(second.attempts, 2);
+    assert_ne!(first, second, "asking again brings the summary back");
+}
+
+mod path {
+    use super::*;
+
+    #[test]
+    fn each_part_shows_what_it_owns() {
+        let decided = set(
+            first_row(State::default(), "https://acme.example.com"),
+            FieldKey::Version,
+            "7.11.0",
+        );
+        let empty = State::default();
+        // (state, parts, version field, pointer, card)
+        type Case<'a> = (&'a State, PathParts, bool, Option<PathPointer>, bool);
+        let cases: &[Case] = &[
+            (
+                &decided,
+                PathParts::Version,
+                true,
+                Some(PathPointer::ConfigureUnder(Phase::Configure)),
+                false,
+            ),
+            (&decided, PathParts::Configuration, false, None, true),
+            (&decided, PathParts::Whole, true, None, true),
+            (
+                &empty,
+                PathParts::Configuration,
+                false,
+                Some(PathPointer::EnterUnder(Phase::Prepare)),
+                false,
+            ),
+            (&empty, PathParts::Whole, true, None, false),
+        ];
+        for (state, parts, field, pointer, card) in cases {
+            let view = PathView::new(state, &report(state), *parts);
+            assert_eq!(view.version.is_some(), *field, "{parts:?}");
+            assert_eq!(view.pointer, *pointer, "{parts:?}");
+            assert_eq!(view.card.is_some(), *card, "{parts:?}");
+        }
+    }
+
+    #[test]
+    fn the_card_gives_each_environment_its_values_and_copies_only_exact_addresses() {
+        let state = set(
+            set(
+                paste(
+                    State::default(),
+                    "https://acme.example.com\nhttps://acme-uat.example.com",
+                ),
+                FieldKey::Version,
+                "7.10",
+            ),
+            FieldKey::ImanageUrl,
+            "https://acme.cloudimanage.com",
+        );
+        let view = PathView::new(&state, &report(&state), PathParts::Configuration);
+        let card = view.card.expect("a decided path has a card");
+        assert_eq!(card.path, Some(ConfigPath::Hosted));
+        assert_eq!(card.environments.len(), 2);
+        for env in &card.environments {
+            assert!(env.open, "few environments start open");
+            assert!(env.origin.starts_with("https://"));
+            assert!(env.linked_services_page.ends_with("/admin/oauth"));
+            for value in &env.values {
+                assert_eq!(
+                    value.copyable,
+                    value.value.starts_with("https://")
+                        && value.source == imanage_connect::core::configuration::ValueSource::Enter,
+                    "{value:?}"
+                );
+            }
+            assert!(env.values.iter().any(|v| v.copyable), "{env:?}");
+        }
+        let many = paste(
+            set(State::default(), FieldKey::Version, "7.11"),
+            "https://a.example.com\nhttps://b.example.com\nhttps://c.example.com\nhttps://d.example.com",
+        );
+        let view = PathView::new(&many, &report(&many), PathParts::Configuration);
+        assert!(view.card.unwrap().environments.iter().all(|e| !e.open));
+    }
+
+    #[test]
+    fn the_intro_never_repeats_the_first_step() {
+        for version in ["7.10", "7.11.0"] {
+            let state = set(
+                first_row(State::default(), "https://acme.example.com"),
+                FieldKey::Version,
+                version,
+            );
+            let view = PathView::new(&state, &report(&state), PathParts::Configuration);
+            let card = view.card.unwrap();
+            let intro = path_intro(card.path.unwrap());
+            for step in &card.steps {
+                for sentence in intro.split(". ") {
+                    let sentence = sentence.trim_end_matches('.');
+                    assert!(
+                        !step.contains(sentence),
+                        "{version}: the intro's {sentence:?} repeats the step {step:?}"
+                    );
+                }
+            }
+            assert!(!intro.contains("Client Secret") || version == "7.11.0");
+        }
+    }
+}
+
+mod request {
+    use super::*;
+
+    #[test]
+    fn sent_is_offered_once_delivered_and_ticked_when_the_reader_says_so() {
+        let state = State::default().reduce(Action::LoadExample);
+        let view = RequestView::new(&state, &report(&state));
+        assert!(view.ready);
+        assert_eq!(view.sent, None);
+        let state = state.reduce(Action::MarkDelivered);
+        assert_eq!(RequestView::new(&state, &report(&state)).sent, Some(false));
+        let state = state.reduce(Action::SetSent {
+            sent: true,
+            at: Timestamp::from_millis(0),
+        });
+        assert_eq!(RequestView::new(&state, &report(&state)).sent, Some(true));
+    }
+
+    #[test]
+    fn the_recipient_is_the_pages_support_address_or_says_it_was_refused() {
+        let cases: &[(&str, Recipient)] = &[
+            ("", Recipient::Unset),
+            (
+                "support@clio.example",
+                Recipient::Address("support@clio.example".into()),
+            ),
+            (
+                "a@x.example,b@y.example",
+                Recipient::Refused("a@x.example,b@y.example".into()),
+            ),
+            (
+                "mailto:support@clio.example",
+                Recipient::Refused("mailto:support@clio.example".into()),
+            ),
+        ];
+        for (address, recipient) in cases {
+            let state =
+                State::new(Setup::default()).reduce(Action::SetSupportEmail((*address).into()));
+            let view = RequestView::new(&state, &report(&state));
+            assert_eq!(&view.recipient, recipient, "{address}");
+        }
+    }
+
+    #[test]
+    fn the_message_and_the_answers_follow_the_form() {
+        let empty = State::default();
+        let view = RequestView::new(&empty, &report(&empty));
+        assert!(!view.ready);
+        assert!(view.check_rows.iter().any(|r| r.missing()));
+        let state = empty.reduce(Action::LoadExample);
+        let view = RequestView::new(&state, &report(&state));
+        assert!(view.check_rows.iter().all(|r| !r.missing()));
+        assert!(view.message.text().contains("/externalServices/replyFrom"));
+        assert!(!view.keep_draft);
+        let kept = state.reduce(Action::SetKeepDraft(true));
+        assert!(RequestView::new(&kept, &report(&kept)).keep_draft);
+    }
+}
+
+mod diagnosis {
+    use super::*;
+
+    fn with_environments() -> State {
+        set(
+            paste(
+                State::default(),
+                "https://acme.example.com\nhttps://acme-uat.example.com",
+            ),
+            FieldKey::CustomerId,
+            "1764",
+        )
+    }
+
+    #[test]
+    fn without_environments_it_asks_for_them_first() {
+        let state = State::default();
+        assert_eq!(
+            DiagnosisView::new(&state, &report(&state)).outcome,
+            Outcome::NeedsEnvironments
+        );
+    }
+
+    #[test]
+    fn each_environment_is_checked_against_the_confirmation() {
+        let state = set(
+            with_environments(),
+            FieldKey::Registered,
+            "https://acme.example.com/externalServices/replyFrom\nhttps://acme-uat.example.com/externalServices/replyFrom/",
+        );
+        let view = DiagnosisView::new(&state, &report(&state));
+        let Outcome::Verdict(verdict) = &view.outcome else {
+            panic!("{:?}", view.outcome);
+        };
+        assert!(!verdict.causes.is_empty());
+        let tones: Vec<Tone> = verdict.checks.iter().map(|c| c.tone).collect();
+        assert_eq!(tones, [Tone::Ok, Tone::Problem]);
+        assert_eq!(verdict.checks[0].registered, "Registered exactly");
+        assert!(verdict.checks[1]
+            .registered
+            .starts_with("Registered with a difference: "));
+        assert!(
+            verdict.correction.is_some(),
+            "a near miss asks Support to correct it"
+        );
+    }
+
+    #[test]
+    fn the_window_says_less_than_an_hour_in_its_last_hour() {
+        // (submitted, now, expected start of the window line)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "2026-11-28T10:00",
+                "2026-11-30T09:30:00Z",
+                "48 hours from the date entered pass on ",
+            ),
+            (
+                "2026-11-25T10:00",
+                "2026-11-30T09:30:00Z",
+                "The 48 hours from the date entered ended on ",
+            ),
+        ];
+        for (submitted, now, start) in cases {
+            let state = set(
+                set(
+                    with_environments(),
+                    FieldKey::Registered,
+                    "https://acme.example.com/externalServices/replyFrom",
+                ),
+                FieldKey::SubmittedAt,
+                submitted,
+            );
+            let view = DiagnosisView::new(&state, &report_at(&state, now));
+            let Outcome::Verdict(verdict) = &view.outcome else {
+                panic!("{:?}", view.outcome);
+            };
+            let window = verdict.window.as_deref().unwrap();
+            assert!(window.starts_with(start), "{window}");
+            assert!(window.contains("Clio Operate Support submitted the request"));
+            if start.starts_with("48") {
+                assert!(window.contains("less than an hour from now"), "{window}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_fields_findings_wait_until_each_field_shows_them() {
+        let state = set(with_environments(), FieldKey::SubmittedAt, "not a date");
+        let view = DiagnosisView::new(&state, &report(&state));
+        assert!(view.submitted.findings.is_empty());
+        let state = state.reduce(Action::Reveal(FieldKey::SubmittedAt));
+        let view = DiagnosisView::new(&state, &report(&state));
+        assert_eq!(view.submitted.value, "not a date");
+        assert!(view.registered.findings.is_empty());
+        let state = state.reduce(Action::SetConnection(Some(ConnectionChoice::SharedoTest)));
+        let view = DiagnosisView::new(&state, &report(&state));
+        assert_eq!(view.connection, Some(ConnectionChoice::SharedoTest));
+    }
+}
+
+mod sent_time {
+    use super::*;
+    use imanage_connect::widget::state::{FocusTarget, Setup};
+
+    fn sent_at(offset: i32, at: &str) -> State {
+        State::new(Setup {
+            utc_offset_minutes: offset,
+            ..Setup::default()
+        })
+        .reduce(Action::LoadExample)
+        .reduce(Action::MarkDelivered)
+        .reduce(Action::SetSent {
+            sent: true,
+            at: Timestamp::parse_iso(at).unwrap(),
+        })
+    }
+
+    #[test]
+    fn the_diagnosis_offers_the_time_the_request_was_marked_sent_until_it_is_used() {
+        // (UTC offset, marked sent at, the date filled in)
+        let cases: &[(i32, &str, &str)] = &[
+            (0, "2026-11-28T10:30:00Z", "2026-11-28T10:30"),
+            (-300, "2026-11-28T10:30:00Z", "2026-11-28T05:30"),
+            (330, "2026-11-28T20:00:00Z", "2026-11-29T01:30"),
+        ];
+        for (offset, at, filled) in cases {
+            let state = sent_at(*offset, at);
+            let view = DiagnosisView::new(&state, &report(&state));
+            let offer = view.sent_time_offer.expect("offered once sent");
+            assert!(
+                offer.starts_with("Use the time you marked the request sent: "),
+                "{offer}"
+            );
+
+            let state = state.reduce(Action::UseSentTime);
+            assert_eq!(state.answers().submitted_at, *filled, "{offset} {at}");
+            let focus = state.progress().focus.map(|f| f.target);
+            assert_eq!(focus, Some(FocusTarget::Field(FieldKey::SubmittedAt)));
+            let view = DiagnosisView::new(&state, &report(&state));
+            assert_eq!(view.sent_time_offer, None, "used: no longer offered");
+
+            let state = set(state, FieldKey::SubmittedAt, "2026-11-29T09:00");
+            let view = DiagnosisView::new(&state, &report(&state));
+            assert!(
+                view.sent_time_offer.is_some(),
+                "another date: offered again"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_offered_before_the_reader_says_it_was_sent() {
+        let state = State::default()
+            .reduce(Action::LoadExample)
+            .reduce(Action::MarkDelivered);
+        assert_eq!(
+            DiagnosisView::new(&state, &report(&state)).sent_time_offer,
+            None
+        );
+        let unticked = sent_at(0, "2026-11-28T10:30:00Z").reduce(Action::SetSent {
+            sent: false,
+            at: Timestamp::parse_iso("2026-11-28T11:00:00Z").unwrap(),
+        });
+        assert_eq!(
+            DiagnosisView::new(&unticked, &report(&unticked)).sent_time_offer,
+            None
+        );
+        let used = unticked.clone().reduce(Action::UseSentTime);
+        assert_eq!(used.answers(), unticked.answers());
+    }
+}
