@@ -725,3 +725,17 @@ fn an_api_entry_with_a_label_is_read_like_a_typed_row() {
         "prose given as an environment is an error"
     );
 }
+
+#[test]
+fn what_a_paste_left_out_stays_in_view() {
+    use imanage_connect::widget::view::environments::EnvironmentsView;
+    let state = paste("Hi Sam,\nProduction: https://acme.example.com\nThanks");
+    let report = analyze(&state.to_request(None));
+    assert_eq!(
+        EnvironmentsView::new(&state, &report).left_out.as_deref(),
+        Some("2 lines without an address were left out: \u{201C}Hi Sam\u{201D} and \u{201C}Thanks\u{201D}.")
+    );
+    let state = paste("https://acme.example.com\nhttps://acme-uat.example.com");
+    let report = analyze(&state.to_request(None));
+    assert_eq!(EnvironmentsView::new(&state, &report).left_out, None);
+}
