@@ -924,7 +924,10 @@ async fn the_steps_say_what_the_article_says() {
         "{process}"
     );
     let hint = widget.text("[id$=customer-id-hint]");
-    assert!(hint.contains("iManage administration portal"), "{hint}");
+    assert!(hint.contains("not your login or firm name"), "{hint}");
+    // Where to find it waits behind a disclosure under the hint.
+    let more = widget.text("[id$=customer-id-hint] + details");
+    assert!(more.contains("iManage administration portal"), "{more}");
     // The example runs 7.10: the credentials come from Support before configuring.
     widget.open_phase("configure").await;
     let card = widget.text("[data-testid=path-card]");
