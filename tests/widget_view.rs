@@ -620,3 +620,48 @@ mod sent_time {
         assert_eq!(used.answers(), unticked.answers());
     }
 }
+
+#[test]
+fn a_one_click_fix_says_what_it_did_and_what_the_field_now_holds() {
+    use imanage_connect::core::FixAction;
+    use imanage_connect::widget::status::fix_applied;
+    let replace = |text: &str| FixAction::ReplaceText {
+        label: "Remove the port".into(),
+        text: text.into(),
+    };
+    let long = format!("https://{}.example.com", "a".repeat(200));
+    let cases: Vec<(FixAction, &str, String)> = vec![
+        (
+            replace("https://acme.example.com"),
+            "for environment 1 (Production)",
+            "Done: Remove the port for environment 1 (Production). It now reads https://acme.example.com".into(),
+        ),
+        (
+            FixAction::RemoveRow {
+                label: "Remove this row".into(),
+                row: 1,
+            },
+            "for environment 2",
+            "Done: Remove this row for environment 2.".into(),
+        ),
+        (
+            FixAction::SplitRow {
+                label: "Put each address on its own row".into(),
+                row: 0,
+            },
+            "",
+            "Done: Put each address on its own row.".into(),
+        ),
+        (
+            replace(&long),
+            "for the iManage URL",
+            format!(
+                "Done: Remove the port for the iManage URL. It now reads {}\u{2026}",
+                &long[..120]
+            ),
+        ),
+    ];
+    for (action, context, said) in cases {
+        assert_eq!(fix_applied(&action, context), said);
+    }
+}

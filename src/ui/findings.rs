@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::core::{Finding, Severity};
 use crate::widget::field::FieldKey;
 use crate::widget::state::Action;
+use crate::widget::status::fix_applied;
 
 use super::use_instance;
 
@@ -60,9 +61,12 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 let (word, class) = kind(finding.severity);
                 let action = finding.action.clone().zip(props.target).map(|(action, target)| {
                     let dispatch = instance.dispatch.clone();
+                    let announce = instance.announce.clone();
                     let label = action.label().to_owned();
+                    let said = fix_applied(&action, &props.context);
                     let onclick = Callback::from(move |_: MouseEvent| {
                         dispatch.emit(Action::ApplyFix { target, action: action.clone() });
+                        announce.emit(said.clone());
                     });
                     html! {
                         <button type="button" class="imh-button imh-button-small" {onclick}

@@ -165,3 +165,26 @@ pub fn sent_time_offer(state: &State) -> Option<String> {
         local_time(at, state.setup().utc_offset_minutes)
     ))
 }
+
+/// Said after a one-click fix: what was done and where, and what the field now holds
+/// (cut short, as a status message should be). `context` names the field: "for
+/// environment 1 (Production)".
+pub fn fix_applied(action: &crate::core::FixAction, context: &str) -> String {
+    let done = if context.is_empty() {
+        format!("Done: {}.", action.label())
+    } else {
+        format!("Done: {} {context}.", action.label())
+    };
+    match action {
+        crate::core::FixAction::ReplaceText { text, .. } => {
+            let shown: String = text.chars().take(120).collect();
+            let cut = if shown.len() < text.len() {
+                "\u{2026}"
+            } else {
+                ""
+            };
+            format!("{done} It now reads {shown}{cut}")
+        }
+        _ => done,
+    }
+}

@@ -100,6 +100,10 @@ test('focus stays on a fixed field, and moves to the next row after Remove', asy
   await page.getByRole('button', { name: 'Use https for environment 1 (Production)' }).click();
   assert.equal(await first.inputValue(), 'https://acme.clioweb.com');
   assert.equal(await isFocused(first), true, 'focus stays on the fixed field');
+  // The status region says what the fix did, and what the field now holds.
+  await page.getByTestId('status').filter({
+    hasText: 'Done: Use https for environment 1 (Production). It now reads https://acme.clioweb.com',
+  }).waitFor();
 
   await page.getByRole('button', { name: 'Add environment' }).click();
   await page.getByLabel('Address of environment 2').fill('https://acme-uat.clioweb.com');
