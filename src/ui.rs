@@ -386,6 +386,8 @@ pub fn App(props: &AppProps) -> Html {
                 instance.focus(&match request.target {
                     FocusTarget::Field(field) => instance.field_id(field),
                     FocusTarget::AddEnvironment => instance.id(environments::ADD_ENVIRONMENT),
+                    FocusTarget::KeepDraft => instance.id(request::KEEP_DRAFT),
+                    FocusTarget::Phase(phase) => instance.id(&task_list::button_name(phase)),
                 });
             }
         });

@@ -4,7 +4,7 @@
 use imanage_connect::core::{analyze, FixAction, Role};
 use imanage_connect::widget::field::FieldKey;
 use imanage_connect::widget::prefill::Prefill;
-use imanage_connect::widget::state::{Action, Answers, Setup, State};
+use imanage_connect::widget::state::{Action, Answers, Progress, Setup, State};
 use imanage_connect::widget::status::{summary, summary_to_announce};
 
 fn urls(state: &State) -> Vec<(Option<Role>, &str)> {
@@ -222,7 +222,15 @@ fn example_and_reset_keep_the_host_setup() {
     assert!(!reset.asked_for_request());
     assert!(!reset.progress().request_delivered);
     // Start again can be undone; the host's setup stays either way.
-    assert_eq!(reset.reduce(Action::UndoReset), asked);
+    // Undo also hands focus to the first answer it brought back.
+    let undone = reset.reduce(Action::UndoReset);
+    assert_eq!(undone.answers(), asked.answers());
+    assert_eq!(undone.setup(), asked.setup());
+    let without_focus = |state: &State| Progress {
+        focus: None,
+        ..state.progress().clone()
+    };
+    assert_eq!(without_focus(&undone), without_focus(&asked));
 }
 
 #[test]

@@ -9,8 +9,20 @@ use imanage_connect::widget::codec::{
 };
 use imanage_connect::widget::field::FieldKey;
 use imanage_connect::widget::phases::Phase;
-use imanage_connect::widget::state::{Action, AddressAnswers, AddressMode, Answers, Setup, State};
+use imanage_connect::widget::state::{
+    Action, AddressAnswers, AddressMode, Answers, Progress, Setup, State,
+};
 use imanage_connect::widget::status;
+
+/// A state's answers, setup and progress, but not where focus was asked to go (an Undo
+/// hands focus to what it brought back).
+fn but_focus(state: &State) -> (Answers, Setup, Progress) {
+    let progress = Progress {
+        focus: None,
+        ..state.progress().clone()
+    };
+    (state.answers().clone(), state.setup().clone(), progress)
+}
 
 const DAY: i64 = 86_400_000;
 
@@ -139,7 +151,8 @@ mod start_again {
 
             let undone = reset.reduce(Action::UndoReset);
             assert_eq!(
-                undone, before,
+                but_focus(&undone),
+                but_focus(&before),
                 "{name}: Undo brings back answers and progress"
             );
             assert!(status::reset_notice(&undone).is_none(), "{name}");
@@ -199,10 +212,16 @@ mod start_again {
         let reset = remembered().reduce(Action::Reset);
         // A second Start again on the empty form keeps the first one's Undo.
         let twice = reset.clone().reduce(Action::Reset);
-        assert_eq!(twice.clone().reduce(Action::UndoReset), remembered());
+        assert_eq!(
+            but_focus(&twice.clone().reduce(Action::UndoReset)),
+            but_focus(&remembered())
+        );
         // The example is not a change of the reader's: Undo brings back their answers.
         let example = reset.clone().reduce(Action::LoadExample);
-        assert_eq!(example.clone().reduce(Action::UndoReset), remembered());
+        assert_eq!(
+            but_focus(&example.clone().reduce(Action::UndoReset)),
+            but_focus(&remembered())
+        );
         // What they do is.
         for action in [
             Action::SetText {

@@ -665,3 +665,58 @@ fn a_one_click_fix_says_what_it_did_and_what_the_field_now_holds() {
         assert_eq!(fix_applied(&action, context), said);
     }
 }
+
+#[test]
+fn a_button_that_goes_once_used_hands_focus_on() {
+    use imanage_connect::widget::state::FocusTarget;
+    let typed = first_row(State::default(), "https://acme.example.com");
+    let first = FieldKey::RowUrl(typed.answers().first_row_id());
+    // (the state, the action, where focus goes)
+    let cases: Vec<(State, Action, Option<FocusTarget>)> = vec![
+        (
+            typed.clone().reduce(Action::LoadExample),
+            Action::UndoExample,
+            Some(FocusTarget::Field(first)),
+        ),
+        (
+            typed.clone().reduce(Action::Reset),
+            Action::UndoReset,
+            Some(FocusTarget::Field(first)),
+        ),
+        (
+            typed.clone().reduce(Action::SetKeepDraft(true)),
+            Action::SetKeepDraft(false),
+            Some(FocusTarget::KeepDraft),
+        ),
+        // The answers come back in a closed phase: focus goes to the open phase's button.
+        (
+            typed
+                .clone()
+                .reduce(Action::OpenPhase(Phase::Configure))
+                .reduce(Action::Reset),
+            Action::UndoReset,
+            Some(FocusTarget::Phase(Phase::Configure)),
+        ),
+        // Nothing to undo: nothing moves.
+        (typed.clone(), Action::UndoReset, None),
+        // Ticking the box keeps focus where it is: on the box.
+        (typed.clone(), Action::SetKeepDraft(true), None),
+        (typed.clone(), Action::Reset, None),
+    ];
+    for (state, action, target) in cases {
+        let before = state.progress().focus;
+        let after = state.reduce(action.clone());
+        let focus = after.progress().focus;
+        match target {
+            Some(target) => {
+                assert_eq!(focus.map(|f| f.target), Some(target), "{action:?}");
+                assert_ne!(focus, before, "{action:?}: a new request");
+            }
+            None => assert_eq!(
+                focus.map(|f| f.target),
+                before.map(|f| f.target),
+                "{action:?}"
+            ),
+        }
+    }
+}

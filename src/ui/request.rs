@@ -16,6 +16,9 @@ use super::text_field::{set_text, TextField};
 use super::uri::Uri;
 use super::{use_instance, Instance};
 
+/// The name of the "Remember my answers" checkbox's id, which takes focus after Forget.
+pub const KEEP_DRAFT: &str = "keep-draft";
+
 /// Puts `link` (this page's address with the answers) in the address bar without
 /// reloading, so that a bookmark brings the answers back; false when the browser refused.
 fn put_in_address(link: &str) -> bool {
@@ -202,8 +205,8 @@ pub fn RequestStep(props: &RequestProps) -> Html {
                     {"The details sit after the # in the link, so opening it sends them to no server."}
                 </p>
                 <div class="imh-checkbox">
-                    <input type="checkbox" id={instance.id("keep-draft")} checked={view.keep_draft} onchange={on_keep_draft} />
-                    <label for={instance.id("keep-draft")}>{"Remember my answers on this device for 30 days"}</label>
+                    <input type="checkbox" id={instance.id(KEEP_DRAFT)} checked={view.keep_draft} onchange={on_keep_draft} />
+                    <label for={instance.id(KEEP_DRAFT)}>{"Remember my answers on this device for 30 days"}</label>
                 </div>
                 if view.keep_draft {
                     <p class="imh-hint" data-testid="remembered">

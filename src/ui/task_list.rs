@@ -15,6 +15,11 @@ pub struct TaskListProps {
     pub open: Phase,
 }
 
+/// The DOM id (within the instance) of a phase's task button.
+pub fn button_name(phase: Phase) -> String {
+    format!("task-{}", phase.name())
+}
+
 /// The DOM id (within the instance) of a phase's panel.
 pub fn panel_name(phase: Phase) -> String {
     format!("phase-{}", phase.name())
@@ -38,7 +43,7 @@ pub fn TaskList(props: &TaskListProps) -> Html {
                 };
                 html! {
                     <li class={classes!("imh-task", open.then_some("imh-task-open"))}>
-                        <button type="button" class="imh-task-button" {onclick}
+                        <button type="button" class="imh-task-button" {onclick} id={instance.id(&button_name(phase))}
                             aria-expanded={if open { "true" } else { "false" }}
                             aria-controls={instance.id(&panel_name(phase))}
                             data-testid={format!("task-{}", phase.name())}>

@@ -86,6 +86,11 @@ pub enum FocusTarget {
     Field(FieldKey),
     /// The "Add environment" button, when no row follows a removed one.
     AddEnvironment,
+    /// The "Remember my answers" checkbox, after a Forget button that goes with the draft.
+    KeepDraft,
+    /// A phase's task button: where focus goes when the field it would take is in a
+    /// phase that is closed.
+    Phase(Phase),
 }
 
 /// A request to move focus; `seq` tells two requests for the same target apart.
@@ -683,7 +688,31 @@ impl State {
     /// Applies one action. Never discards what the reader typed except on `Reset` and
     /// `LoadExample` (both undoable until the next change), an explicit fix or removal,
     /// or `UseSentTime` (which replaces the submission date, as the reader asked).
-    pub fn reduce(mut self, action: Action) -> Self {
+    pub fn reduce(self, action: Action) -> Self {
+        // Buttons that go once used (an Undo, "Use my saved answers", Forget) hand focus
+        // to what they brought back, or to the choice they changed.
+        let after = match &action {
+            Action::UndoExample if self.progress.before_example.is_some() => Some(None),
+            Action::UndoReset if self.progress.before_reset.is_some() => Some(None),
+            Action::UseSavedDraft if self.progress.set_aside.is_some() => Some(None),
+            Action::SetKeepDraft(false) if self.progress.keep_draft => {
+                Some(Some(FocusTarget::KeepDraft))
+            }
+            _ => None,
+        };
+        let seq = self.progress.focus.map_or(0, |f| f.seq.wrapping_add(1));
+        let mut next = self.apply(action);
+        if let Some(target) = after {
+            let target = target.unwrap_or(match next.progress.open_phase {
+                Phase::Prepare => FocusTarget::Field(FieldKey::RowUrl(next.answers.first_row_id())),
+                phase => FocusTarget::Phase(phase),
+            });
+            next.progress.focus = Some(FocusRequest { target, seq });
+        }
+        next
+    }
+
+    fn apply(mut self, action: Action) -> Self {
         let focus = match &action {
             Action::AddRow if self.answers.rows.len() < MAX_ROWS => {
                 Some(FocusTarget::Field(FieldKey::RowUrl(self.answers.next_id)))

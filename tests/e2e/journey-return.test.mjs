@@ -59,6 +59,7 @@ test('Start again then Undo brings back the answers and what the device remember
 
   await notice.getByRole('button', { name: /^Undo\b.*bring back my answers$/ }).click();
   assert.equal(await customer(page).inputValue(), '4242');
+  assert.ok(await isFocused(page.getByLabel('Address of environment 1')), 'focus goes to the first answer brought back');
   assert.equal(await page.getByLabel('Address of environment 3').inputValue(), 'https://acme-training.clio-operate.example');
   assert.equal(await page.getByLabel('Remember my answers on this device for 30 days').isChecked(), true);
   await status(page).filter({ hasText: 'Your answers are back, and remembered on this device again.' }).waitFor();
