@@ -67,8 +67,11 @@ fn pasted_text() -> impl Strategy<Value = String> {
 fn plain_host() -> impl Strategy<Value = String> {
     let label = "[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?";
     (prop::collection::vec(label, 1..4), "[a-z]{2,6}")
-        .prop_filter("not www or identity", |(labels, _)| {
-            labels[0] != "www" && !labels[0].ends_with("-identity")
+        // An `xn--` label is an encoded international name, which is refused.
+        .prop_filter("not www, identity or encoded", |(labels, _)| {
+            labels[0] != "www"
+                && !labels[0].ends_with("-identity")
+                && !labels.iter().any(|l| l.starts_with("xn--"))
         })
         .prop_map(|(labels, tld)| format!("{}.{tld}", labels.join(".")))
 }

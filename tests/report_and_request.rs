@@ -361,9 +361,9 @@ fn a_complete_request_is_ready_and_exact() {
         .iter()
         .any(|l| l.starts_with("Clio Operate version: 7.11.0")));
     assert!(request.body.contains("exactly as written"));
-    assert!(request
-        .body
-        .contains("Written on 28 November 2026 at 10:30 (UTC) with"));
+    assert!(request.body.contains(
+        "Written at 2026-11-28T10:30:00Z, that is 28 November 2026 at 10:30 (UTC), with"
+    ));
     assert!(request.body.contains(imanage_connect::core::WIDGET_VERSION));
     assert!(!request.body.contains("Client Secret"));
     assert_eq!(

@@ -291,7 +291,7 @@ mod address {
                 "{current}"
             );
         }
-        // Every kind of change follows: rows, roles, text, the example.
+        // Every kind of change follows: rows, roles, text.
         let more = edited
             .clone()
             .reduce(Action::AddRow)
@@ -304,10 +304,14 @@ mod address {
             decode(&fragment).unwrap(),
             decode(&encode(more.answers())).unwrap()
         );
+        // The example shown over the reader's answers stays out of the address (Undo
+        // brings theirs back); once the reader changes it, it is theirs and followed.
         let example = edited.reduce(Action::LoadExample);
-        assert!(address_fragment("", &example)
+        assert_eq!(address_fragment("#/kb", &example), None);
+        let adopted = set(example, FieldKey::CustomerId, "1765");
+        assert!(address_fragment("", &adopted)
             .unwrap()
-            .contains("customer=1764"));
+            .contains("customer=1765"));
     }
 
     #[test]
@@ -774,5 +778,65 @@ mod sent_time {
                 .submitted_at,
             "2026-11-27"
         );
+    }
+}
+
+mod example_over_answers {
+    use super::*;
+
+    /// The reader's own answers, remembered, sent, followed in the address.
+    fn mine() -> State {
+        sent(
+            set(State::default(), FieldKey::CustomerId, "4242")
+                .reduce(Action::SetKeepDraft(true))
+                .reduce(Action::FollowInAddress),
+            saved(),
+        )
+        .reduce(Action::OpenPhase(Phase::Configure))
+    }
+
+    #[test]
+    fn the_example_never_overwrites_what_the_device_and_the_address_hold() {
+        let mine = mine();
+        let on_device = encode_draft(&mine, saved());
+        let example = mine.clone().reduce(Action::LoadExample);
+        assert_eq!(device_write(&example, later(), Some(&on_device)), None);
+        assert_eq!(device_write(&example, later(), None), None);
+        assert_eq!(
+            address_fragment("#imanage-helper?customer=4242", &example),
+            None
+        );
+    }
+
+    #[test]
+    fn undo_of_the_example_brings_back_answers_and_how_far_the_reader_got() {
+        let mine = mine();
+        let undone = mine
+            .clone()
+            .reduce(Action::LoadExample)
+            .reduce(Action::UndoExample);
+        assert_eq!(undone.answers(), mine.answers());
+        assert!(undone.progress().request_sent);
+        assert_eq!(undone.sent_at(), Some(saved()));
+        assert_eq!(undone.progress().open_phase, Phase::Configure);
+        assert!(undone.progress().keep_draft);
+        assert_eq!(undone.progress().address, AddressMode::Follow);
+        assert_eq!(undone.progress().announcement, None);
+    }
+
+    #[test]
+    fn a_change_makes_the_example_the_readers_and_it_is_written() {
+        let mine = mine();
+        let on_device = encode_draft(&mine, saved());
+        let adopted = set(
+            mine.reduce(Action::LoadExample),
+            FieldKey::CustomerId,
+            "1765",
+        );
+        assert!(adopted.progress().before_example.is_none());
+        assert!(matches!(
+            device_write(&adopted, later(), Some(&on_device)),
+            Some(DeviceWrite::Write(_))
+        ));
     }
 }

@@ -601,7 +601,7 @@ async fn a_complete_request_is_copied_exactly() {
         .lines()
         .any(|l| l == "https://acme-uat.clio-operate.example/externalServices/replyFrom"));
     assert!(
-        text.contains("Written on 28 November 2026 at 10:30 ("),
+        text.contains("Z, that is 28 November 2026 at 10:30 ("),
         "{text}"
     );
     assert!(widget.all("[data-testid=error-summary]").is_empty());

@@ -319,7 +319,7 @@ fn an_address_breaks_only_after_a_slash_a_dot_or_a_hyphen() {
 }
 
 #[test]
-fn times_in_messages_are_the_readers_local_time_with_the_zone_named() {
+fn the_request_is_stamped_in_utc_and_the_readers_local_time_with_the_zone_named() {
     use imanage_connect::core::Timestamp;
     use imanage_connect::widget::state::Setup;
     // 00:25 UTC on 30 November is still 29 November in New York.
@@ -327,17 +327,17 @@ fn times_in_messages_are_the_readers_local_time_with_the_zone_named() {
     for (offset, written, file) in [
         (
             -300,
-            "Written on 29 November 2026 at 19:25 (UTC\u{2212}5)",
+            "Written at 2026-11-30T00:25:00Z, that is 29 November 2026 at 19:25 (UTC\u{2212}5), with",
             "2026-11-29",
         ),
         (
             330,
-            "Written on 30 November 2026 at 05:55 (UTC+5:30)",
+            "Written at 2026-11-30T00:25:00Z, that is 30 November 2026 at 05:55 (UTC+5:30), with",
             "2026-11-30",
         ),
         (
             0,
-            "Written on 30 November 2026 at 00:25 (UTC)",
+            "Written at 2026-11-30T00:25:00Z, that is 30 November 2026 at 00:25 (UTC), with",
             "2026-11-30",
         ),
     ] {

@@ -720,3 +720,38 @@ fn a_button_that_goes_once_used_hands_focus_on() {
         }
     }
 }
+
+#[test]
+fn undo_says_nothing_an_earlier_action_said() {
+    let pasted = paste(
+        State::default(),
+        "https://a.example.com\nhttps://a-uat.example.com",
+    );
+    assert!(pasted.progress().announcement.is_some());
+    let undone = pasted.reduce(Action::Reset).reduce(Action::UndoReset);
+    assert_eq!(undone.answers().rows.len(), 2, "the pasted rows are back");
+    assert_eq!(undone.progress().announcement, None);
+}
+
+#[test]
+fn while_troubleshooting_the_pause_summary_says_the_most_likely_cause() {
+    use imanage_connect::widget::status::summary_to_announce;
+    let state = set(
+        paste(
+            State::default(),
+            "https://acme.example.com\nhttps://acme-uat.example.com",
+        ),
+        FieldKey::Registered,
+        "https://acme.example.com/externalServices/replyFrom",
+    );
+    let report = report(&state);
+    let title = &report.diagnosis.as_ref().unwrap().causes[0].title;
+    let preparing = summary_to_announce(&state, &report).unwrap();
+    assert!(!preparing.contains("Most likely cause"), "{preparing}");
+    let troubleshooting = state.reduce(Action::OpenPhase(Phase::Troubleshoot));
+    let said = summary_to_announce(&troubleshooting, &report).unwrap();
+    assert!(
+        said.ends_with(&format!(" Most likely cause: {title}.")),
+        "{said}"
+    );
+}

@@ -300,11 +300,13 @@ fn body(inputs: &RequestInputs<'_>, missing: &[MissingItem]) -> String {
 
     lines.push("Thank you.".into());
     lines.push(String::new());
+    // The stamp is UTC in ISO 8601, which every reader can compare; the sender's own
+    // time follows it for people.
     let stamp = inputs
         .generated_at
         .map(|t| {
             let at = super::diagnosis::format_date_time(t, inputs.utc_offset_minutes);
-            format!(" on {at}")
+            format!(" at {}, that is {at},", t.to_iso())
         })
         .unwrap_or_default();
     lines.push(format!(

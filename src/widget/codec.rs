@@ -273,6 +273,11 @@ pub enum DeviceWrite {
 /// Undo brought it back); otherwise nothing is kept.
 pub fn device_write(state: &State, now: Timestamp, stored: Option<&str>) -> Option<DeviceWrite> {
     let progress = state.progress();
+    // The example shown over the reader's answers is not the reader's: the device keeps
+    // their answers until Undo brings them back or a change makes the example theirs.
+    if progress.before_example.is_some() {
+        return None;
+    }
     if progress.keep_draft {
         let body = draft_body(state);
         let unchanged = stored.is_some_and(|stored| {
@@ -301,6 +306,8 @@ pub fn address_fragment(current: &str, state: &State) -> Option<String> {
     let current = current.strip_prefix('#').unwrap_or(current);
     match state.progress().address {
         AddressMode::Untouched => None,
+        // As on the device, the example shown over the reader's answers is not written.
+        AddressMode::Follow if state.progress().before_example.is_some() => None,
         AddressMode::Follow => {
             let wanted = link_fragment(current, state.answers());
             (wanted != current).then_some(wanted)

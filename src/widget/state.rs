@@ -199,9 +199,10 @@ pub struct Progress {
     /// Every field's messages show (the reader asked for the request, or loaded the
     /// example).
     pub revealed_all: bool,
-    /// The reader's answers the example replaced, until the reader changes anything:
-    /// "Try an example" never loses what was typed without a way back.
-    pub before_example: Option<Box<Answers>>,
+    /// The reader's answers and progress the example replaced, until the reader changes
+    /// anything: "Try an example" never loses what was typed (or that it was sent)
+    /// without a way back, and the device's draft and the address keep them meanwhile.
+    pub before_example: Option<Box<Snapshot>>,
     /// The phase of the journey that is open (one at a time).
     pub open_phase: Phase,
     /// The answers came from a link: the reader is told so, and offered Start again.
@@ -873,12 +874,18 @@ impl State {
             Action::UndoReset => return self.undo_reset(),
             Action::LoadExample => {
                 // A new set of answers starts a new request; the draft choice stays, and
-                // answers the reader typed can be brought back.
+                // answers the reader typed (with how far they got) can be brought back.
+                let mut earlier = self.progress.clone();
+                earlier.before_example = None;
+                earlier.announcement = None;
                 let replaced = std::mem::replace(&mut self.answers, Answers::example());
                 let before_example = match self.progress.before_example.take() {
                     Some(kept) => Some(kept),
                     None if self.progress.edited && replaced != self.answers => {
-                        Some(Box::new(replaced))
+                        Some(Box::new(Snapshot {
+                            answers: replaced,
+                            progress: earlier,
+                        }))
                     }
                     None => None,
                 };
@@ -897,8 +904,9 @@ impl State {
                 return self;
             }
             Action::UndoExample => {
-                if let Some(answers) = self.progress.before_example.take() {
-                    self.answers = *answers;
+                if let Some(snapshot) = self.progress.before_example.take() {
+                    self.answers = snapshot.answers;
+                    self.progress = snapshot.progress;
                 }
                 true
             }

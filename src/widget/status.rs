@@ -52,8 +52,18 @@ pub const EXAMPLE_UNDONE: &str = "Your answers are back.";
 
 /// The summary to announce after a pause, if any: only once the reader has changed an
 /// answer (whatever the page, a link or the browser's time zone set up).
+/// While troubleshooting, the verdict's most likely cause follows the counts.
 pub fn summary_to_announce(state: &State, report: &Report) -> Option<String> {
-    state.progress().edited.then(|| summary(report))
+    if !state.progress().edited {
+        return None;
+    }
+    let mut said = summary(report);
+    if state.progress().open_phase == super::phases::Phase::Troubleshoot {
+        if let Some(cause) = report.diagnosis.as_ref().and_then(|d| d.causes.first()) {
+            said.push_str(&format!(" Most likely cause: {}.", cause.title));
+        }
+    }
+    Some(said)
 }
 
 /// "28 November 2026 at 10:30": a time in the reader's own zone, said without the zone

@@ -34,7 +34,7 @@ https://examplelegal-training.clio-operate.example/externalServices/replyFrom
 
 Thank you.
 
-Written on 28 November 2026 at 10:30 (UTC) with the iManage Cloud setup helper 0.1.0.
+Written at 2026-11-28T10:30:00Z, that is 28 November 2026 at 10:30 (UTC), with the iManage Cloud setup helper 0.1.0.
 `;
 
 test('fill everything, copy the request, and the clipboard holds the exact message', async () => {

@@ -340,7 +340,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
                     lines.push(line);
                 }
                 Some(window) => lines.push(format!(
-                    "More than 48 hours have passed since the date entered (at {}).",
+                    "More than 48 hours have passed since the date entered: they ended on {}.",
                     window.wait_until_local
                 )),
                 None => {}
@@ -514,7 +514,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
         }
         if let Some(window) = window.filter(|w| w.passed) {
             gathered.push(format!(
-                "More than 48 hours have passed since the date entered (at {}).",
+                "More than 48 hours have passed since the date entered: they ended on {}.",
                 window.wait_until_local
             ));
         }

@@ -129,6 +129,8 @@ impl State {
         let before_reset = if self.has_anything() {
             let mut progress = std::mem::take(&mut self.progress);
             progress.before_reset = None;
+            // What an earlier action said is not said again when Undo brings this back.
+            progress.announcement = None;
             Some(Box::new(Snapshot {
                 answers: std::mem::take(&mut self.answers),
                 progress,
