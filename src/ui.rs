@@ -10,7 +10,10 @@ mod environments;
 mod error_summary;
 mod findings;
 mod imanage;
+mod instance;
 mod next_steps;
+mod notices;
+mod page;
 mod path;
 mod request;
 mod reveal;
@@ -21,23 +24,18 @@ mod uri;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report, Timestamp};
+use crate::core::{analyze_with, AnalysisCache, AnalysisRequest, Report};
 use crate::widget::codec::{DeviceWrite, StoredDraft};
-use crate::widget::field::FieldKey;
 use crate::widget::options::{MountOptions, Part};
 use crate::widget::phases::{self, Phase};
-use crate::widget::state::{
-    Action, AddressAnswers, AddressMode, Answers, FocusTarget, Setup, State,
-};
+use crate::widget::state::{Action, AddressAnswers, AddressMode, FocusTarget, Setup, State};
 use crate::widget::view::diagnosis::DiagnosisView;
 use crate::widget::view::environments::EnvironmentsView;
 use crate::widget::view::path::{PathParts, PathView};
 use crate::widget::view::request::RequestView;
-use crate::widget::view::{ErrorSummaryView, ImanageView};
+use crate::widget::view::{ErrorSummaryView, ImanageView, NoticesView};
 use crate::widget::{codec, process, status};
 
 use diagnosis::DiagnosisStep;
@@ -45,10 +43,17 @@ use environments::EnvironmentsStep;
 use error_summary::ErrorSummary;
 use imanage::ImanageStep;
 use next_steps::NextSteps;
+use notices::Notices;
 use path::PathStep;
 use request::RequestStep;
 
 pub use copy_button::CopyButton;
+pub use instance::{use_instance, Instance};
+
+use page::{
+    after_next_paint, local_storage, location_hash, now, page_path, replace_fragment,
+    session_storage, share_link,
+};
 
 /// One widget instance's reducer: the model's [`State`] behind yew's `Reducible`. The
 /// state sits in an `Rc` so that every step shares it instead of cloning it per render.
@@ -67,64 +72,6 @@ impl Reducible for Form {
         }
         let state = Rc::unwrap_or_clone(Rc::unwrap_or_clone(self).0);
         Rc::new(Form(Rc::new(state.reduce(action))))
-    }
-}
-
-/// What every component of one instance shares: its id prefix, its status region, and
-/// its root element (to find fields by id within this instance only).
-#[derive(Clone, PartialEq)]
-pub struct Instance {
-    pub prefix: AttrValue,
-    pub announce: Callback<String>,
-    pub root: NodeRef,
-    pub dispatch: Callback<Action>,
-    /// The level of the instance's own heading; sections go below it.
-    pub heading_level: u8,
-    /// How many heading levels the flow's sections sit below the instance's own heading
-    /// (1 in the whole flow, where they sit inside a phase).
-    pub nested: u8,
-    /// A pointer button is down in this instance (a click is under way).
-    pub pointer_down: Rc<std::cell::Cell<bool>>,
-}
-
-impl Instance {
-    /// The heading tag `depth` levels below a section's level (at most h6): sections
-    /// sit one level below the instance's own heading, or two inside a phase.
-    pub fn heading(&self, depth: u8) -> String {
-        format!("h{}", (self.heading_level + self.nested + depth).min(6))
-    }
-
-    /// An id unique to this instance on the page.
-    pub fn id(&self, name: &str) -> String {
-        format!("{}-{name}", self.prefix)
-    }
-
-    /// The DOM id of a field's input in this instance.
-    pub fn field_id(&self, field: FieldKey) -> String {
-        self.id(&field.name())
-    }
-
-    /// A link's click handler that moves focus to field `id` instead of navigating.
-    pub fn focus_on_click(&self, id: &str) -> Callback<MouseEvent> {
-        let instance = self.clone();
-        let id = id.to_owned();
-        Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            instance.focus(&id);
-        })
-    }
-
-    /// Moves focus to the element with `id` in this instance, scrolling it into view.
-    pub fn focus(&self, id: &str) {
-        let Some(root) = self.root.cast::<web_sys::Element>() else {
-            return;
-        };
-        if let Ok(Some(element)) = root.query_selector(&format!("#{id}")) {
-            element.scroll_into_view();
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
     }
 }
 
@@ -156,35 +103,6 @@ pub struct AppProps {
     pub staggered: bool,
 }
 
-/// Runs `then` after the browser has painted the current frame: the next animation
-/// frame, then the task after it.
-fn after_next_paint(then: impl FnOnce() + 'static) {
-    // Shared by the two ways in, so that it runs once whichever is taken.
-    let then = Rc::new(std::cell::Cell::new(Some(then)));
-    let in_next_task = {
-        let then = then.clone();
-        move || {
-            if let Some(then) = then.take() {
-                Timeout::new(0, then).forget();
-            }
-        }
-    };
-    let requested = web_sys::window().is_some_and(|window| {
-        let callback = Closure::once_into_js(in_next_task.clone());
-        window
-            .request_animation_frame(callback.unchecked_ref())
-            .is_ok()
-    });
-    if !requested {
-        in_next_task();
-    }
-}
-
-/// The device's local storage, when the browser allows it (sandboxed frames may not).
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// Where this instance's remembered draft is stored: per placeholder and page path;
 /// empty when the embedding gives no drafts.
 fn draft_key(props: &AppProps) -> String {
@@ -195,45 +113,6 @@ fn draft_key(props: &AppProps) -> String {
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     codec::draft_key(&props.draft_key, &path)
-}
-
-/// The session's storage (per tab), when the browser allows it.
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-/// This page's path, which keys what is stored for it.
-fn page_path() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default()
-}
-
-/// The page's address fragment (with its `#`, or empty).
-fn location_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-/// Replaces the page's fragment without a history entry or a reload; an empty one
-/// leaves no `#` behind.
-fn replace_fragment(fragment: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let href = window.location().href().unwrap_or_default();
-    let page = href.split_once('#').map_or(href.as_str(), |(page, _)| page);
-    let url = if fragment.is_empty() {
-        page.to_owned()
-    } else {
-        format!("{page}#{fragment}")
-    };
-    window.history().is_ok_and(|history| {
-        history
-            .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            .is_ok()
-    })
 }
 
 /// Where the form starts: the page's options, then the device's draft and the answers
@@ -269,20 +148,6 @@ fn starting_state(props: &AppProps) -> State {
         }
     });
     state.start(stored, address)
-}
-
-/// This page's address with the answers in its fragment. The page's own hash route is
-/// kept; the answers follow it.
-fn share_link(answers: &Answers) -> String {
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let (page, current) = page.split_once('#').unwrap_or((&page, ""));
-    format!("{page}#{}", codec::link_fragment(current, answers))
-}
-
-fn now() -> Timestamp {
-    Timestamp::from_millis(js_sys::Date::now() as i64)
 }
 
 #[component]
@@ -487,65 +352,17 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: E| flag.set(down))
     }
     let flag = &instance.pointer_down;
-    let on_example = {
+    // A form-wide action (the toolbar's, the notices') is dispatched, and what it did is
+    // said: the model works out what to say from the state it leads to.
+    let act = {
         let dispatch = dispatch.clone();
         let announce = announce.clone();
         let state = form.0.clone();
-        Callback::from(move |_: MouseEvent| {
-            let after = (*state).clone().reduce(Action::LoadExample);
-            dispatch.emit(Action::LoadExample);
-            announce.emit(status::example_loaded(&after));
-        })
-    };
-    let on_undo = {
-        let dispatch = dispatch.clone();
-        let announce = announce.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::UndoExample);
-            announce.emit(status::EXAMPLE_UNDONE.into());
-        })
-    };
-    let can_undo = form.0.progress().before_example.is_some();
-    let on_reset = {
-        let dispatch = dispatch.clone();
-        let announce = announce.clone();
-        let state = form.0.clone();
-        Callback::from(move |_: MouseEvent| {
-            let after = (*state).clone().reduce(Action::Reset);
-            dispatch.emit(Action::Reset);
-            announce.emit(status::reset_done(&after));
-        })
-    };
-    let reset_notice = status::reset_notice(&form.0);
-    let on_undo_reset = {
-        let dispatch = dispatch.clone();
-        let announce = announce.clone();
-        let state = form.0.clone();
-        Callback::from(move |_: MouseEvent| {
-            let after = (*state).clone().reduce(Action::UndoReset);
-            dispatch.emit(Action::UndoReset);
-            announce.emit(status::reset_undone(&after).into());
-        })
-    };
-    let restored = status::restored(&form.0).filter(|_| form.0.progress().keep_draft);
-    let on_forget = {
-        let dispatch = dispatch.clone();
-        let announce = announce.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::SetKeepDraft(false));
-            announce.emit(status::keep_draft(false).into());
-        })
-    };
-    let saved_offer = status::saved_draft_offer(&form.0);
-    let on_use_saved = {
-        let dispatch = dispatch.clone();
-        let announce = announce.clone();
-        let state = form.0.clone();
-        Callback::from(move |_: MouseEvent| {
-            let after = (*state).clone().reduce(Action::UseSavedDraft);
-            dispatch.emit(Action::UseSavedDraft);
-            if let Some(restored) = status::restored(&after) {
-                announce.emit(restored);
+        Callback::from(move |action: Action| {
+            let said = status::said_after(&action, &(*state).clone().reduce(action.clone()));
+            dispatch.emit(action);
+            if let Some(said) = said {
+                announce.emit(said);
             }
         })
     };
@@ -558,25 +375,7 @@ pub fn App(props: &AppProps) -> Html {
                 aria-busy={(part == Part::All && !later).then_some("true")}>
                 <@{format!("h{}", instance.heading_level)} id={title_id} class="imh-title">{ title }</@>
                 <p class="imh-privacy">{"Runs in your browser. Nothing you type is sent anywhere."}</p>
-                <div class="imh-toolbar">
-                    <button type="button" class="imh-button imh-button-small" onclick={on_example}>{"Try an example"}</button>
-                    <button type="button" class="imh-button imh-button-small" onclick={on_reset.clone()}>{"Start again"}</button>
-                </div>
-                if form.0.progress().from_link {
-                    { notice("link-notice", status::FROM_LINK.into(), on_reset.clone(), "Start again".into(), " with an empty form") }
-                }
-                if let Some(label) = saved_offer {
-                    { notice("saved-draft-notice", status::SAVED_DRAFT_KEPT.into(), on_use_saved, label.into(), "") }
-                }
-                if let Some(restored) = restored {
-                    { notice("restored-notice", restored.into(), on_forget, "Forget".into(), " my answers on this device") }
-                }
-                if let Some(cleared) = reset_notice {
-                    { notice("reset-notice", cleared.into(), on_undo_reset, "Undo".into(), ": bring back my answers") }
-                }
-                if can_undo {
-                    { notice("example-notice", "The example replaced your answers.".into(), on_undo, "Undo".into(), ": bring back my answers") }
-                }
+                <Notices view={NoticesView::new(state)} {act} />
                 <div role="status" class="imh-visually-hidden" data-testid="status">{ (*status).clone() }</div>
                 if part == Part::All {
                     <task_list::TaskList statuses={phase_statuses} open={open_phase} />
@@ -618,40 +417,4 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         </ContextProvider<Instance>>
     }
-}
-
-/// A notice above the form: what happened, and the button that acts on it (its label,
-/// then words that only assistive technology reads, when the label alone is unclear).
-fn notice(
-    testid: &'static str,
-    text: AttrValue,
-    onclick: Callback<MouseEvent>,
-    label: AttrValue,
-    hidden: &'static str,
-) -> Html {
-    html! {
-        <p class="imh-notice" data-testid={testid}>
-            { text }{" "}
-            <button type="button" class="imh-button imh-button-small" {onclick}>
-                { label }
-                if !hidden.is_empty() {
-                    <span class="imh-visually-hidden">{ hidden }</span>
-                }
-            </button>
-        </p>
-    }
-}
-
-/// The instance context; every component is rendered inside [`App`]'s provider.
-#[hook]
-pub fn use_instance() -> Instance {
-    use_context::<Instance>().unwrap_or_else(|| Instance {
-        prefix: "imh".into(),
-        announce: Callback::noop(),
-        root: NodeRef::default(),
-        dispatch: Callback::noop(),
-        heading_level: 2,
-        nested: 0,
-        pointer_down: Rc::default(),
-    })
 }

@@ -755,3 +755,70 @@ fn while_troubleshooting_the_pause_summary_says_the_most_likely_cause() {
         "{said}"
     );
 }
+
+#[test]
+fn each_form_wide_action_says_what_it_did() {
+    use imanage_connect::widget::status::said_after;
+    use imanage_connect::widget::view::NoticesView;
+    let typed = first_row(State::default(), "https://acme.example.com");
+    let example = typed.clone().reduce(Action::LoadExample);
+    let reset = typed.clone().reduce(Action::Reset);
+    // (state before, action, what is said starts with, the notices after)
+    let cases: Vec<(State, Action, Option<&str>, NoticesView)> = vec![
+        (
+            typed.clone(),
+            Action::LoadExample,
+            Some("Example details filled in. They are fictitious. Your answers were replaced"),
+            NoticesView {
+                example_undo: true,
+                ..NoticesView::default()
+            },
+        ),
+        (
+            State::default(),
+            Action::LoadExample,
+            Some("Example details filled in. They are fictitious."),
+            NoticesView::default(),
+        ),
+        (
+            example,
+            Action::UndoExample,
+            Some("Your answers are back."),
+            NoticesView::default(),
+        ),
+        (
+            typed.clone(),
+            Action::Reset,
+            Some("Everything was cleared"),
+            NoticesView {
+                reset: imanage_connect::widget::status::reset_notice(&reset),
+                ..NoticesView::default()
+            },
+        ),
+        (
+            reset.clone(),
+            Action::UndoReset,
+            Some("Your answers are back"),
+            NoticesView::default(),
+        ),
+        (
+            typed.clone().reduce(Action::SetKeepDraft(true)),
+            Action::SetKeepDraft(false),
+            Some("Your answers are no longer kept on this device."),
+            NoticesView::default(),
+        ),
+        (typed.clone(), Action::AddRow, None, NoticesView::default()),
+    ];
+    for (before, action, said, notices) in cases {
+        let after = before.reduce(action.clone());
+        let got = said_after(&action, &after);
+        match said {
+            Some(start) => assert!(
+                got.as_deref().is_some_and(|g| g.starts_with(start)),
+                "{action:?}: {got:?}"
+            ),
+            None => assert_eq!(got, None, "{action:?}"),
+        }
+        assert_eq!(NoticesView::new(&after), notices, "{action:?}");
+    }
+}

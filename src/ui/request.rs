@@ -12,25 +12,13 @@ use crate::widget::view::request::{Recipient, RequestView};
 
 use super::copy_button::CopyButton;
 use super::delivery::DeliveryActions;
+use super::page::replace_address;
 use super::text_field::{set_text, TextField};
 use super::uri::Uri;
 use super::{use_instance, Instance};
 
 /// The name of the "Remember my answers" checkbox's id, which takes focus after Forget.
 pub const KEEP_DRAFT: &str = "keep-draft";
-
-/// Puts `link` (this page's address with the answers) in the address bar without
-/// reloading, so that a bookmark brings the answers back; false when the browser refused.
-fn put_in_address(link: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    window.history().is_ok_and(|history| {
-        history
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(link))
-            .is_ok()
-    })
-}
 
 /// One "Check your answers" row: the question, the answer (or why there is none), and
 /// a Change link to the field.
@@ -124,7 +112,7 @@ pub fn RequestStep(props: &RequestProps) -> Html {
         let announce = instance.announce.clone();
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let done = put_in_address(&share_link.emit(()));
+            let done = replace_address(&share_link.emit(()));
             if done {
                 dispatch.emit(Action::FollowInAddress);
             }
@@ -136,7 +124,7 @@ pub fn RequestStep(props: &RequestProps) -> Html {
         let announce = instance.announce.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::SetKeepDraft(false));
-            announce.emit("Your answers are no longer kept on this device.".into());
+            announce.emit(crate::widget::status::keep_draft(false).into());
         })
     };
     let on_keep_draft = {

@@ -198,3 +198,18 @@ pub fn fix_applied(action: &crate::core::FixAction, context: &str) -> String {
         _ => done,
     }
 }
+
+/// What the status region says once one of the form-wide actions (the toolbar's and the
+/// notices') made `after`; `None` for the actions that say nothing of their own.
+pub fn said_after(action: &super::state::Action, after: &State) -> Option<String> {
+    use super::state::Action;
+    match action {
+        Action::LoadExample => Some(example_loaded(after)),
+        Action::UndoExample => Some(EXAMPLE_UNDONE.into()),
+        Action::Reset => Some(reset_done(after)),
+        Action::UndoReset => Some(reset_undone(after).into()),
+        Action::UseSavedDraft => restored(after),
+        Action::SetKeepDraft(keep) => Some(keep_draft(*keep).into()),
+        _ => None,
+    }
+}

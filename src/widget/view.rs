@@ -79,3 +79,32 @@ impl ImanageView {
         }
     }
 }
+
+/// The notices above the form, each with the one button that acts on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoticesView {
+    /// The answers came from a link or bookmark: check them, or start again.
+    pub from_link: bool,
+    /// A link's answers are shown over a draft kept on the device: the button's label.
+    pub saved_offer: Option<String>,
+    /// The answers were restored from the device, and when.
+    pub restored: Option<String>,
+    /// Start again cleared something that Undo can bring back.
+    pub reset: Option<&'static str>,
+    /// The example replaced the reader's answers, which Undo can bring back.
+    pub example_undo: bool,
+}
+
+impl NoticesView {
+    pub fn new(state: &State) -> Self {
+        use super::status;
+        let progress = state.progress();
+        NoticesView {
+            from_link: progress.from_link,
+            saved_offer: status::saved_draft_offer(state),
+            restored: status::restored(state).filter(|_| progress.keep_draft),
+            reset: status::reset_notice(state),
+            example_undo: progress.before_example.is_some(),
+        }
+    }
+}
