@@ -638,7 +638,10 @@ fn address_line() -> impl Strategy<Value = (String, String)> {
         label,
         scheme,
         "[a-z][a-z0-9-]{0,10}[a-z0-9]",
-        "[a-z]{2,6}",
+        // A file's ending (`.txt`, `.png`) is read as a file name, not a host.
+        "[a-z]{2,6}".prop_filter("not a file ending", |tld| {
+            !imanage_connect::core::label::FILE_ENDINGS.contains(&tld.as_str())
+        }),
         note,
     )
         .prop_map(|(label, scheme, name, tld, note)| {

@@ -261,6 +261,7 @@ mod remembered_progress {
                     request_sent,
                     open_phase,
                     sent_at: None,
+                    sent_uris: Vec::new(),
                 },
                 "{progress}"
             );
@@ -274,10 +275,13 @@ mod remembered_progress {
             .reduce(Action::OpenPhase(Phase::Configure));
         let written = encode_draft(&state, at);
         assert!(
-            written
-                .contains(";phase=configure&sent=1&sent_at=2026-11-28T10:30:00Z;imanage-helper?"),
+            written.contains(";phase=configure&sent=1&sent_at=2026-11-28T10:30:00Z&sent_uris=https%3A%2F%2Facme.clio-operate.example%2FexternalServices%2FreplyFrom%20"),
             "{written}"
         );
+        // What was sent reads back, one redirect URI each, in the order of the request.
+        let back = decode_draft(&written, at).unwrap();
+        assert_eq!(back.progress.sent_uris.len(), 3);
+        assert!(back.progress.sent_uris[1].starts_with("https://acme-uat."));
     }
 
     #[test]

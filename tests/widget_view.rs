@@ -822,3 +822,59 @@ fn each_form_wide_action_says_what_it_did() {
         assert_eq!(NoticesView::new(&after), notices, "{action:?}");
     }
 }
+
+#[test]
+fn a_redirect_uri_added_after_sending_is_flagged_until_it_is_sent_too() {
+    let sent = |state: State, at: &str| {
+        state.reduce(Action::MarkDelivered).reduce(Action::SetSent {
+            sent: true,
+            at: Timestamp::parse_iso(at).unwrap(),
+        })
+    };
+    let state = sent(
+        State::default().reduce(Action::LoadExample),
+        "2026-11-28T10:30:00Z",
+    );
+    assert_eq!(state.progress().sent_uris.len(), 3);
+    let view = RequestView::new(&state, &report(&state));
+    assert!(view.added_since_sent.is_empty());
+
+    // A DR environment remembered afterwards.
+    let added = state.reduce(Action::AddRow);
+    let id = added.answers().rows.last().unwrap().id;
+    let added = set(
+        added,
+        FieldKey::RowUrl(id),
+        "https://acme-dr.clio-operate.example",
+    );
+    let view = RequestView::new(&added, &report(&added));
+    assert_eq!(
+        view.added_since_sent,
+        ["https://acme-dr.clio-operate.example/externalServices/replyFrom"]
+    );
+    assert!(view.added_since_sent_text().starts_with(
+        "Since you marked the request sent, you added 1 redirect URI that was not in it."
+    ));
+
+    // Withdrawn and sent again: what is sent now includes it.
+    let again = sent(
+        added.reduce(Action::SetSent {
+            sent: false,
+            at: Timestamp::from_millis(0),
+        }),
+        "2026-11-29T10:30:00Z",
+    );
+    assert!(RequestView::new(&again, &report(&again))
+        .added_since_sent
+        .is_empty());
+    // A removed environment is not flagged: an extra registration does no harm.
+    let removed = state_without_last_row(again);
+    assert!(RequestView::new(&removed, &report(&removed))
+        .added_since_sent
+        .is_empty());
+}
+
+fn state_without_last_row(state: State) -> State {
+    let id = state.answers().rows.last().unwrap().id;
+    state.reduce(Action::RemoveRow { id })
+}

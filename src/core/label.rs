@@ -120,7 +120,7 @@ pub(crate) fn is_letter(c: char) -> bool {
 }
 
 /// File names that look like host names (`environments.xlsx`) in an e-mail's prose.
-const FILE_ENDINGS: &[&str] = &[
+pub const FILE_ENDINGS: &[&str] = &[
     "csv", "doc", "docx", "eml", "gif", "htm", "html", "jpeg", "jpg", "json", "msg", "pdf", "png",
     "ppt", "pptx", "txt", "xls", "xlsx", "xml", "zip",
 ];

@@ -179,6 +179,14 @@ pub fn RequestStep(props: &RequestProps) -> Html {
                     <label for={instance.id("sent")}>{"I have sent the request to Clio Operate Support"}</label>
                 </div>
             }
+            if !view.added_since_sent.is_empty() {
+                <div class="imh-notice imh-notice-warning" data-testid="added-since-sent">
+                    <p>{ view.added_since_sent_text() }</p>
+                    <ul class="imh-findings">
+                        { for view.added_since_sent.iter().map(|uri| html! { <li><Uri text={AttrValue::from(uri.clone())} /></li> }) }
+                    </ul>
+                </div>
+            }
             <div class="imh-share" data-testid="come-back">
                 <@{instance.heading(2)} class="imh-step-title">{"Come back to this later"}</@>
                 <p class="imh-hint">{"iManage confirms a day or two after Support sends the request. To find your answers again then, bookmark them or keep a link."}</p>

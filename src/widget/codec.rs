@@ -126,11 +126,13 @@ const DRAFT_VERSION: &str = "v2";
 
 /// The reader's own progress a remembered draft keeps, so that a reader who returns
 /// days later finds the request still marked sent (and when) and the phase they had open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SavedProgress {
     pub request_sent: bool,
     /// Unknown in drafts saved before it was kept.
     pub sent_at: Option<Timestamp>,
+    /// The redirect URIs the sent request listed; empty when unknown (older drafts).
+    pub sent_uris: Vec<String>,
     pub open_phase: Phase,
 }
 
@@ -139,6 +141,11 @@ impl SavedProgress {
         SavedProgress {
             request_sent: progress.request_sent,
             sent_at: progress.sent_at.filter(|_| progress.request_sent),
+            sent_uris: if progress.request_sent {
+                progress.sent_uris.clone()
+            } else {
+                Vec::new()
+            },
             open_phase: progress.open_phase,
         }
     }
@@ -146,7 +153,7 @@ impl SavedProgress {
     /// `phase=configure&sent=1&sent_at=2026-11-28T10:30:00Z`; what is unknown reads as
     /// not sent, first phase, no time. The time is a key of its own, so drafts written
     /// before it was kept read as they did, and this version's drafts read in older ones.
-    fn encode(self) -> String {
+    fn encode(&self) -> String {
         let mut text = format!(
             "phase={}&sent={}",
             self.open_phase.name(),
@@ -154,6 +161,12 @@ impl SavedProgress {
         );
         if let Some(at) = self.sent_at {
             text.push_str(&format!("&sent_at={}", at.to_iso()));
+        }
+        if !self.sent_uris.is_empty() {
+            text.push_str(&format!(
+                "&sent_uris={}",
+                encode_mailto_component(&self.sent_uris.join(" "))
+            ));
         }
         text
     }
@@ -169,11 +182,19 @@ impl SavedProgress {
                 }
                 "sent" => saved.request_sent = value == "1",
                 "sent_at" => saved.sent_at = Timestamp::parse_iso(value),
+                "sent_uris" => {
+                    saved.sent_uris = percent_decode(value)
+                        .split(' ')
+                        .filter(|uri| !uri.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
                 _ => {}
             }
         }
         if !saved.request_sent {
             saved.sent_at = None;
+            saved.sent_uris.clear();
         }
         saved
     }

@@ -191,6 +191,8 @@ pub struct Progress {
     /// When the reader marked the request sent; unknown for drafts saved before it was
     /// kept. The diagnosis offers it as the start of iManage's wait.
     pub sent_at: Option<Timestamp>,
+    /// The redirect URIs the request listed when the reader marked it sent.
+    pub sent_uris: Vec<String>,
     /// Where focus goes after the last action that took the focused control away.
     pub focus: Option<FocusRequest>,
     /// Fields whose messages show: the reader left them, paused in them, pasted into
@@ -846,11 +848,21 @@ impl State {
                 false
             }
             Action::SetSent { sent, at } => {
-                // Ticking again keeps the first time; withdrawing forgets it.
+                // Ticking again keeps the first time and what was sent; withdrawing
+                // forgets both.
                 if !sent {
                     self.progress.sent_at = None;
+                    self.progress.sent_uris.clear();
                 } else if !self.progress.request_sent || self.progress.sent_at.is_none() {
                     self.progress.sent_at = Some(at);
+                    // What the request listed, to tell an environment added afterwards.
+                    let report = crate::core::analyze(&self.answers.to_request(&self.setup, None));
+                    self.progress.sent_uris = report
+                        .environments
+                        .registrations
+                        .iter()
+                        .map(|r| r.redirect_uri.as_str().to_owned())
+                        .collect();
                 }
                 self.progress.request_sent = sent;
                 false

@@ -200,6 +200,15 @@ test('the date the request was marked sent starts the 48 hours when the reader a
   await page.getByRole('button', { name: 'Copy the request' }).click();
   await page.getByLabel('I have sent the request to Clio Operate Support').check();
 
+  // An environment remembered after sending is flagged: Support has not been asked for it.
+  assert.equal(await page.getByTestId('added-since-sent').count(), 0);
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Address of environment 4').fill('https://acme-dr.clio-operate.example');
+  const added = page.getByTestId('added-since-sent');
+  assert.match(await added.textContent(), /^Since you marked the request sent, you added 1 redirect URI that was not in it\..*https:\/\/acme-dr\.clio-operate\.example\/externalServices\/replyFrom$/);
+  await page.getByRole('button', { name: /^Remove environment 4/ }).click();
+  await added.waitFor({ state: 'detached' });
+
   // Later, sign-in fails: the diagnosis offers that time for the window.
   await page.clock.setFixedTime(new Date('2026-11-29T15:00:00Z'));
   await openPhase(page, 'troubleshoot');

@@ -107,6 +107,7 @@ impl State {
         // ticked again.
         progress.request_delivered |= draft.progress.request_sent;
         progress.sent_at = draft.progress.sent_at;
+        progress.sent_uris = draft.progress.sent_uris;
         progress.open_phase = draft.progress.open_phase;
         progress.restored_from = Some(draft.saved_at);
         state

@@ -39,9 +39,23 @@ pub struct RequestView {
     pub recipient: Recipient,
     /// The reader chose to keep the answers on this device.
     pub keep_draft: bool,
+    /// Redirect URIs added since the reader marked the request sent: Support has not
+    /// been asked to register them.
+    pub added_since_sent: Vec<String>,
 }
 
 impl RequestView {
+    /// What the warning about URIs added since sending says before listing them.
+    pub fn added_since_sent_text(&self) -> String {
+        let n = self.added_since_sent.len();
+        format!(
+            "Since you marked the request sent, you added {} that {} not in it. Send Clio Operate Support the {} too: copy the request again (it lists every redirect URI) and say what was added.",
+            crate::widget::status::count(n, "redirect URI", "redirect URIs"),
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "addition" } else { "additions" },
+        )
+    }
+
     pub fn new(state: &State, report: &Report) -> Self {
         let progress = state.progress();
         let field = |key: FieldKey, findings: &[crate::core::Finding]| {
@@ -63,6 +77,18 @@ impl RequestView {
                 SupportRecipient::Refused(given) => Recipient::Refused(given.to_owned()),
             },
             keep_draft: progress.keep_draft,
+            added_since_sent: if progress.request_sent && !progress.sent_uris.is_empty() {
+                report
+                    .environments
+                    .registrations
+                    .iter()
+                    .map(|r| r.redirect_uri.as_str())
+                    .filter(|uri| !progress.sent_uris.iter().any(|sent| sent == uri))
+                    .map(str::to_owned)
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }
