@@ -278,7 +278,7 @@ fn environment_rules(address: &ReadAddress) -> Vec<Finding> {
                     "The address has more after the host ({}), which is not part of the environment and was left out.",
                     address.extra_excerpt()
                 ),
-                "Nothing to do.",
+                "Nothing to do: the redirect URI uses only the address before it. Remove the path to tidy the box, if you like.",
             )
             .with_action(FixAction::ReplaceText {
                 label: "Remove the path".into(),

@@ -131,7 +131,7 @@ fn classify(address: &ReadAddress, findings: &mut Vec<Finding>) -> Option<Imanag
                     "The iManage URL has more after the host ({}), which was left out.",
                     address.extra_excerpt()
                 ),
-                "Nothing to do: the iManage URL field takes only the address.",
+                "Nothing to do: the iManage URL field takes only the address. Remove the path to tidy the box, if you like.",
             )
             .with_action(FixAction::ReplaceText {
                 label: "Remove the path".into(),
