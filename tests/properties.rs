@@ -459,3 +459,18 @@ fn wrap(uri: &str, how: usize) -> String {
         _ => format!("({uri})"),
     }
 }
+
+proptest! {
+    /// A sentence set with its addresses apart loses and adds nothing, whatever it holds.
+    #[test]
+    fn prose_pieces_keep_every_character(text in "(\\PC|https://|http://| |\u{201D}|\\.){0,40}") {
+        use imanage_connect::widget::text::{prose_pieces, Piece};
+        let joined: String = prose_pieces(&text)
+            .iter()
+            .map(|p| match p {
+                Piece::Words(t) | Piece::Address(t) => *t,
+            })
+            .collect();
+        prop_assert_eq!(joined, text);
+    }
+}

@@ -878,3 +878,52 @@ fn state_without_last_row(state: State) -> State {
     let id = state.answers().rows.last().unwrap().id;
     state.reduce(Action::RemoveRow { id })
 }
+
+#[test]
+fn addresses_inside_sentences_are_set_apart_to_break_only_after_a_slash_a_dot_or_a_hyphen() {
+    use imanage_connect::widget::text::{prose_pieces, Piece};
+    use Piece::{Address as A, Words as W};
+    let cases: &[(&str, &[Piece])] = &[
+        ("Nothing to do.", &[W("Nothing to do.")]),
+        (
+            "Environment: https://acme.example.com/externalServices/replyFrom was sent.",
+            &[
+                W("Environment: "),
+                A("https://acme.example.com/externalServices/replyFrom"),
+                W(" was sent."),
+            ],
+        ),
+        (
+            "Use https://cloudimanage.com.",
+            &[W("Use "), A("https://cloudimanage.com"), W(".")],
+        ),
+        (
+            "(at http://a.example.com/x), then https://b.example.com",
+            &[
+                W("(at "),
+                A("http://a.example.com/x"),
+                W("), then "),
+                A("https://b.example.com"),
+            ],
+        ),
+        (
+            "\u{201C}https://a.example.com\u{201D} is it",
+            &[
+                W("\u{201C}"),
+                A("https://a.example.com"),
+                W("\u{201D} is it"),
+            ],
+        ),
+        ("https://", &[A("https://")]),
+    ];
+    for (text, pieces) in cases {
+        assert_eq!(prose_pieces(text), *pieces, "{text}");
+        let joined: String = prose_pieces(text)
+            .iter()
+            .map(|p| match p {
+                W(t) | A(t) => *t,
+            })
+            .collect();
+        assert_eq!(joined, *text, "nothing is lost");
+    }
+}

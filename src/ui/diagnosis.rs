@@ -19,7 +19,7 @@ use crate::widget::view::diagnosis::{
 use super::delivery::DeliveryActions;
 use super::findings::Findings;
 use super::reveal::{use_reveal, Reveal};
-use super::uri::Uri;
+use super::uri::{prose, Uri};
 use super::{use_instance, Instance};
 
 #[derive(Properties, PartialEq)]
@@ -161,15 +161,15 @@ fn verdict_view(verdict: &VerdictView, instance: &Instance) -> Html {
     html! {
         <>
             <div class="imh-verdict" data-testid="verdict">
-                <@{instance.heading(2)} class="imh-step-title">{"Most likely cause: "}{ first.title.clone() }</@>
-                <ul>{ for first.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
-                <p><strong>{"What to do: "}</strong>{ first.action.clone() }</p>
+                <@{instance.heading(2)} class="imh-step-title">{"Most likely cause: "}{ prose(&first.title) }</@>
+                <ul>{ for first.evidence.iter().map(|e| html! { <li>{ prose(e) }</li> }) }</ul>
+                <p><strong>{"What to do: "}</strong>{ prose(&first.action) }</p>
                 if !rest.is_empty() {
                     <@{instance.heading(3)}>{"Also check"}</@>
                     <ul>
                         { for rest.iter().map(|cause| html! {
-                            <li><strong>{ cause.title.clone() }{". "}</strong>{ cause.action.clone() }
-                                <ul>{ for cause.evidence.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                            <li><strong>{ prose(&cause.title) }{". "}</strong>{ prose(&cause.action) }
+                                <ul>{ for cause.evidence.iter().map(|e| html! { <li>{ prose(e) }</li> }) }</ul>
                             </li>
                         }) }
                     </ul>
@@ -181,9 +181,9 @@ fn verdict_view(verdict: &VerdictView, instance: &Instance) -> Html {
                     { for verdict.checks.iter().map(|check| html! {
                         <li class={tone_class(check.tone)}>
                             <strong>{ check.name.clone() }</strong>{" "}<Uri text={AttrValue::from(check.redirect_uri.clone())} />
-                            <span class="imh-check-status">{ check.registered.clone() }</span>
+                            <span class="imh-check-status">{ prose(&check.registered) }</span>
                             if let Some(sent) = &check.sent {
-                                <span class="imh-check-status">{ sent.clone() }</span>
+                                <span class="imh-check-status">{ prose(sent) }</span>
                             }
                         </li>
                     }) }
@@ -205,7 +205,7 @@ fn verdict_view(verdict: &VerdictView, instance: &Instance) -> Html {
                 </ul>
             }
             if let Some(window) = &verdict.window {
-                <p class="imh-hint" data-testid="diagnosis-window">{ window.clone() }</p>
+                <p class="imh-hint" data-testid="diagnosis-window">{ prose(window) }</p>
             }
             if let Some(message) = &verdict.correction {
                 { correction_view(message, instance) }

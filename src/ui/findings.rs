@@ -8,6 +8,7 @@ use crate::widget::field::FieldKey;
 use crate::widget::state::Action;
 use crate::widget::status::fix_applied;
 
+use super::uri::prose;
 use super::use_instance;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -81,8 +82,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 html! {
                     <li {class} data-code={finding.code.as_str()}>
                         <span class="imh-finding-kind">{ word }{":"}</span>{" "}
-                        { finding.message.clone() }
-                        <span class="imh-finding-fix">{ finding.fix.clone() }</span>
+                        { prose(&finding.message) }
+                        <span class="imh-finding-fix">{ prose(&finding.fix) }</span>
                         { for action }
                     </li>
                 }

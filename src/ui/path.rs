@@ -10,7 +10,7 @@ use crate::widget::view::path::{path_intro, PathPointer, PathView, ValuesView};
 
 use super::copy_button::CopyButton;
 use super::text_field::{set_text, TextField};
-use super::uri::Uri;
+use super::uri::{prose, Uri};
 use super::use_instance;
 
 #[derive(Properties, PartialEq)]
@@ -72,7 +72,7 @@ pub fn PathStep(props: &PathProps) -> Html {
 fn steps(steps: &[String]) -> Html {
     html! {
         <ol class="imh-steps">
-            { for steps.iter().map(|step| html! { <li>{ step.clone() }</li> }) }
+            { for steps.iter().map(|step| html! { <li>{ prose(step) }</li> }) }
         </ol>
     }
 }
