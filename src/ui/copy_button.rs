@@ -56,6 +56,10 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         props.text.clone()
     };
     let fallback_ref = use_node_ref();
+    let button_ref = use_node_ref();
+    // Each refused copy opens the fallback anew; only then does it take focus (never on
+    // a later edit of the text it shows, which would pull the reader out of a field).
+    let refusals = use_state(|| 0u32);
     // The visible confirmation, and the timer that takes it away again (dropping a
     // timer cancels it, so a second copy restarts the time).
     let confirmed = use_state(|| false);
@@ -69,7 +73,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     // In the fallback, select the text so Ctrl+C / Cmd+C copies it at once.
     {
         let fallback_ref = fallback_ref.clone();
-        use_effect_with((*fallback, shown_text.clone()), move |(shown, _)| {
+        use_effect_with((*fallback, *refusals), move |(shown, _)| {
             if *shown {
                 if let Some(area) = fallback_ref.cast::<web_sys::HtmlTextAreaElement>() {
                     let _ = area.focus();
@@ -83,6 +87,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         let props = props.clone();
         let fallback = fallback.clone();
         let fallback_text = fallback_text.clone();
+        let refusals = refusals.clone();
         let announce = instance.announce.clone();
         let confirmed = confirmed.clone();
         let confirmation_timer = confirmation_timer.clone();
@@ -99,6 +104,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
             let copying = copy_text(&text);
             let fallback = fallback.clone();
             let fallback_text = fallback_text.clone();
+            let refusals = refusals.clone();
             let announce = announce.clone();
             let message = props.copied_message.to_string();
             let delivered = props.on_delivered.clone();
@@ -118,6 +124,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                         confirmed.set(false);
                         fallback_text.set(text);
                         fallback.set(true);
+                        refusals.set(refusals.wrapping_add(1));
                         announce.emit(
                             "Copying is blocked here. The text is selected below: press Control and C, or Command and C on a Mac, to copy it."
                                 .into(),
@@ -128,9 +135,16 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
             });
         })
     };
+    // Done gives focus back to the button the fallback came from.
     let on_close = {
         let fallback = fallback.clone();
-        Callback::from(move |_: MouseEvent| fallback.set(false))
+        let button_ref = button_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            fallback.set(false);
+            if let Some(button) = button_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
     };
 
     let mut class = classes!("imh-button");
@@ -143,7 +157,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let fallback_id = instance.id(&format!("copy-fallback-{}", props.testid));
     html! {
         <>
-            <button type="button" {class} {onclick} data-testid={props.testid.clone()}>
+            <button type="button" {class} {onclick} ref={button_ref} data-testid={props.testid.clone()}>
                 { &props.label }
                 if !props.what.is_empty() {
                     <span class="imh-visually-hidden">{" "}{ &props.what }</span>

@@ -3,7 +3,7 @@
 // WebAssembly-blocking Content-Security-Policies, and no requests after load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, useBrowser, newPage } from './support.mjs';
+import { serve, useBrowser, newPage, isFocused } from './support.mjs';
 
 const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; default-src 'none'";
 
@@ -350,5 +350,17 @@ test('inside a cross-origin iframe without clipboard-write, copying falls back t
   assert.equal(await fallback.locator('textarea').inputValue(), 'https://firm.example.com/externalServices/replyFrom');
   const selected = await fallback.locator('textarea').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
   assert.equal(selected, 'https://firm.example.com/externalServices/replyFrom');
+
+  // Editing the address goes on in the field: the fallback took focus once, not on
+  // every change of the text it shows.
+  const address = frame.getByLabel('Address of environment 1');
+  await address.click();
+  await address.press('End');
+  await address.pressSequentially('.uk');
+  assert.equal(await address.inputValue(), 'firm.example.com.uk');
+  assert.ok(await isFocused(address), 'focus stays in the field being edited');
+  // Done gives focus back to the copy button.
+  await fallback.getByRole('button', { name: 'Done' }).click();
+  assert.ok(await isFocused(frame.getByRole('button', { name: 'Copy redirect URI for Production' })));
   await host.close();
 });
