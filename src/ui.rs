@@ -304,17 +304,17 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Once, when the form starts: the later steps follow the first paint, and answers
-    // restored from the device are said.
+    // restored from the device, or opened from a link, are said.
     {
         let announce = announce.clone();
-        let restored = status::restored(&form.0);
+        let said = status::on_start(&form.0);
         let later_steps_shown = later_steps_shown.clone();
         use_effect_with((), move |()| {
             if !*later_steps_shown {
                 after_next_paint(move || later_steps_shown.set(true));
             }
-            if let Some(restored) = restored {
-                announce.emit(restored);
+            if let Some(said) = said {
+                announce.emit(said);
             }
         });
     }

@@ -927,3 +927,36 @@ fn addresses_inside_sentences_are_set_apart_to_break_only_after_a_slash_a_dot_or
         assert_eq!(joined, *text, "nothing is lost");
     }
 }
+
+#[test]
+fn a_form_opened_from_a_link_says_so_as_it_starts() {
+    use imanage_connect::widget::codec::decode;
+    use imanage_connect::widget::status::{on_start, FROM_LINK};
+    assert_eq!(on_start(&State::default()), None);
+    let opened = State::default().reduce(Action::OpenLink(
+        decode("#imanage-helper?customer=1764").unwrap(),
+    ));
+    assert_eq!(on_start(&opened).as_deref(), Some(FROM_LINK));
+}
+
+#[test]
+fn the_pause_summary_says_the_configuration_the_version_decides() {
+    use imanage_connect::widget::status::summary;
+    let cases: &[(&str, &str)] = &[
+        ("", "1 redirect URI ready."),
+        ("7.10", "1 redirect URI ready. Hosted iManage workaround."),
+        ("7.11.2", "1 redirect URI ready. Standard configuration."),
+    ];
+    for (version, said) in cases {
+        let state = set(
+            first_row(State::default(), "https://acme.example.com"),
+            FieldKey::Version,
+            version,
+        );
+        let report = report(&state);
+        let got = summary(&report);
+        assert!(got.starts_with("1 redirect URI ready"), "{got}");
+        // Only the counts (no warning about the address here) and the decision.
+        assert_eq!(got.replace(" 1 warning to check.", ""), *said, "{version}");
+    }
+}

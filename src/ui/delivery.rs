@@ -52,7 +52,12 @@ pub fn DeliveryActions(props: &DeliveryProps) -> Html {
                 return;
             }
             match message.email_plan() {
-                EmailPlan::Open => delivered.emit(()),
+                EmailPlan::Open => {
+                    delivered.emit(());
+                    if let Some(said) = message.email_outcome(true) {
+                        announce.emit(said);
+                    }
+                }
                 EmailPlan::CopyThenOpen => {
                     // The link's body says the message is on the clipboard, so it opens
                     // only once the copy succeeded.

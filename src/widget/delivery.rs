@@ -117,11 +117,14 @@ impl OutgoingMessage {
     }
 
     /// What the status region says after "Open in e-mail", given whether the copy it
-    /// needed succeeded; `None` when the link carried the whole message.
+    /// needed succeeded (a link that carries the whole message needs none).
     pub fn email_outcome(&self, copied: bool) -> Option<String> {
         let noun = self.noun();
         match (self.email_plan(), copied) {
-            (EmailPlan::Open, _) => None,
+            (EmailPlan::Open, _) => Some(format!(
+                "The {noun} is opening in your e-mail program. If nothing opens, use {} instead.",
+                self.copy_label()
+            )),
             (EmailPlan::CopyThenOpen, true) => Some(format!(
                 "The {noun} is too long for an e-mail link, so it was copied: paste it into the new e-mail."
             )),

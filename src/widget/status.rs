@@ -3,7 +3,7 @@
 //! reader's own choices are confirmed with (Start again, sent, remembered, restored).
 
 use crate::core::diagnosis::format_date_time;
-use crate::core::{Report, Timestamp};
+use crate::core::{ConfigPath, Report, Timestamp};
 
 use super::state::State;
 
@@ -35,7 +35,12 @@ pub fn summary(report: &Report) -> String {
             count(warnings, "warning", "warnings")
         ));
     }
-    format!("{}.", parts.join(", "))
+    let mut said = format!("{}.", parts.join(", "));
+    // The version decides the configuration: a change of it is said with the counts.
+    if report.version.version.is_some() && report.configuration.path != ConfigPath::Undecided {
+        said.push_str(&format!(" {}.", report.configuration.path.title()));
+    }
+    said
 }
 
 /// What the status region says once "Try an example" made `after`.
@@ -212,4 +217,10 @@ pub fn said_after(action: &super::state::Action, after: &State) -> Option<String
         Action::SetKeepDraft(keep) => Some(keep_draft(*keep).into()),
         _ => None,
     }
+}
+
+/// What the status region says as the form starts: answers restored from the device, or
+/// opened from a link (with its warning, as the notice shows it); nothing otherwise.
+pub fn on_start(state: &State) -> Option<String> {
+    restored(state).or_else(|| state.progress().from_link.then(|| FROM_LINK.to_owned()))
 }
