@@ -153,6 +153,10 @@ pub fn is_host_like(word: &str) -> bool {
     if word.contains("://") {
         return true;
     }
+    // A `mailto:` link is an e-mail address, written as a link in a signature.
+    if word.len() > 7 && word[..7].eq_ignore_ascii_case("mailto:") {
+        return false;
+    }
     if let Some(at) = word.rfind('@') {
         return word[..at].contains(':');
     }
@@ -203,8 +207,42 @@ pub fn has_address(entry: &str) -> bool {
     }
     match words.as_slice() {
         [] => false,
+        // `(edited)`, `[image]`: a chat's or a mail client's mark, not an address.
+        [(s, e)] if text[*s..*e].starts_with(['(', '[']) && text[*s..*e].ends_with([')', ']']) => {
+            false
+        }
         [(s, e)] => is_address_attempt(&text[*s..*e]),
         _ => !split(entry).label.is_empty(),
+    }
+}
+
+/// Whether a word reads as a whole address on its own: a host name with a dot, after a
+/// scheme or not (`https://acme.example.com/`, `acme-uat.example.com`), and not the
+/// broken half of one (`https://acme`, `.example.com`).
+fn is_whole_address(word: &str) -> bool {
+    let word = word.trim_matches(is_wrapping);
+    if word.starts_with(['.', '-']) || !is_host_like(word) {
+        return false;
+    }
+    let after = word.split_once("://").map_or(word, |(_, after)| after);
+    let host = after.split(['/', '?', '#']).next().unwrap_or(after);
+    let host = host.rsplit('@').next().unwrap_or(host);
+    is_dotted_host(host.split(':').next().unwrap_or(host))
+}
+
+/// Where a line of prose holding several whole addresses (`prod is https://a… and uat is
+/// https://b…`) is cut into entries: the start of the words right after each address but
+/// the last, so each address keeps the words before it as its label. Empty when the
+/// text holds fewer than two.
+pub fn sentence_cuts(text: &str) -> Vec<usize> {
+    let ends: Vec<usize> = words(text)
+        .into_iter()
+        .filter(|&(s, e)| is_whole_address(&text[s..e]))
+        .map(|(_, e)| e)
+        .collect();
+    match ends.split_last() {
+        Some((_, before)) if !before.is_empty() => before.to_vec(),
+        _ => Vec::new(),
     }
 }
 
@@ -324,7 +362,8 @@ pub fn split(entry: &str) -> Parts<'_> {
     let (address_end, note) = if has_path || rest.iter().any(|&(s, e)| is_host_like(&text[s..e])) {
         (last_end, "")
     } else {
-        let end = words[index].1;
+        // Emoji and a sentence's punctuation after the address are not part of it.
+        let end = start + word.trim_end_matches(is_trailing_mark).len();
         let note = text[end..].trim_matches(is_gap);
         (end, note)
     };
@@ -339,6 +378,12 @@ pub fn split(entry: &str) -> Parts<'_> {
         address: &text[start..address_end],
         note,
     }
+}
+
+/// Marks that end a sentence or a chat message after an address: `!`, `?`, `,` and
+/// emoji, which no address ends with.
+fn is_trailing_mark(c: char) -> bool {
+    matches!(c, '!' | '?' | ',' | ';') || !(c.is_ascii() || is_letter(c) || is_wrapping(c))
 }
 
 /// The label of an entry that has a label and no address (`Production:`, `UAT -`,

@@ -45,6 +45,12 @@ pub fn split_entries(raw: &str) -> Vec<&str> {
                     from = last;
                 }
             }
+            // Several addresses in a sentence are several entries.
+            let sentence = from;
+            for cut in label::sentence_cuts(&line[sentence..end]) {
+                entries.push(&line[from..sentence + cut]);
+                from = sentence + cut;
+            }
             entries.push(&line[from..end]);
         }
         if let Some((first, last)) = prose {
