@@ -15,7 +15,10 @@ use super::uri::{Origin, RedirectUri, MAX_REDIRECT_URI_LENGTH, REDIRECT_PATH};
 use super::version::{analyze_version, ConfigPath, VersionReport};
 
 mod labelled;
+mod pasted;
 mod services;
+
+pub use pasted::{sort_pasted, Kind as PastedKind};
 
 pub use services::other_service;
 

@@ -231,19 +231,30 @@ fn is_whole_address(word: &str) -> bool {
 }
 
 /// Where a line of prose holding several whole addresses (`prod is https://a… and uat is
-/// https://b…`) is cut into entries: the start of the words right after each address but
-/// the last, so each address keeps the words before it as its label. Empty when the
-/// text holds fewer than two.
+/// https://b…`) is cut into entries: right after each address that another follows, so
+/// each keeps the words before it as its label. Two addresses with only white space
+/// between them are cut only when the second starts as an address does (`https://`,
+/// `www.`): `https://ac-me.exa<TAB>mple.com` is one address broken by a tab.
 pub fn sentence_cuts(text: &str) -> Vec<usize> {
-    let ends: Vec<usize> = words(text)
-        .into_iter()
-        .filter(|&(s, e)| is_whole_address(&text[s..e]))
-        .map(|(_, e)| e)
-        .collect();
-    match ends.split_last() {
-        Some((_, before)) if !before.is_empty() => before.to_vec(),
-        _ => Vec::new(),
+    let mut cuts = Vec::new();
+    // The end of the last address, and whether words came after it.
+    let mut last: Option<(usize, bool)> = None;
+    for (s, e) in words(text) {
+        let word = &text[s..e];
+        if !is_whole_address(word) {
+            last = last.map(|(end, _)| (end, true));
+            continue;
+        }
+        let lower = word.trim_start_matches(is_wrapping).to_ascii_lowercase();
+        let starts = lower.starts_with("http") || lower.starts_with("www.");
+        if let Some((end, worded)) = last {
+            if worded || starts {
+                cuts.push(end);
+            }
+        }
+        last = Some((e, false));
     }
+    cuts
 }
 
 /// Separators a label ends with when a lone word, not a host name, follows it.
