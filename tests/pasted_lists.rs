@@ -749,3 +749,406 @@ fn what_a_paste_left_out_stays_in_view() {
     let report = analyze(&state.to_request(None));
     assert_eq!(EnvironmentsView::new(&state, &report).left_out, None);
 }
+
+/// A pasted message with other services' addresses, link-protection wrappers, several
+/// addresses in a sentence or a signature: the rows it makes, and what it leaves out.
+struct Message {
+    name: &'static str,
+    pasted: &'static str,
+    rows: &'static [Row],
+    /// Lines without an address.
+    prose: usize,
+    /// Other services' domains named as left out.
+    services: &'static [&'static str],
+    /// A signature's hosts named as left out.
+    signature: &'static [&'static str],
+}
+
+const SAFE_LINK: &str = "https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05%7C02%7Cjo%40acme-law.com";
+
+const MESSAGES: &[Message] = &[
+    Message {
+        name: "Outlook Safe Links after a label",
+        pasted: "Hi Sam,\nTraining (SafeLink): https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05%7C02%7Cjo%40acme-law.com\nProduction: https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com&data=05\nThanks,\nJo",
+        rows: &[
+            ("Training (SafeLink): https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05%7C02%7Cjo%40acme-law.com", "https://acme-training.clioweb.com", "Training"),
+            ("Production: https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com&data=05", "https://acme.clioweb.com", P),
+        ],
+        prose: 3,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "Outlook's plain text: the link's text, then the Safe Link in angle brackets",
+        pasted: "UAT <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-uat.clioweb.com%2F&data=05>\nProduction <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05>",
+        rows: &[
+            ("UAT <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-uat.clioweb.com%2F&data=05>", "https://acme-uat.clioweb.com", "UAT"),
+            ("Production <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05>", "https://acme.clioweb.com", P),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "Proofpoint v2 and v3",
+        pasted: "UAT: https://urldefense.proofpoint.com/v2/url?u=https-3A__acme-2Duat.clioweb.com_&d=DwMFaQ&e=\nTraining: https://urldefense.com/v3/__https://acme-training.clioweb.com/__;!!Abc123$",
+        rows: &[
+            ("UAT: https://urldefense.proofpoint.com/v2/url?u=https-3A__acme-2Duat.clioweb.com_&d=DwMFaQ&e=", "https://acme-uat.clioweb.com", "UAT"),
+            ("Training: https://urldefense.com/v3/__https://acme-training.clioweb.com/__;!!Abc123$", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "Google and Barracuda redirects",
+        pasted: "prod https://www.google.com/url?q=https://acme.clioweb.com/&sa=D&source=editors\nuat https://linkprotect.cudasvc.com/url?a=https%3a%2f%2facme-uat.clioweb.com&c=E,1,AbC-xyZ_12&typo=1",
+        rows: &[
+            ("prod https://www.google.com/url?q=https://acme.clioweb.com/&sa=D&source=editors", "https://acme.clioweb.com", P),
+            ("uat https://linkprotect.cudasvc.com/url?a=https%3a%2f%2facme-uat.clioweb.com&c=E,1,AbC-xyZ_12&typo=1", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Mimecast link with the address and one that hides it",
+        pasted: "Test https://protect-eu.mimecast.com/?url=https%3A%2F%2Facme-test.clioweb.com\nProduction: https://protect-eu.mimecast.com/s/AbCdEfGhIjKl?domain=acme.clioweb.com",
+        rows: &[
+            ("Test https://protect-eu.mimecast.com/?url=https%3A%2F%2Facme-test.clioweb.com", "https://acme-test.clioweb.com", "Test"),
+            ("Production: https://protect-eu.mimecast.com/s/AbCdEfGhIjKl?domain=acme.clioweb.com", "", P),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Safe Link around a help desk's address",
+        pasted: "Our ticket: https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.zendesk.com%2Fagent%2Ftickets%2F4521&data=05\nProduction: https://acme.clioweb.com",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 0,
+        services: &["zendesk.com"],
+        signature: &[],
+    },
+    Message {
+        name: "a Teams message with three addresses in a sentence",
+        pasted: "hey! prod is https://acme.clioweb.com and uat is https://acme-uat.clioweb.com , training = https://acme-training.clioweb.com/ \u{1F44D}",
+        rows: &[
+            ("hey! prod is https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("and uat is https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+            ("training = https://acme-training.clioweb.com/ \u{1F44D}", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Slack message with labels and no separators",
+        pasted: "prod: https://acme.clioweb.com uat: https://acme-uat.clioweb.com test: acme-test.clioweb.com",
+        rows: &[
+            ("prod: https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("uat: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+            ("test: acme-test.clioweb.com", "https://acme-test.clioweb.com", "Test"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "two addresses joined by and",
+        pasted: "Production and UAT are https://acme.clioweb.com and https://acme-uat.clioweb.com",
+        rows: &[
+            ("Production and UAT are https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("and https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "prose lines with one address each",
+        pasted: "our prod site is https://acme.clioweb.com (new)\nthe uat one is acme-uat.clioweb.com!",
+        rows: &[
+            ("our prod site is https://acme.clioweb.com (new)", "https://acme.clioweb.com", P),
+            ("the uat one is acme-uat.clioweb.com!", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a host broken by a space stays one entry",
+        pasted: "Production: https://acme .clioweb.com\nUAT: https://acme-uat.clioweb.com",
+        rows: &[
+            ("Production: https://acme .clioweb.com", "", P),
+            ("UAT: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Teams thread with times, emoji and (edited)",
+        pasted: "Jo Bloggs  10:42 AM\nProduction https://acme.clioweb.com \u{1F44D}\n(edited)\nSam Smith  10:45 AM\n\u{1F44D}",
+        rows: &[("Production https://acme.clioweb.com \u{1F44D}", "https://acme.clioweb.com", P)],
+        prose: 4,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a signature with the firm's website and social links",
+        pasted: "Hi Sam,\nProduction: https://acme.clioweb.com\nUAT: https://acme-uat.clioweb.com\nKind regards,\nJo Bloggs | IT Manager\nAcme Law LLP\nwww.acme-law.com | https://www.linkedin.com/company/acme\n<mailto:jo@acme-law.com>",
+        rows: &[
+            ("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("UAT: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 5,
+        services: &["linkedin.com"],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
+        name: "social links without a sign-off",
+        pasted: "Production: https://acme.clioweb.com\nJo Bloggs\nhttps://twitter.com/acmelaw | https://www.facebook.com/acmelaw | https://youtube.com/@acmelaw",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 1,
+        services: &["twitter.com", "facebook.com", "youtube.com"],
+        signature: &[],
+    },
+    Message {
+        name: "Sent from my iPhone",
+        pasted: "Prod - https://acme.clioweb.com\nUAT - https://acme-uat.clioweb.com\n\nSent from my iPhone",
+        rows: &[
+            ("Prod - https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("UAT - https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 1,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "images and e-mail links in a signature",
+        pasted: "[image]\nProduction: https://acme.clioweb.com\n[image: Acme Law logo]\n<mailto:jo@acme-law.com>",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 3,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a legal disclaimer naming the firm's website",
+        pasted: "Production: https://acme.clioweb.com\nThis e-mail and any attachments are confidential and intended solely for the addressee. Acme Law LLP, see https://www.acme-law.com/legal for our terms.",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 1,
+        services: &[],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
+        name: "the firm's website after a sign-off",
+        pasted: "Production: https://acme.clioweb.com\nRegards,\nJo Bloggs\nwww.acme-law.com",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 2,
+        services: &[],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
+        name: "an environment after a sign-off is kept when its name says which",
+        pasted: "Regards,\nJo\nUAT: https://acme-uat.clioweb.com\nhttps://acme-training.clioweb.com",
+        rows: &[
+            ("UAT: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+            ("https://acme-training.clioweb.com", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 2,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a forwarded message after the sign-off is read again",
+        pasted: "Thanks,\nJo\nFrom: Sam Smith <sam@acme-law.com>\nSent: Monday\nhttps://acme.clioweb.com",
+        rows: &[("https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 4,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Zendesk ticket export",
+        pasted: "Ticket #4521 - New environments\nhttps://acme.zendesk.com/agent/tickets/4521\nRequester: Jo Bloggs\nPlease register:\nProduction = https://acme.clioweb.com\nUAT = https://acme-uat.clioweb.com",
+        rows: &[
+            ("Production = https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("UAT = https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 3,
+        services: &["zendesk.com"],
+        signature: &[],
+    },
+    Message {
+        name: "a Jira issue and a ServiceNow incident",
+        pasted: "View in Jira: https://acme.atlassian.net/browse/IT-123\nINC0012345 https://acme.service-now.com/nav_to.do?uri=incident.do\nProduction https://acme.clioweb.com\nTraining https://acme-training.clioweb.com",
+        rows: &[
+            ("Production https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("Training https://acme-training.clioweb.com", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &["atlassian.net", "service-now.com"],
+        signature: &[],
+    },
+    Message {
+        name: "a Freshdesk reply with a Teams meeting link",
+        pasted: "Reply above this line\nJoin the call: https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc\nhttps://acme.freshdesk.com/support/tickets/77\nProduction: acme.clioweb.com",
+        rows: &[("Production: acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 1,
+        services: &["microsoft.com", "freshdesk.com"],
+        signature: &[],
+    },
+    Message {
+        name: "iManage's own address and a Zoom link",
+        pasted: "iManage: https://cloudimanage.com\nProduction: https://acme.clioweb.com\nZoom: https://acme.zoom.us/j/123456",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 0,
+        services: &["cloudimanage.com", "zoom.us"],
+        signature: &[],
+    },
+    Message {
+        name: "a SharePoint file, a Google doc and a OneDrive link",
+        pasted: "List is here https://acme.sharepoint.com/sites/IT/envs.xlsx\nor https://docs.google.com/spreadsheets/d/abc\nor https://1drv.ms/x/s!AbC\nProd: acme.clioweb.com",
+        rows: &[("Prod: acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 0,
+        services: &["sharepoint.com", "google.com", "1drv.ms"],
+        signature: &[],
+    },
+    Message {
+        name: "a firm's domain that only starts like a service's is the firm's",
+        pasted: "Production: https://zendesk.com.acme-law.com\nUAT: https://acme-uat.linkedin-law.com",
+        rows: &[
+            ("Production: https://zendesk.com.acme-law.com", "https://zendesk.com.acme-law.com", P),
+            ("UAT: https://acme-uat.linkedin-law.com", "https://acme-uat.linkedin-law.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Slack message with arrows and sentence marks",
+        pasted: "prod \u{2192} https://acme.clioweb.com!\nuat \u{2192} https://acme-uat.clioweb.com?\n\u{2705} Training: https://acme-training.clioweb.com",
+        rows: &[
+            ("prod \u{2192} https://acme.clioweb.com!", "https://acme.clioweb.com", P),
+            ("uat \u{2192} https://acme-uat.clioweb.com?", "https://acme-uat.clioweb.com", "UAT"),
+            ("\u{2705} Training: https://acme-training.clioweb.com", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Safe Link in a Teams sentence",
+        pasted: "prod is https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05 and uat is https://acme-uat.clioweb.com",
+        rows: &[
+            ("prod is https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05", "https://acme.clioweb.com", P),
+            ("and uat is https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "only other services' addresses",
+        pasted: "https://www.linkedin.com/in/jo-bloggs\nhttps://x.com/acmelaw",
+        rows: &[],
+        prose: 0,
+        services: &["linkedin.com", "x.com"],
+        signature: &[],
+    },
+];
+
+#[test]
+fn pasted_messages_with_other_services_wrappers_and_signatures() {
+    assert!(MESSAGES.len() >= 25, "{} messages", MESSAGES.len());
+    let mut failures = Vec::new();
+    for case in MESSAGES {
+        let state = paste(case.pasted);
+        let report = analyze(&state.to_request(None));
+        let rows: Vec<(String, String, String)> = report
+            .environments
+            .entries
+            .iter()
+            .map(|entry| {
+                (
+                    entry.input.trim().to_owned(),
+                    entry
+                        .origin
+                        .as_ref()
+                        .map(|o| o.to_string())
+                        .unwrap_or_default(),
+                    entry
+                        .role
+                        .as_ref()
+                        .map(|r| r.label().to_owned())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, String)> = case
+            .rows
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        let rows_kept: Vec<String> = state.answers().rows.iter().map(|r| r.url.clone()).collect();
+        let want_kept: Vec<String> = if case.rows.is_empty() {
+            vec![String::new()]
+        } else {
+            case.rows.iter().map(|r| r.0.to_owned()).collect()
+        };
+        if rows != want && !(case.rows.is_empty() && rows_kept == want_kept) {
+            failures.push(format!(
+                "{}:\n   want {want:?}\n   got  {rows:?}",
+                case.name
+            ));
+        }
+        let announcement = state.progress().announcement.clone().unwrap_or_else(|| {
+            panic!("{}: no announcement", case.name);
+        });
+        let got = (
+            announcement.left_out as usize,
+            announcement.other_services.clone(),
+            announcement.signature.clone(),
+        );
+        let want = (
+            case.prose,
+            case.services
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+            case.signature
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        );
+        if got != want {
+            failures.push(format!("{}: left out {got:?}, want {want:?}", case.name));
+        }
+        // An address read from inside a wrapper says so; one hidden by it is an error.
+        for entry in &report.environments.entries {
+            let codes: Vec<FindingCode> = entry.findings.iter().map(|f| f.code).collect();
+            if entry.input.contains("safelinks") || entry.input.contains("urldefense") {
+                if !codes.contains(&FindingCode::LinkUnwrapped) {
+                    failures.push(format!(
+                        "{}: {:?} not told as unwrapped",
+                        case.name, entry.input
+                    ));
+                }
+            }
+            if entry.input.contains("mimecast.com/s/")
+                && !codes.contains(&FindingCode::LinkHidesAddress)
+            {
+                failures.push(format!(
+                    "{}: {:?} not told as hidden",
+                    case.name, entry.input
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -153,8 +153,7 @@ pub fn is_host_like(word: &str) -> bool {
     if word.contains("://") {
         return true;
     }
-    // A `mailto:` link is an e-mail address, written as a link in a signature.
-    if word.len() > 7 && word[..7].eq_ignore_ascii_case("mailto:") {
+    if is_mailto(word) {
         return false;
     }
     if let Some(at) = word.rfind('@') {
@@ -164,6 +163,13 @@ pub fn is_host_like(word: &str) -> bool {
     before_path
         .split([':', ',', ';', '='])
         .any(|part| part.eq_ignore_ascii_case("localhost") || is_dotted_host(part))
+}
+
+/// A `mailto:` link: an e-mail address written as a link (`<mailto:jo@acme.example>` in
+/// a signature), never an attempt at a web address.
+fn is_mailto(word: &str) -> bool {
+    word.get(..7)
+        .is_some_and(|start| start.eq_ignore_ascii_case("mailto:"))
 }
 
 /// Words that are never a firm's host name when they stand alone in a pasted message.
@@ -177,7 +183,7 @@ const CHAT_WORDS: &[&str] = &[
 /// `Thanks`, `UAT`, `10:32`).
 pub fn is_address_attempt(word: &str) -> bool {
     let word = word.trim_matches(|c: char| is_wrapping(c) && c != '_');
-    if !word.chars().any(is_letter) {
+    if !word.chars().any(is_letter) || is_mailto(word) {
         return false;
     }
     let allowed = |c: char| {
