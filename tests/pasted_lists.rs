@@ -475,6 +475,18 @@ fn the_announcement_says_what_was_left_out() {
             "https://acme.example.com\nhttps://acme-uat.example.com",
             "2 environments added from the pasted list. Check the role of each.",
         ),
+        (
+            "Production: https://acme.clioweb.com\nhttps://www.linkedin.com/company/acme",
+            "1 environment added from the pasted text. Check its role. 1 address of another service was left out: linkedin.com.",
+        ),
+        (
+            "https://www.linkedin.com/in/jo\nhttps://x.com/acme\nhttps://www.linkedin.com/company/acme",
+            "No Clio Operate environment's address was found in the pasted text, so no environment was added. 2 addresses of other services were left out: linkedin.com and x.com.",
+        ),
+        (
+            "Production: https://acme.clioweb.com\nRegards,\nwww.acme-law.com",
+            "1 environment added from the pasted text. Check its role. 1 line without an address was left out: \u{201C}Regards\u{201D}. 1 address in a signature was left out: www.acme-law.com.",
+        ),
     ];
     for (pasted, expected) in cases {
         let state = paste(pasted);
@@ -1150,5 +1162,197 @@ fn pasted_messages_with_other_services_wrappers_and_signatures() {
         "{} failures:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+#[test]
+fn typed_rows_and_the_api_unwrap_links_and_refuse_other_services() {
+    use imanage_connect::core::environment::{analyze_environments, EnvironmentInput};
+    use imanage_connect::core::{AnalysisRequest, Severity};
+    let entry = |url: &str| {
+        analyze_environments(&[EnvironmentInput {
+            url: url.into(),
+            ..EnvironmentInput::default()
+        }])
+        .entries
+        .remove(0)
+    };
+    // A wrapper is taken off, and said so, with the service named.
+    let wrapped: &[(&str, &str, &str)] = &[
+        (
+            "Production (SafeLink): https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05",
+            "https://acme-training.clioweb.com",
+            "Outlook Safe Links",
+        ),
+        (SAFE_LINK, "https://acme-training.clioweb.com", "Outlook Safe Links"),
+        (
+            "https://urldefense.com/v3/__https://acme-uat.clioweb.com/__;!!Abc$",
+            "https://acme-uat.clioweb.com",
+            "Proofpoint URL Defense",
+        ),
+        (
+            "https://www.google.com/url?q=https://acme.clioweb.com&sa=D",
+            "https://acme.clioweb.com",
+            "Google redirect",
+        ),
+        (
+            "https://linkprotect.cudasvc.com/url?a=https%3a%2f%2facme.clioweb.com&c=E,1,AbC&typo=1",
+            "https://acme.clioweb.com",
+            "Barracuda Link Protection",
+        ),
+        (
+            "https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Furldefense.com%2Fv3%2F__https%3A%2F%2Facme.clioweb.com%2F__&data=05",
+            "https://acme.clioweb.com",
+            "Outlook Safe Links and Proofpoint URL Defense",
+        ),
+    ];
+    for (typed, origin, service) in wrapped {
+        let e = entry(typed);
+        assert_eq!(
+            e.origin.as_ref().map(|o| o.to_string()).as_deref(),
+            Some(*origin),
+            "{typed}"
+        );
+        assert_eq!(
+            e.redirect_uri.as_ref().map(|u| u.as_str().to_owned()),
+            Some(format!("{origin}/externalServices/replyFrom")),
+            "{typed}"
+        );
+        let told = e
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::LinkUnwrapped)
+            .expect(typed);
+        assert_eq!(told.severity, Severity::Info, "{typed}");
+        assert!(
+            told.message.contains(&format!("rewritten by {service};")),
+            "{}",
+            told.message
+        );
+    }
+    // A wrapper that hides the address cannot be read.
+    let e = entry("Production: https://protect-eu.mimecast.com/s/AbCdEfGh?domain=acme.clioweb.com");
+    assert_eq!(e.origin, None);
+    let hidden = e
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::LinkHidesAddress)
+        .expect("hidden");
+    assert_eq!(hidden.severity, Severity::Error);
+    assert_eq!(
+        hidden.fix,
+        "Open the link in your browser and paste the address it shows."
+    );
+    // Another service's address is an error naming it; a firm's look-alike is not.
+    let others: &[(&str, &str)] = &[
+        (
+            "https://www.linkedin.com/company/acme",
+            "LinkedIn's (linkedin.com)",
+        ),
+        ("acme.zendesk.com", "Zendesk's (zendesk.com)"),
+        (
+            "https://teams.microsoft.com/l/meetup-join/19",
+            "Microsoft's (microsoft.com)",
+        ),
+        (
+            "UAT: https://acme.cloudimanage.com",
+            "iManage's (cloudimanage.com)",
+        ),
+        (
+            "https://eur03.safelinks.protection.outlook.com/?data=05",
+            "Microsoft Outlook's (outlook.com)",
+        ),
+        (
+            "https://acme.atlassian.net/browse/IT-1",
+            "Atlassian's (atlassian.net)",
+        ),
+        ("https://x.com/acme", "X's (x.com)"),
+        (
+            "https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fwww.youtube.com%2Fwatch",
+            "YouTube's (youtube.com)",
+        ),
+    ];
+    for (typed, named) in others {
+        let e = entry(typed);
+        assert_eq!(e.origin, None, "{typed}");
+        let refused = e
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::OtherService)
+            .expect(typed);
+        assert_eq!(refused.severity, Severity::Error, "{typed}");
+        assert_eq!(
+            refused.message,
+            format!("The address is {named}, not a Clio Operate environment's.")
+        );
+        assert!(
+            refused
+                .fix
+                .starts_with("Enter the address of the Clio Operate environment"),
+            "{}",
+            refused.fix
+        );
+    }
+    assert!(entry("https://acme.cloudimanage.com")
+        .findings
+        .iter()
+        .any(|f| f.fix.contains("iManage URL field")));
+    for firm in [
+        "https://zendesk.com.acme-law.com",
+        "https://acme-linkedin.example.com",
+        "https://acme.clioweb.com/?url=https%3A%2F%2Fother.example.com",
+    ] {
+        let e = entry(firm);
+        assert!(!e.has_error(), "{firm}: {:?}", e.findings);
+        assert!(
+            !e.findings
+                .iter()
+                .any(|f| f.code == FindingCode::LinkUnwrapped),
+            "{firm}"
+        );
+    }
+    // The analyze() API reads them alike and registers no other service's address.
+    let request: AnalysisRequest = serde_json::from_str(&format!(
+        r#"{{"environments": [{{"url": "{SAFE_LINK}"}}, {{"url": "https://www.linkedin.com/company/acme"}}]}}"#
+    ))
+    .unwrap();
+    let report = analyze(&request);
+    let registered: Vec<String> = report
+        .environments
+        .registrations
+        .iter()
+        .map(|r| r.redirect_uri.as_str().to_owned())
+        .collect();
+    assert_eq!(
+        registered,
+        ["https://acme-training.clioweb.com/externalServices/replyFrom"]
+    );
+    assert!(report.environments.entries[1].has_error());
+}
+
+#[test]
+fn a_space_splits_entries_only_between_whole_addresses() {
+    // A host broken by a space keeps its finding.
+    let report = analyze(&paste("https://acme .example.com").to_request(None));
+    assert_eq!(report.environments.entries.len(), 1);
+    let entry = &report.environments.entries[0];
+    assert!(entry.has_error());
+    assert!(
+        entry.findings.iter().any(|f| f.message.contains("a space")),
+        "{:?}",
+        entry.findings
+    );
+    // Two whole addresses are two entries of one row, which can be split.
+    let report =
+        analyze(&paste("https://acme.example.com https://acme-uat.example.com").to_request(None));
+    let origins: Vec<String> = report
+        .environments
+        .entries
+        .iter()
+        .filter_map(|e| e.origin.as_ref().map(|o| o.to_string()))
+        .collect();
+    assert_eq!(
+        origins,
+        ["https://acme.example.com", "https://acme-uat.example.com"]
     );
 }

@@ -570,6 +570,57 @@ mod tests {
     }
 
     #[test]
+    fn cuts_sentences_between_whole_addresses() {
+        // (text, the entries it is cut into)
+        let cases: &[(&str, &[&str])] = &[
+            ("https://a.example.com", &["https://a.example.com"]),
+            (
+                "prod is https://a.example.com and uat is https://b.example.com",
+                &[
+                    "prod is https://a.example.com",
+                    " and uat is https://b.example.com",
+                ],
+            ),
+            (
+                "prod: a.example.com uat: b.example.com",
+                &["prod: a.example.com", " uat: b.example.com"],
+            ),
+            (
+                "https://a.example.com https://b.example.com",
+                &["https://a.example.com", " https://b.example.com"],
+            ),
+            (
+                "www.a.example | https://www.linkedin.com/x",
+                &["www.a.example", " | https://www.linkedin.com/x"],
+            ),
+            ("https://acme .example.com", &["https://acme .example.com"]),
+            ("https://acme. example.com", &["https://acme. example.com"]),
+            (
+                "https://ac-me.exa\tmple.com",
+                &["https://ac-me.exa\tmple.com"],
+            ),
+            (
+                "acme.example.com b.example.com",
+                &["acme.example.com b.example.com"],
+            ),
+            (
+                "Jo <jo@a.example> https://b.example.com",
+                &["Jo <jo@a.example> https://b.example.com"],
+            ),
+        ];
+        for (text, entries) in cases {
+            let mut from = 0;
+            let mut got = Vec::new();
+            for cut in sentence_cuts(text) {
+                got.push(&text[from..cut]);
+                from = cut;
+            }
+            got.push(&text[from..]);
+            assert_eq!(got, *entries, "{text:?}");
+        }
+    }
+
+    #[test]
     fn tells_addresses_from_prose() {
         for text in [
             "acme",
@@ -602,6 +653,13 @@ mod tests {
             "|---|---|",
             "Training \u{2013}",
             "\u{2014} \u{2022} \u{2026}",
+            "(edited)",
+            "[image]",
+            "\u{1F44D}",
+            "<mailto:jo@acme-law.com>",
+            "mailto:jo@acme-law.com",
+            "Sent from my iPhone",
+            "Jo Bloggs  10:42 AM",
         ] {
             assert!(!has_address(text), "{text:?} holds no address");
         }
