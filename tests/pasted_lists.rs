@@ -1061,6 +1061,28 @@ const MESSAGES: &[Message] = &[
         signature: &[],
     },
     Message {
+        name: "a reply that opens with thanks keeps its addresses",
+        pasted: "Thanks!\nhttps://acme.clioweb.com\nhttps://acme-uat.clioweb.com",
+        rows: &[
+            ("https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 1,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "after a sign-off, an address on an environment's domain is kept",
+        pasted: "Production: https://clio.acme-law.com\nRegards,\nhttps://clio2.acme-law.com\nhttps://www.acme-law.com",
+        rows: &[
+            ("Production: https://clio.acme-law.com", "https://clio.acme-law.com", P),
+            ("https://clio2.acme-law.com", "https://clio2.acme-law.com", ""),
+        ],
+        prose: 1,
+        services: &[],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
         name: "only other services' addresses",
         pasted: "https://www.linkedin.com/in/jo-bloggs\nhttps://x.com/acmelaw",
         rows: &[],

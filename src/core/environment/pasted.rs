@@ -77,12 +77,22 @@ fn host(entry: &str) -> Option<String> {
         .map(|a| a.host)
 }
 
+/// The last two labels of a host (`clioweb.com` for `acme.clioweb.com`).
+fn domain(host: &str) -> &str {
+    let mut dots = host.rmatch_indices('.').map(|(i, _)| i);
+    dots.nth(1).map_or(host, |i| &host[i + 1..])
+}
+
 /// Each entry of `text` (as [`split_entries`] makes them) with what it is.
 pub fn sort_pasted(text: &str) -> Vec<(&str, Kind)> {
     let mut sorted = Vec::new();
+    // The domains of the rows so far: an address on one of them after a sign-off is
+    // another environment rather than the firm's website.
+    let mut row_domains: Vec<String> = Vec::new();
     let mut signed_off = false;
     for line in text.lines() {
-        if is_sign_off(line) {
+        // A sign-off before any environment is a reply's opening (`Thanks!`).
+        if is_sign_off(line) && !row_domains.is_empty() {
             signed_off = true;
         } else if is_header(line) {
             signed_off = false;
@@ -105,13 +115,17 @@ pub fn sort_pasted(text: &str) -> Vec<(&str, Kind)> {
                 Kind::Prose
             } else if let Some((domain, _)) = host.as_deref().and_then(other_service) {
                 Kind::OtherService(domain)
-            } else if let Some(host) = host.filter(|h| {
-                in_signature && role_from_host(h).is_none() && label::split(entry).role().is_none()
+            } else if let Some(host) = host.clone().filter(|h| {
+                in_signature
+                    && role_from_host(h).is_none()
+                    && label::split(entry).role().is_none()
+                    && (h.starts_with("www.") || !row_domains.iter().any(|d| d == domain(h)))
             }) {
                 // Only an address read whole, with no label or host name saying which
                 // environment it is, and it is named where it is left out.
                 Kind::Signature(host)
             } else {
+                row_domains.push(host.as_deref().map_or("", domain).to_owned());
                 Kind::Row
             };
             sorted.push((entry, kind));
