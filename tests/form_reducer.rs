@@ -709,7 +709,8 @@ fn text_that_is_not_a_list_pastes_as_itself() {
         "https://acme.clioweb.com",
         "  https://acme.clioweb.com  ",
         "acme",
-        "https://a.example https://b.example",
+        "https://acme .example.com",
+        "https://ac-me.exa\tmple.com",
         "a.example,\n\n",
     ] {
         assert!(!is_pasted_list(text), "{text:?}");
@@ -718,6 +719,9 @@ fn text_that_is_not_a_list_pastes_as_itself() {
         "a.example\nb.example",
         "a.example, b.example",
         "a.example;b.example",
+        // Two whole addresses, whatever separates them, are two entries.
+        "https://a.example https://b.example",
+        "prod is https://a.example and uat is https://b.example",
         "a.example\r\n\r\nb.example\r\n",
     ] {
         assert!(is_pasted_list(text), "{text:?}");

@@ -475,6 +475,18 @@ fn the_announcement_says_what_was_left_out() {
             "https://acme.example.com\nhttps://acme-uat.example.com",
             "2 environments added from the pasted list. Check the role of each.",
         ),
+        (
+            "Production: https://acme.clioweb.com\nhttps://www.linkedin.com/company/acme",
+            "1 environment added from the pasted text. Check its role. 1 address of another service was left out: linkedin.com.",
+        ),
+        (
+            "https://www.linkedin.com/in/jo\nhttps://x.com/acme\nhttps://www.linkedin.com/company/acme",
+            "No Clio Operate environment's address was found in the pasted text, so no environment was added. 2 addresses of other services were left out: linkedin.com and x.com.",
+        ),
+        (
+            "Production: https://acme.clioweb.com\nRegards,\nwww.acme-law.com",
+            "1 environment added from the pasted text. Check its role. 1 line without an address was left out: \u{201C}Regards\u{201D}. 1 address in a signature was left out: www.acme-law.com.",
+        ),
     ];
     for (pasted, expected) in cases {
         let state = paste(pasted);
@@ -666,21 +678,31 @@ proptest! {
         let text = lines.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>().join("\n");
         let state = paste(&text);
         let report = analyze(&state.to_request(None));
+        let signature = state
+            .progress()
+            .announcement
+            .as_ref()
+            .map(|a| a.signature.clone())
+            .unwrap_or_default();
         for (line, host) in &lines {
             let Some(host) = host else { continue };
-            // A row holds the line, and its host is read (or an error says why not).
+            // A row holds the line, and its host is read (or an error says why not); or
+            // the announcement names it as a signature's address.
             let kept = report.environments.entries.iter().any(|e| {
                 e.input.to_ascii_lowercase().contains(host.as_str())
                     && (e.origin.as_ref().is_some_and(|o| o.host() == host) || e.has_error())
             });
-            prop_assert!(kept, "{line:?} was dropped from {text:?}");
+            let named = signature.iter().any(|a| a.to_ascii_lowercase().contains(host.as_str()));
+            prop_assert!(kept || named, "{line:?} was dropped from {text:?}");
         }
         // Each line is a row or is counted as left out.
         if lines.len() > 1 {
             let left_out = state.progress().announcement.as_ref().map_or(0, |a| a.left_out as usize);
             let prose = lines.iter().filter(|(_, h)| h.is_none()).count();
             prop_assert_eq!(left_out, prose, "{:?}", text);
-            prop_assert_eq!(report.environments.entries.len(), lines.len() - prose, "{:?}", text);
+            let rows = report.environments.entries.len();
+            prop_assert!(rows <= lines.len() - prose, "{:?}", text);
+            prop_assert!(rows + signature.len() >= lines.len() - prose, "{:?}", text);
         }
     }
 }
@@ -741,4 +763,628 @@ fn what_a_paste_left_out_stays_in_view() {
     let state = paste("https://acme.example.com\nhttps://acme-uat.example.com");
     let report = analyze(&state.to_request(None));
     assert_eq!(EnvironmentsView::new(&state, &report).left_out, None);
+}
+
+/// A pasted message with other services' addresses, link-protection wrappers, several
+/// addresses in a sentence or a signature: the rows it makes, and what it leaves out.
+struct Message {
+    name: &'static str,
+    pasted: &'static str,
+    rows: &'static [Row],
+    /// Lines without an address.
+    prose: usize,
+    /// Other services' domains named as left out.
+    services: &'static [&'static str],
+    /// A signature's hosts named as left out.
+    signature: &'static [&'static str],
+}
+
+const SAFE_LINK: &str = "https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05%7C02%7Cjo%40acme-law.com";
+
+const MESSAGES: &[Message] = &[
+    Message {
+        name: "Outlook Safe Links after a label",
+        pasted: "Hi Sam,\nTraining (SafeLink): https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05%7C02%7Cjo%40acme-law.com\nProduction: https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com&data=05\nThanks,\nJo",
+        rows: &[
+            ("Training (SafeLink): https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05%7C02%7Cjo%40acme-law.com", "https://acme-training.clioweb.com", "Training"),
+            ("Production: https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com&data=05", "https://acme.clioweb.com", P),
+        ],
+        prose: 3,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "Outlook's plain text: the link's text, then the Safe Link in angle brackets",
+        pasted: "UAT <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-uat.clioweb.com%2F&data=05>\nProduction <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05>",
+        rows: &[
+            ("UAT <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-uat.clioweb.com%2F&data=05>", "https://acme-uat.clioweb.com", "UAT"),
+            ("Production <https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05>", "https://acme.clioweb.com", P),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "Proofpoint v2 and v3",
+        pasted: "UAT: https://urldefense.proofpoint.com/v2/url?u=https-3A__acme-2Duat.clioweb.com_&d=DwMFaQ&e=\nTraining: https://urldefense.com/v3/__https://acme-training.clioweb.com/__;!!Abc123$",
+        rows: &[
+            ("UAT: https://urldefense.proofpoint.com/v2/url?u=https-3A__acme-2Duat.clioweb.com_&d=DwMFaQ&e=", "https://acme-uat.clioweb.com", "UAT"),
+            ("Training: https://urldefense.com/v3/__https://acme-training.clioweb.com/__;!!Abc123$", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "Google and Barracuda redirects",
+        pasted: "prod https://www.google.com/url?q=https://acme.clioweb.com/&sa=D&source=editors\nuat https://linkprotect.cudasvc.com/url?a=https%3a%2f%2facme-uat.clioweb.com&c=E,1,AbC-xyZ_12&typo=1",
+        rows: &[
+            ("prod https://www.google.com/url?q=https://acme.clioweb.com/&sa=D&source=editors", "https://acme.clioweb.com", P),
+            ("uat https://linkprotect.cudasvc.com/url?a=https%3a%2f%2facme-uat.clioweb.com&c=E,1,AbC-xyZ_12&typo=1", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Mimecast link with the address and one that hides it",
+        pasted: "Test https://protect-eu.mimecast.com/?url=https%3A%2F%2Facme-test.clioweb.com\nProduction: https://protect-eu.mimecast.com/s/AbCdEfGhIjKl?domain=acme.clioweb.com",
+        rows: &[
+            ("Test https://protect-eu.mimecast.com/?url=https%3A%2F%2Facme-test.clioweb.com", "https://acme-test.clioweb.com", "Test"),
+            ("Production: https://protect-eu.mimecast.com/s/AbCdEfGhIjKl?domain=acme.clioweb.com", "", P),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Safe Link around a help desk's address",
+        pasted: "Our ticket: https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.zendesk.com%2Fagent%2Ftickets%2F4521&data=05\nProduction: https://acme.clioweb.com",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 0,
+        services: &["zendesk.com"],
+        signature: &[],
+    },
+    Message {
+        name: "a Teams message with three addresses in a sentence",
+        pasted: "hey! prod is https://acme.clioweb.com and uat is https://acme-uat.clioweb.com , training = https://acme-training.clioweb.com/ \u{1F44D}",
+        rows: &[
+            ("hey! prod is https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("and uat is https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+            ("training = https://acme-training.clioweb.com/ \u{1F44D}", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Slack message with labels and no separators",
+        pasted: "prod: https://acme.clioweb.com uat: https://acme-uat.clioweb.com test: acme-test.clioweb.com",
+        rows: &[
+            ("prod: https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("uat: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+            ("test: acme-test.clioweb.com", "https://acme-test.clioweb.com", "Test"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "two addresses joined by and",
+        pasted: "Production and UAT are https://acme.clioweb.com and https://acme-uat.clioweb.com",
+        rows: &[
+            ("Production and UAT are https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("and https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "prose lines with one address each",
+        pasted: "our prod site is https://acme.clioweb.com (new)\nthe uat one is acme-uat.clioweb.com!",
+        rows: &[
+            ("our prod site is https://acme.clioweb.com (new)", "https://acme.clioweb.com", P),
+            ("the uat one is acme-uat.clioweb.com!", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a host broken by a space stays one entry",
+        pasted: "Production: https://acme .clioweb.com\nUAT: https://acme-uat.clioweb.com",
+        rows: &[
+            ("Production: https://acme .clioweb.com", "", P),
+            ("UAT: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Teams thread with times, emoji and (edited)",
+        pasted: "Jo Bloggs  10:42 AM\nProduction https://acme.clioweb.com \u{1F44D}\n(edited)\nSam Smith  10:45 AM\n\u{1F44D}",
+        rows: &[("Production https://acme.clioweb.com \u{1F44D}", "https://acme.clioweb.com", P)],
+        prose: 4,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a signature with the firm's website and social links",
+        pasted: "Hi Sam,\nProduction: https://acme.clioweb.com\nUAT: https://acme-uat.clioweb.com\nKind regards,\nJo Bloggs | IT Manager\nAcme Law LLP\nwww.acme-law.com | https://www.linkedin.com/company/acme\n<mailto:jo@acme-law.com>",
+        rows: &[
+            ("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("UAT: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 5,
+        services: &["linkedin.com"],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
+        name: "social links without a sign-off",
+        pasted: "Production: https://acme.clioweb.com\nJo Bloggs\nhttps://twitter.com/acmelaw | https://www.facebook.com/acmelaw | https://youtube.com/@acmelaw",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 1,
+        services: &["twitter.com", "facebook.com", "youtube.com"],
+        signature: &[],
+    },
+    Message {
+        name: "Sent from my iPhone",
+        pasted: "Prod - https://acme.clioweb.com\nUAT - https://acme-uat.clioweb.com\n\nSent from my iPhone",
+        rows: &[
+            ("Prod - https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("UAT - https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 1,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "images and e-mail links in a signature",
+        pasted: "[image]\nProduction: https://acme.clioweb.com\n[image: Acme Law logo]\n<mailto:jo@acme-law.com>",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 3,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a legal disclaimer naming the firm's website",
+        pasted: "Production: https://acme.clioweb.com\nThis e-mail and any attachments are confidential and intended solely for the addressee. Acme Law LLP, see https://www.acme-law.com/legal for our terms.",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 1,
+        services: &[],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
+        name: "the firm's website after a sign-off",
+        pasted: "Production: https://acme.clioweb.com\nRegards,\nJo Bloggs\nwww.acme-law.com",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 2,
+        services: &[],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
+        name: "an environment after a sign-off is kept when its name says which",
+        pasted: "Regards,\nJo\nUAT: https://acme-uat.clioweb.com\nhttps://acme-training.clioweb.com",
+        rows: &[
+            ("UAT: https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+            ("https://acme-training.clioweb.com", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 2,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a forwarded message after the sign-off is read again",
+        pasted: "Thanks,\nJo\nFrom: Sam Smith <sam@acme-law.com>\nSent: Monday\nhttps://acme.clioweb.com",
+        rows: &[("https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 4,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Zendesk ticket export",
+        pasted: "Ticket #4521 - New environments\nhttps://acme.zendesk.com/agent/tickets/4521\nRequester: Jo Bloggs\nPlease register:\nProduction = https://acme.clioweb.com\nUAT = https://acme-uat.clioweb.com",
+        rows: &[
+            ("Production = https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("UAT = https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 3,
+        services: &["zendesk.com"],
+        signature: &[],
+    },
+    Message {
+        name: "a Jira issue and a ServiceNow incident",
+        pasted: "View in Jira: https://acme.atlassian.net/browse/IT-123\nINC0012345 https://acme.service-now.com/nav_to.do?uri=incident.do\nProduction https://acme.clioweb.com\nTraining https://acme-training.clioweb.com",
+        rows: &[
+            ("Production https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("Training https://acme-training.clioweb.com", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &["atlassian.net", "service-now.com"],
+        signature: &[],
+    },
+    Message {
+        name: "a Freshdesk reply with a Teams meeting link",
+        pasted: "Reply above this line\nJoin the call: https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc\nhttps://acme.freshdesk.com/support/tickets/77\nProduction: acme.clioweb.com",
+        rows: &[("Production: acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 1,
+        services: &["microsoft.com", "freshdesk.com"],
+        signature: &[],
+    },
+    Message {
+        name: "iManage's own address and a Zoom link",
+        pasted: "iManage: https://cloudimanage.com\nProduction: https://acme.clioweb.com\nZoom: https://acme.zoom.us/j/123456",
+        rows: &[("Production: https://acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 0,
+        services: &["cloudimanage.com", "zoom.us"],
+        signature: &[],
+    },
+    Message {
+        name: "a SharePoint file, a Google doc and a OneDrive link",
+        pasted: "List is here https://acme.sharepoint.com/sites/IT/envs.xlsx\nor https://docs.google.com/spreadsheets/d/abc\nor https://1drv.ms/x/s!AbC\nProd: acme.clioweb.com",
+        rows: &[("Prod: acme.clioweb.com", "https://acme.clioweb.com", P)],
+        prose: 0,
+        services: &["sharepoint.com", "google.com", "1drv.ms"],
+        signature: &[],
+    },
+    Message {
+        name: "a firm's domain that only starts like a service's is the firm's",
+        pasted: "Production: https://zendesk.com.acme-law.com\nUAT: https://acme-uat.linkedin-law.com",
+        rows: &[
+            ("Production: https://zendesk.com.acme-law.com", "https://zendesk.com.acme-law.com", P),
+            ("UAT: https://acme-uat.linkedin-law.com", "https://acme-uat.linkedin-law.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Slack message with arrows and sentence marks",
+        pasted: "prod \u{2192} https://acme.clioweb.com!\nuat \u{2192} https://acme-uat.clioweb.com?\n\u{2705} Training: https://acme-training.clioweb.com",
+        rows: &[
+            ("prod \u{2192} https://acme.clioweb.com!", "https://acme.clioweb.com", P),
+            ("uat \u{2192} https://acme-uat.clioweb.com?", "https://acme-uat.clioweb.com", "UAT"),
+            ("\u{2705} Training: https://acme-training.clioweb.com", "https://acme-training.clioweb.com", "Training"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a Safe Link in a Teams sentence",
+        pasted: "prod is https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05 and uat is https://acme-uat.clioweb.com",
+        rows: &[
+            ("prod is https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05", "https://acme.clioweb.com", P),
+            ("and uat is https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 0,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "a reply that opens with thanks keeps its addresses",
+        pasted: "Thanks!\nhttps://acme.clioweb.com\nhttps://acme-uat.clioweb.com",
+        rows: &[
+            ("https://acme.clioweb.com", "https://acme.clioweb.com", P),
+            ("https://acme-uat.clioweb.com", "https://acme-uat.clioweb.com", "UAT"),
+        ],
+        prose: 1,
+        services: &[],
+        signature: &[],
+    },
+    Message {
+        name: "after a sign-off, an address on an environment's domain is kept",
+        pasted: "Production: https://clio.acme-law.com\nRegards,\nhttps://clio2.acme-law.com\nhttps://www.acme-law.com",
+        rows: &[
+            ("Production: https://clio.acme-law.com", "https://clio.acme-law.com", P),
+            ("https://clio2.acme-law.com", "https://clio2.acme-law.com", ""),
+        ],
+        prose: 1,
+        services: &[],
+        signature: &["www.acme-law.com"],
+    },
+    Message {
+        name: "only other services' addresses",
+        pasted: "https://www.linkedin.com/in/jo-bloggs\nhttps://x.com/acmelaw",
+        rows: &[],
+        prose: 0,
+        services: &["linkedin.com", "x.com"],
+        signature: &[],
+    },
+];
+
+#[test]
+fn pasted_messages_with_other_services_wrappers_and_signatures() {
+    assert!(MESSAGES.len() >= 25, "{} messages", MESSAGES.len());
+    let mut failures = Vec::new();
+    for case in MESSAGES {
+        let state = paste(case.pasted);
+        let report = analyze(&state.to_request(None));
+        let rows: Vec<(String, String, String)> = report
+            .environments
+            .entries
+            .iter()
+            .map(|entry| {
+                (
+                    entry.input.trim().to_owned(),
+                    entry
+                        .origin
+                        .as_ref()
+                        .map(|o| o.to_string())
+                        .unwrap_or_default(),
+                    entry
+                        .role
+                        .as_ref()
+                        .map(|r| r.label().to_owned())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, String)> = case
+            .rows
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        let rows_kept: Vec<String> = state.answers().rows.iter().map(|r| r.url.clone()).collect();
+        let want_kept: Vec<String> = if case.rows.is_empty() {
+            vec![String::new()]
+        } else {
+            case.rows.iter().map(|r| r.0.to_owned()).collect()
+        };
+        if rows != want && !(case.rows.is_empty() && rows_kept == want_kept) {
+            failures.push(format!(
+                "{}:\n   want {want:?}\n   got  {rows:?}",
+                case.name
+            ));
+        }
+        let announcement = state.progress().announcement.clone().unwrap_or_else(|| {
+            panic!("{}: no announcement", case.name);
+        });
+        let got = (
+            announcement.left_out as usize,
+            announcement.other_services.clone(),
+            announcement.signature.clone(),
+        );
+        let want = (
+            case.prose,
+            case.services
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+            case.signature
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        );
+        if got != want {
+            failures.push(format!("{}: left out {got:?}, want {want:?}", case.name));
+        }
+        // An address read from inside a wrapper says so; one hidden by it is an error.
+        for entry in &report.environments.entries {
+            let codes: Vec<FindingCode> = entry.findings.iter().map(|f| f.code).collect();
+            let wrapped = [
+                "safelinks",
+                "urldefense",
+                "google.com/url",
+                "cudasvc",
+                "?url=",
+            ]
+            .iter()
+            .any(|w| entry.input.contains(w));
+            if wrapped && !codes.contains(&FindingCode::LinkUnwrapped) {
+                failures.push(format!(
+                    "{}: {:?} not told as unwrapped",
+                    case.name, entry.input
+                ));
+            }
+            if entry.input.contains("mimecast.com/s/")
+                && !codes.contains(&FindingCode::LinkHidesAddress)
+            {
+                failures.push(format!(
+                    "{}: {:?} not told as hidden",
+                    case.name, entry.input
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn typed_rows_and_the_api_unwrap_links_and_refuse_other_services() {
+    use imanage_connect::core::environment::{analyze_environments, EnvironmentInput};
+    use imanage_connect::core::{AnalysisRequest, Severity};
+    let entry = |url: &str| {
+        analyze_environments(&[EnvironmentInput {
+            url: url.into(),
+            ..EnvironmentInput::default()
+        }])
+        .entries
+        .remove(0)
+    };
+    // A wrapper is taken off, and said so, with the service named.
+    let wrapped: &[(&str, &str, &str)] = &[
+        (
+            "Production (SafeLink): https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.clioweb.com%2F&data=05",
+            "https://acme-training.clioweb.com",
+            "Outlook Safe Links",
+        ),
+        (SAFE_LINK, "https://acme-training.clioweb.com", "Outlook Safe Links"),
+        (
+            "https://urldefense.com/v3/__https://acme-uat.clioweb.com/__;!!Abc$",
+            "https://acme-uat.clioweb.com",
+            "Proofpoint URL Defense",
+        ),
+        (
+            "https://www.google.com/url?q=https://acme.clioweb.com&sa=D",
+            "https://acme.clioweb.com",
+            "Google redirect",
+        ),
+        (
+            "https://linkprotect.cudasvc.com/url?a=https%3a%2f%2facme.clioweb.com&c=E,1,AbC&typo=1",
+            "https://acme.clioweb.com",
+            "Barracuda Link Protection",
+        ),
+        (
+            "https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Furldefense.com%2Fv3%2F__https%3A%2F%2Facme.clioweb.com%2F__&data=05",
+            "https://acme.clioweb.com",
+            "Outlook Safe Links and Proofpoint URL Defense",
+        ),
+    ];
+    for (typed, origin, service) in wrapped {
+        let e = entry(typed);
+        assert_eq!(
+            e.origin.as_ref().map(|o| o.to_string()).as_deref(),
+            Some(*origin),
+            "{typed}"
+        );
+        assert_eq!(
+            e.redirect_uri.as_ref().map(|u| u.as_str().to_owned()),
+            Some(format!("{origin}/externalServices/replyFrom")),
+            "{typed}"
+        );
+        let told = e
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::LinkUnwrapped)
+            .expect(typed);
+        assert_eq!(told.severity, Severity::Info, "{typed}");
+        assert!(
+            told.message.contains(&format!("rewritten by {service};")),
+            "{}",
+            told.message
+        );
+    }
+    // A wrapper that hides the address cannot be read.
+    let e = entry("Production: https://protect-eu.mimecast.com/s/AbCdEfGh?domain=acme.clioweb.com");
+    assert_eq!(e.origin, None);
+    let hidden = e
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::LinkHidesAddress)
+        .expect("hidden");
+    assert_eq!(hidden.severity, Severity::Error);
+    assert_eq!(
+        hidden.fix,
+        "Open the link in your browser and paste the address it shows."
+    );
+    // Another service's address is an error naming it; a firm's look-alike is not.
+    let others: &[(&str, &str)] = &[
+        (
+            "https://www.linkedin.com/company/acme",
+            "LinkedIn's (linkedin.com)",
+        ),
+        ("acme.zendesk.com", "Zendesk's (zendesk.com)"),
+        (
+            "https://teams.microsoft.com/l/meetup-join/19",
+            "Microsoft's (microsoft.com)",
+        ),
+        (
+            "UAT: https://acme.cloudimanage.com",
+            "iManage's (cloudimanage.com)",
+        ),
+        (
+            "https://eur03.safelinks.protection.outlook.com/?data=05",
+            "Microsoft Outlook's (outlook.com)",
+        ),
+        (
+            "https://acme.atlassian.net/browse/IT-1",
+            "Atlassian's (atlassian.net)",
+        ),
+        ("https://x.com/acme", "X's (x.com)"),
+        (
+            "https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fwww.youtube.com%2Fwatch",
+            "YouTube's (youtube.com)",
+        ),
+    ];
+    for (typed, named) in others {
+        let e = entry(typed);
+        assert_eq!(e.origin, None, "{typed}");
+        let refused = e
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::OtherService)
+            .expect(typed);
+        assert_eq!(refused.severity, Severity::Error, "{typed}");
+        assert_eq!(
+            refused.message,
+            format!("The address is {named}, not a Clio Operate environment's.")
+        );
+        assert!(
+            refused
+                .fix
+                .starts_with("Enter the address of the Clio Operate environment"),
+            "{}",
+            refused.fix
+        );
+    }
+    assert!(entry("https://acme.cloudimanage.com")
+        .findings
+        .iter()
+        .any(|f| f.fix.contains("iManage URL field")));
+    for firm in [
+        "https://zendesk.com.acme-law.com",
+        "https://acme-linkedin.example.com",
+        "https://acme.clioweb.com/?url=https%3A%2F%2Fother.example.com",
+    ] {
+        let e = entry(firm);
+        assert!(!e.has_error(), "{firm}: {:?}", e.findings);
+        assert!(
+            !e.findings
+                .iter()
+                .any(|f| f.code == FindingCode::LinkUnwrapped),
+            "{firm}"
+        );
+    }
+    // The analyze() API reads them alike and registers no other service's address.
+    let request: AnalysisRequest = serde_json::from_str(&format!(
+        r#"{{"environments": [{{"url": "{SAFE_LINK}"}}, {{"url": "https://www.linkedin.com/company/acme"}}]}}"#
+    ))
+    .unwrap();
+    let report = analyze(&request);
+    let registered: Vec<String> = report
+        .environments
+        .registrations
+        .iter()
+        .map(|r| r.redirect_uri.as_str().to_owned())
+        .collect();
+    assert_eq!(
+        registered,
+        ["https://acme-training.clioweb.com/externalServices/replyFrom"]
+    );
+    assert!(report.environments.entries[1].has_error());
+}
+
+#[test]
+fn a_space_splits_entries_only_between_whole_addresses() {
+    // A host broken by a space keeps its finding.
+    let report = analyze(&paste("https://acme .example.com").to_request(None));
+    assert_eq!(report.environments.entries.len(), 1);
+    let entry = &report.environments.entries[0];
+    assert!(entry.has_error());
+    assert!(
+        entry.findings.iter().any(|f| f.message.contains("a space")),
+        "{:?}",
+        entry.findings
+    );
+    // Two whole addresses are two entries of one row, which can be split.
+    let report =
+        analyze(&paste("https://acme.example.com https://acme-uat.example.com").to_request(None));
+    let origins: Vec<String> = report
+        .environments
+        .entries
+        .iter()
+        .filter_map(|e| e.origin.as_ref().map(|o| o.to_string()))
+        .collect();
+    assert_eq!(
+        origins,
+        ["https://acme.example.com", "https://acme-uat.example.com"]
+    );
 }

@@ -6,14 +6,21 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::address::{read_address, ReadAddress};
+use super::extract::wrappers;
 use super::finding::{Field, Finding, FindingCode, FixAction};
 use super::label;
 use super::role::{role_from_host, Role};
-use super::text::{excerpt, split_entries, QUOTE_LENGTH};
+use super::text::{excerpt, join_words, split_entries, QUOTE_LENGTH};
 use super::uri::{Origin, RedirectUri, MAX_REDIRECT_URI_LENGTH, REDIRECT_PATH};
 use super::version::{analyze_version, ConfigPath, VersionReport};
 
 mod labelled;
+mod pasted;
+mod services;
+
+pub use pasted::{sort_pasted, Kind as PastedKind};
+
+pub use services::other_service;
 
 use labelled::{keep_label, label_differs, label_findings, LABEL_QUOTE_LENGTH};
 /// One environment row as the reader filled it in. `url` may hold a pasted list; it is
@@ -163,12 +170,31 @@ pub fn analyze_entry(entry: &str) -> EntryAnalysis {
         return (cleaned, None, vec![finding]);
     }
     let parts = label::split(entry);
-    let reading = read_address(parts.address, Field::Environment);
     let mut findings = label_findings(&parts);
+    let link = read_link(parts.address);
+    findings.extend(link.finding);
+    if link.hidden {
+        return (link.text, None, keep_label(findings, &parts));
+    }
+    let reading = read_address(&link.text, Field::Environment);
     findings.extend(reading.findings);
     let Some(address) = reading.address else {
         return (reading.cleaned, None, keep_label(findings, &parts));
     };
+    if let Some((domain, name)) = other_service(&address.host) {
+        let fix = if name == "iManage" {
+            "Enter the address of the Clio Operate environment you sign in to; iManage's address goes in the iManage URL field."
+        } else {
+            "Enter the address of the Clio Operate environment you sign in to."
+        };
+        findings.push(Finding::error(
+            FindingCode::OtherService,
+            Field::Environment,
+            format!("The address is {name}'s ({domain}), not a Clio Operate environment's."),
+            fix,
+        ));
+        return (reading.cleaned, None, keep_label(findings, &parts));
+    }
     findings.extend(environment_rules(&address));
     let origin = Origin::from_address(&address);
     let uri = origin.redirect_uri();
@@ -184,6 +210,79 @@ pub fn analyze_entry(entry: &str) -> EntryAnalysis {
         ));
     }
     (reading.cleaned, Some(origin), keep_label(findings, &parts))
+}
+
+/// An entry's address after any link-protection wrapper around it is taken off.
+struct Link {
+    /// The address to read: the one inside the wrapper, or the entry's as typed.
+    text: String,
+    /// What is told about the wrapper.
+    finding: Option<Finding>,
+    /// The wrapper hides the address (it carries only a code): there is nothing to read.
+    hidden: bool,
+}
+
+/// How deep wrappers nest (Safe Links around Proofpoint) before the rest is read as is.
+const MAX_WRAPPERS: usize = 3;
+
+/// Takes off the link-protection wrappers the diagnosis knows (Safe Links, Proofpoint,
+/// Mimecast, Google, Barracuda). A link with the address in an unnamed parameter is
+/// unwrapped only on another service's host: on a firm's own host, `?url=` is the
+/// firm's own.
+fn read_link(typed: &str) -> Link {
+    let mut text = super::text::clean(typed).text;
+    let mut services = Vec::new();
+    for _ in 0..MAX_WRAPPERS {
+        let on_service =
+            wrappers::host_and_rest(&text).is_some_and(|(host, _)| other_service(&host).is_some());
+        match wrappers::unwrap(&text) {
+            Some((inner, name)) if on_service || name != wrappers::UNNAMED => {
+                services.push(name.to_owned());
+                text = inner;
+            }
+            _ => break,
+        }
+    }
+    if wrappers::hides_address(&text) {
+        let finding = Finding::error(
+            FindingCode::LinkHidesAddress,
+            Field::Environment,
+            "The address is a Mimecast link, which hides the address it leads to.",
+            "Open the link in your browser and paste the address it shows.",
+        );
+        return Link {
+            text,
+            finding: Some(finding),
+            hidden: true,
+        };
+    }
+    let finding = (!services.is_empty()).then(|| {
+        services.dedup();
+        Finding::info(
+            FindingCode::LinkUnwrapped,
+            Field::Environment,
+            format!(
+                "The address was a link rewritten by {}; the address inside it ({}) was read.",
+                join_words(&services),
+                excerpt(&text, QUOTE_LENGTH)
+            ),
+            "Nothing to do: a protected link is never itself an environment.",
+        )
+        .with_action(FixAction::ReplaceText {
+            label: "Use the address inside".into(),
+            text: text.clone(),
+        })
+    });
+    if services.is_empty() {
+        // Nothing taken off: the address is read as typed, with its own findings
+        // about quotes and invisible characters.
+        text = typed.to_owned();
+    }
+    Link {
+        text,
+        finding,
+        hidden: false,
+    }
 }
 
 /// The rules for an environment's host, port and path beyond what every address passes.

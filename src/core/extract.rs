@@ -16,7 +16,7 @@ mod callback;
 mod decode;
 mod quoted;
 mod wrapped;
-mod wrappers;
+pub(crate) mod wrappers;
 
 pub use callback::{error_in_words, CallbackAnswer};
 use decode::decode_repeatedly;

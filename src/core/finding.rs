@@ -96,6 +96,9 @@ pub enum FindingCode {
     LabelRoleDiffers,
     /// Words after the address that are not part of it.
     NoteLeftOut,
+    /// An address of another service (LinkedIn, Teams, a help desk, iManage) given as
+    /// an environment.
+    OtherService,
     // The environment list as a whole.
     DuplicateEnvironment,
     SameOriginTwoRoles,
@@ -184,6 +187,7 @@ impl FindingCode {
             LabelRead => "label-read",
             LabelRoleDiffers => "label-role-differs",
             NoteLeftOut => "note-left-out",
+            OtherService => "other-service",
             DuplicateEnvironment => "duplicate-environment",
             SameOriginTwoRoles => "same-origin-two-roles",
             NoProduction => "no-production",

@@ -153,6 +153,9 @@ pub fn is_host_like(word: &str) -> bool {
     if word.contains("://") {
         return true;
     }
+    if is_mailto(word) {
+        return false;
+    }
     if let Some(at) = word.rfind('@') {
         return word[..at].contains(':');
     }
@@ -160,6 +163,13 @@ pub fn is_host_like(word: &str) -> bool {
     before_path
         .split([':', ',', ';', '='])
         .any(|part| part.eq_ignore_ascii_case("localhost") || is_dotted_host(part))
+}
+
+/// A `mailto:` link: an e-mail address written as a link (`<mailto:jo@acme.example>` in
+/// a signature), never an attempt at a web address.
+fn is_mailto(word: &str) -> bool {
+    word.get(..7)
+        .is_some_and(|start| start.eq_ignore_ascii_case("mailto:"))
 }
 
 /// Words that are never a firm's host name when they stand alone in a pasted message.
@@ -173,7 +183,7 @@ const CHAT_WORDS: &[&str] = &[
 /// `Thanks`, `UAT`, `10:32`).
 pub fn is_address_attempt(word: &str) -> bool {
     let word = word.trim_matches(|c: char| is_wrapping(c) && c != '_');
-    if !word.chars().any(is_letter) {
+    if !word.chars().any(is_letter) || is_mailto(word) {
         return false;
     }
     let allowed = |c: char| {
@@ -203,9 +213,54 @@ pub fn has_address(entry: &str) -> bool {
     }
     match words.as_slice() {
         [] => false,
+        // `(edited)`, `[image]`: a chat's or a mail client's mark, not an address.
+        [(s, e)] if text[*s..*e].starts_with(['(', '[']) && text[*s..*e].ends_with([')', ']']) => {
+            false
+        }
         [(s, e)] => is_address_attempt(&text[*s..*e]),
         _ => !split(entry).label.is_empty(),
     }
+}
+
+/// Whether a word reads as a whole address on its own: a host name with a dot, after a
+/// scheme or not (`https://acme.example.com/`, `acme-uat.example.com`), and not the
+/// broken half of one (`https://acme`, `.example.com`).
+fn is_whole_address(word: &str) -> bool {
+    let word = word.trim_matches(is_wrapping);
+    if word.starts_with(['.', '-']) || !is_host_like(word) {
+        return false;
+    }
+    let after = word.split_once("://").map_or(word, |(_, after)| after);
+    let host = after.split(['/', '?', '#']).next().unwrap_or(after);
+    let host = host.rsplit('@').next().unwrap_or(host);
+    is_dotted_host(host.split(':').next().unwrap_or(host))
+}
+
+/// Where a line of prose holding several whole addresses (`prod is https://a… and uat is
+/// https://b…`) is cut into entries: right after each address that another follows, so
+/// each keeps the words before it as its label. Two addresses with only white space
+/// between them are cut only when the second starts as an address does (`https://`,
+/// `www.`): `https://ac-me.exa<TAB>mple.com` is one address broken by a tab.
+pub fn sentence_cuts(text: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    // The end of the last address, and whether words came after it.
+    let mut last: Option<(usize, bool)> = None;
+    for (s, e) in words(text) {
+        let word = &text[s..e];
+        if !is_whole_address(word) {
+            last = last.map(|(end, _)| (end, true));
+            continue;
+        }
+        let lower = word.trim_start_matches(is_wrapping).to_ascii_lowercase();
+        let starts = lower.starts_with("http") || lower.starts_with("www.");
+        if let Some((end, worded)) = last {
+            if worded || starts {
+                cuts.push(end);
+            }
+        }
+        last = Some((e, false));
+    }
+    cuts
 }
 
 /// Separators a label ends with when a lone word, not a host name, follows it.
@@ -324,7 +379,8 @@ pub fn split(entry: &str) -> Parts<'_> {
     let (address_end, note) = if has_path || rest.iter().any(|&(s, e)| is_host_like(&text[s..e])) {
         (last_end, "")
     } else {
-        let end = words[index].1;
+        // Emoji and a sentence's punctuation after the address are not part of it.
+        let end = start + word.trim_end_matches(is_trailing_mark).len();
         let note = text[end..].trim_matches(is_gap);
         (end, note)
     };
@@ -339,6 +395,12 @@ pub fn split(entry: &str) -> Parts<'_> {
         address: &text[start..address_end],
         note,
     }
+}
+
+/// Marks that end a sentence or a chat message after an address: `!`, `?`, `,` and
+/// emoji, which no address ends with.
+fn is_trailing_mark(c: char) -> bool {
+    matches!(c, '!' | '?' | ',' | ';') || !(c.is_ascii() || is_letter(c) || is_wrapping(c))
 }
 
 /// The label of an entry that has a label and no address (`Production:`, `UAT -`,
@@ -508,6 +570,57 @@ mod tests {
     }
 
     #[test]
+    fn cuts_sentences_between_whole_addresses() {
+        // (text, the entries it is cut into)
+        let cases: &[(&str, &[&str])] = &[
+            ("https://a.example.com", &["https://a.example.com"]),
+            (
+                "prod is https://a.example.com and uat is https://b.example.com",
+                &[
+                    "prod is https://a.example.com",
+                    " and uat is https://b.example.com",
+                ],
+            ),
+            (
+                "prod: a.example.com uat: b.example.com",
+                &["prod: a.example.com", " uat: b.example.com"],
+            ),
+            (
+                "https://a.example.com https://b.example.com",
+                &["https://a.example.com", " https://b.example.com"],
+            ),
+            (
+                "www.a.example | https://www.linkedin.com/x",
+                &["www.a.example", " | https://www.linkedin.com/x"],
+            ),
+            ("https://acme .example.com", &["https://acme .example.com"]),
+            ("https://acme. example.com", &["https://acme. example.com"]),
+            (
+                "https://ac-me.exa\tmple.com",
+                &["https://ac-me.exa\tmple.com"],
+            ),
+            (
+                "acme.example.com b.example.com",
+                &["acme.example.com b.example.com"],
+            ),
+            (
+                "Jo <jo@a.example> https://b.example.com",
+                &["Jo <jo@a.example> https://b.example.com"],
+            ),
+        ];
+        for (text, entries) in cases {
+            let mut from = 0;
+            let mut got = Vec::new();
+            for cut in sentence_cuts(text) {
+                got.push(&text[from..cut]);
+                from = cut;
+            }
+            got.push(&text[from..]);
+            assert_eq!(got, *entries, "{text:?}");
+        }
+    }
+
+    #[test]
     fn tells_addresses_from_prose() {
         for text in [
             "acme",
@@ -540,6 +653,13 @@ mod tests {
             "|---|---|",
             "Training \u{2013}",
             "\u{2014} \u{2022} \u{2026}",
+            "(edited)",
+            "[image]",
+            "\u{1F44D}",
+            "<mailto:jo@acme-law.com>",
+            "mailto:jo@acme-law.com",
+            "Sent from my iPhone",
+            "Jo Bloggs  10:42 AM",
         ] {
             assert!(!has_address(text), "{text:?} holds no address");
         }

@@ -120,6 +120,8 @@ pub fn role_from_host(host: &str) -> Option<Role> {
 const GENERIC_WORDS: &[&str] = &[
     "address",
     "addresses",
+    "also",
+    "and",
     "app",
     "application",
     "clio",
@@ -136,6 +138,7 @@ const GENERIC_WORDS: &[&str] = &[
     "new",
     "old",
     "operate",
+    "or",
     "our",
     "server",
     "sharedo",

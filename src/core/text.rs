@@ -19,9 +19,8 @@ pub use chars::{
 pub fn split_entries(raw: &str) -> Vec<&str> {
     let mut entries = Vec::new();
     for line in raw.split(is_line_break) {
-        let cells: Vec<(usize, &str)> = line
-            .split(is_cell_separator)
-            .map(|cell| (cell.as_ptr() as usize - line.as_ptr() as usize, cell))
+        let cells: Vec<(usize, &str)> = cells(line)
+            .into_iter()
             .filter(|(_, cell)| !trim_junk(cell).is_empty())
             .collect();
         // The start of the run of cells with no address not yet made an entry, and the
@@ -45,6 +44,12 @@ pub fn split_entries(raw: &str) -> Vec<&str> {
                     from = last;
                 }
             }
+            // Several addresses in a sentence are several entries.
+            let sentence = from;
+            for cut in label::sentence_cuts(&line[sentence..end]) {
+                entries.push(&line[from..sentence + cut]);
+                from = sentence + cut;
+            }
             entries.push(&line[from..end]);
         }
         if let Some((first, last)) = prose {
@@ -54,11 +59,43 @@ pub fn split_entries(raw: &str) -> Vec<&str> {
     entries
 }
 
+/// The cells of a line, each with its start: the line split on commas and semicolons,
+/// except those inside an address's query (Proofpoint's `__;!!…`, Barracuda's
+/// `c=E,1,…`), which the address goes on after.
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if is_cell_separator(c) && !inside_query(line, i) {
+            cells.push((start, &line[start..i]));
+            start = i + 1;
+        }
+    }
+    cells.push((start, &line[start..]));
+    cells
+}
+
+/// Whether the separator at `at` is inside an address's query: the word before it is an
+/// address with a `?` (or Proofpoint's `/__`), and what follows it is more of that word,
+/// not white space or another address.
+fn inside_query(line: &str, at: usize) -> bool {
+    let before = line[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = line[at + 1..]
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    before
+        .split_once("://")
+        .is_some_and(|(_, rest)| rest.contains('?') || rest.contains("/__"))
+        && !after.is_empty()
+        && !label::is_host_like(after)
+}
+
 /// The end of the cell starting at `start`.
 fn cell_end(line: &str, start: usize) -> usize {
-    line[start..]
-        .find(is_cell_separator)
-        .map_or(line.len(), |i| start + i)
+    cells(&line[start..])
+        .first()
+        .map_or(line.len(), |&(_, cell)| start + cell.len())
 }
 
 /// The start of the cell before the one starting at `start`.

@@ -3,7 +3,7 @@
 //! its fields are private, so [`State::reduce`] is the only way in.
 
 use crate::core::diagnosis::{ConnectionChoice, DiagnosisInput};
-use crate::core::environment::EnvironmentInput;
+use crate::core::environment::{sort_pasted, EnvironmentInput, PastedKind};
 use crate::core::label;
 use crate::core::role::{role_from_host, Role};
 use crate::core::text::{excerpt, join_words, split_entries, trim_junk};
@@ -111,6 +111,10 @@ pub struct Announcement {
     pub left_out: u32,
     /// The first few of them, shortened for quoting.
     pub left_out_quotes: Vec<String>,
+    /// The domains of other services' addresses left out (`linkedin.com`), each once.
+    pub other_services: Vec<String>,
+    /// The addresses of a signature left out (the firm's website), each once.
+    pub signature: Vec<String>,
     pub seq: u32,
 }
 
@@ -120,6 +124,8 @@ impl Announcement {
         let Announcement { added, pasted, .. } = *self;
         let mut text = if added < pasted {
             format!("Only the first {added} of {pasted} pasted addresses were added: a form holds at most {MAX_ROWS} environments.")
+        } else if pasted == 0 && self.other_services.len() + self.signature.len() > 0 {
+            "No Clio Operate environment's address was found in the pasted text, so no environment was added.".to_owned()
         } else if pasted == 0 {
             "No web address was found in the pasted text, so no environment was added.".to_owned()
         } else if pasted == 1 {
@@ -134,9 +140,30 @@ impl Announcement {
         text
     }
 
-    /// The sentence about the pasted lines that held no address, also shown under the
-    /// rows: "2 lines without an address were left out: “Hi Sam” and “Thanks”."
+    /// The sentences about what the paste left out, also shown under the rows: "2 lines
+    /// without an address were left out: “Hi Sam” and “Thanks”. 1 address of another
+    /// service was left out: linkedin.com."
     pub fn left_out_text(&self) -> Option<String> {
+        let sentences: Vec<String> = [
+            self.prose_text(),
+            named_text(
+                &self.other_services,
+                "address of another service was",
+                "addresses of other services were",
+            ),
+            named_text(
+                &self.signature,
+                "address in a signature was",
+                "addresses in a signature were",
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!sentences.is_empty()).then(|| sentences.join(" "))
+    }
+
+    fn prose_text(&self) -> Option<String> {
         if self.left_out == 0 {
             return None;
         }
@@ -162,6 +189,20 @@ impl Announcement {
     }
 }
 
+/// "1 address of another service was left out: linkedin.com." Every one is named.
+fn named_text(names: &[String], one: &str, several: &str) -> Option<String> {
+    let what = match names.len() {
+        0 => return None,
+        1 => one,
+        _ => several,
+    };
+    Some(format!(
+        "{} {what} left out: {}.",
+        names.len(),
+        join_words(names)
+    ))
+}
+
 /// What a paste into a row did.
 #[derive(Debug, Default)]
 struct Pasted {
@@ -172,6 +213,9 @@ struct Pasted {
     /// How many of its lines held no address, and the first few of them.
     left_out: usize,
     left_out_quotes: Vec<String>,
+    /// Other services' domains and a signature's addresses it left out.
+    other_services: Vec<String>,
+    signature: Vec<String>,
 }
 
 /// How far the reader has gone.
@@ -528,20 +572,37 @@ impl Answers {
                 ..Pasted::default()
             };
         }
-        let (entries, prose): (Vec<&str>, Vec<&str>) = entries
-            .into_iter()
-            .partition(|entry| !leave_out_prose || label::has_address(entry));
-        let left_out_quotes = prose
-            .iter()
-            .take(LEFT_OUT_QUOTED)
-            .map(|line| excerpt(trim_junk(line), LEFT_OUT_QUOTE_LENGTH))
-            .collect();
-        let mut pasted = Pasted {
-            addresses: entries.len(),
-            left_out: prose.len(),
-            left_out_quotes,
-            ..Pasted::default()
+        let mut pasted = Pasted::default();
+        let entries: Vec<&str> = if leave_out_prose {
+            let mut rows = Vec::new();
+            for (entry, kind) in sort_pasted(text) {
+                let named = match kind {
+                    PastedKind::Row => {
+                        rows.push(entry);
+                        continue;
+                    }
+                    PastedKind::Prose => {
+                        if pasted.left_out < LEFT_OUT_QUOTED {
+                            let quote = excerpt(trim_junk(entry), LEFT_OUT_QUOTE_LENGTH);
+                            pasted.left_out_quotes.push(quote);
+                        }
+                        pasted.left_out += 1;
+                        continue;
+                    }
+                    PastedKind::OtherService(domain) => {
+                        (&mut pasted.other_services, domain.to_owned())
+                    }
+                    PastedKind::Signature(host) => (&mut pasted.signature, host),
+                };
+                if !named.0.contains(&named.1) {
+                    named.0.push(named.1);
+                }
+            }
+            rows
+        } else {
+            entries
         };
+        pasted.addresses = entries.len();
         if entries.is_empty() {
             return pasted;
         }
@@ -763,7 +824,9 @@ impl State {
             Action::PasteIntoRow { id, text } => {
                 // A paste is a finished entry: its messages show at once.
                 let pasted = answers.paste_into_row(id, &text, true);
-                if pasted.addresses + pasted.left_out > 1 {
+                let left_out =
+                    pasted.left_out + pasted.other_services.len() + pasted.signature.len();
+                if pasted.addresses + left_out > 1 {
                     let seq = self
                         .progress
                         .announcement
@@ -774,6 +837,8 @@ impl State {
                         pasted: pasted.addresses as u32,
                         left_out: pasted.left_out as u32,
                         left_out_quotes: pasted.left_out_quotes,
+                        other_services: pasted.other_services,
+                        signature: pasted.signature,
                         seq,
                     });
                 }

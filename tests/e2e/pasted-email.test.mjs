@@ -91,3 +91,35 @@ test('a label typed before one address reads as it does in a pasted list', async
   assert.equal(await page.getByTestId('paste-left-out').count(), 0, 'nothing was left out');
   assert.deepEqual(page.errors, []);
 });
+
+const MESSAGE = [
+  'Jo Bloggs  10:42 AM',
+  'hey! prod is https://acme.example.com and uat is https://acme-uat.example.com 👍',
+  'Training (SafeLink): https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme-training.example.com%2F&data=05%7C02',
+  '(edited)',
+  'Kind regards,',
+  'www.acme-law.example | https://www.linkedin.com/company/acme',
+].join('\n');
+
+test('a pasted chat message: addresses in a sentence, a Safe Link, and a signature left out by name', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await paste(page.getByLabel('Address of environment 1'), MESSAGE);
+  await page.getByTestId('environment-row').nth(2).waitFor();
+  assert.equal(await page.getByTestId('environment-row').count(), 3);
+  const roles = await page.getByTestId('role').evaluateAll((els) => els.map((el) => el.value));
+  assert.deepEqual(roles, ['production', 'uat', 'training']);
+  const uris = await page.getByTestId('redirect-uri').allTextContents();
+  for (const host of ['acme', 'acme-uat', 'acme-training']) {
+    assert.ok(uris.some((uri) => uri.includes(`https://${host}.example.com/externalServices/replyFrom`)),
+      `${host} in ${JSON.stringify(uris)}`);
+  }
+  assert.ok(!uris.some((uri) => uri.includes('safelinks')), JSON.stringify(uris));
+  assert.match(await page.locator('[data-code="link-unwrapped"]').textContent(), /rewritten by Outlook Safe Links/);
+  assert.equal(await page.getByTestId('paste-left-out').textContent(),
+    '3 lines without an address were left out: “Jo Bloggs  10:42 AM”, “(edited)” and “Kind regards”. '
+    + '1 address of another service was left out: linkedin.com. '
+    + '1 address in a signature was left out: www.acme-law.example.');
+  assert.deepEqual(page.errors, []);
+});

@@ -14,9 +14,12 @@ import { DIST } from './support.mjs';
 // confirmation read as what was sent; then Start again's Undo, the address kept in step,
 // a link beside a remembered draft, the restore said and the sent time kept: +4,648;
 // then labels before pasted addresses read as roles, a pasted e-mail's prose left out,
-// counted and kept in view, and characters named in words: 295,740; plus headroom).
+// counted and kept in view, and characters named in words: 295,740; plus headroom; then
+// link-protection wrappers taken off environment addresses, other services' addresses
+// refused, sentences with several addresses and a signature's addresses in a paste:
+// 300,388, of which +4,059 over the 296,329 measured before them).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 296_200);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 300_388);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {

@@ -5,7 +5,7 @@
 use super::decode::{percent_decode, query_parameter};
 
 /// The host of `url` in lower case, and the rest after it.
-fn host_and_rest(url: &str) -> Option<(String, &str)> {
+pub(crate) fn host_and_rest(url: &str) -> Option<(String, &str)> {
     let after = &url[url.find("://")? + 3..];
     let end = after.find(['/', '?', '#']).unwrap_or(after.len());
     let host = after[..end].rsplit('@').next().unwrap_or("");
@@ -17,6 +17,9 @@ fn looks_like_web_address(text: &str) -> bool {
     let lower = text.trim_start().to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }
+
+/// The name given to a service that is not one of the known wrappers.
+pub(crate) const UNNAMED: &str = "a link-protection service";
 
 /// The address inside a known wrapper, and the wrapper's name for the message. `None`
 /// when `url` is not a wrapper, or one that does not carry the address.
@@ -67,7 +70,7 @@ pub fn unwrap(url: &str) -> Option<(String, &'static str)> {
     if query_parameter(url, "redirect_uri").is_none() {
         return named(
             param(&["url", "u", "q", "target", "dest", "destination", "link"]),
-            "a link-protection service",
+            UNNAMED,
         );
     }
     None
