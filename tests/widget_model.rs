@@ -462,10 +462,25 @@ fn the_error_summary_names_each_field_in_the_forms_order() {
     let empty = State::default().reduce(Action::AskForRequest);
     let report = analyze(&empty.to_request(None));
     let items = error_summary(&empty, &report);
-    assert!(items
-        .iter()
-        .any(|(field, message)| *field == FieldKey::RowUrl(0)
-            && message == "Enter the address of at least one Clio Operate environment."));
+    assert_eq!(
+        items[..2],
+        [
+            (
+                FieldKey::RowUrl(0),
+                "Enter the address of at least one Clio Operate environment.".to_owned()
+            ),
+            (
+                FieldKey::CustomerId,
+                "Enter your iManage Customer ID.".to_owned()
+            ),
+        ],
+        "in the order of the page"
+    );
+    // Every item comes in the order of the form, the rows as they stand.
+    let order: Vec<u8> = items.iter().map(|(field, _)| field.order()).collect();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    assert_eq!(order, sorted, "{items:?}");
 }
 
 mod check_your_answers {
@@ -518,19 +533,41 @@ mod check_your_answers {
                 ),
                 (
                     "Clio Operate version",
-                    Answer::Missing("Not entered (recommended)"),
+                    Answer::NotGiven("Not entered (recommended)"),
                     FieldKey::Version,
                     "Clio Operate version"
                 ),
                 (
                     "Firm and contact",
-                    Answer::Missing("Not given (optional)"),
+                    Answer::NotGiven("Not given (optional)"),
                     FieldKey::FirmName,
                     "firm and contact"
                 ),
             ]
         );
         assert!(rows.iter().all(CheckRow::missing));
+    }
+
+    #[test]
+    fn an_answer_with_an_error_says_so_in_its_row() {
+        let example = State::default().reduce(Action::LoadExample);
+        let example_report = report(&example);
+        assert!(check_rows(example.answers(), &example_report)
+            .iter()
+            .all(|row| !row.problem));
+        // (field, text, the row that says so)
+        let cases: &[(FieldKey, &str, usize)] = &[
+            (FieldKey::ImanageUrl, "https://cloudimanage.co", 2),
+            (FieldKey::Version, "seven", 3),
+            (FieldKey::RowUrl(0), "https://acme .example.com", 1),
+        ];
+        for &(field, text, index) in cases {
+            let state = set(example.clone(), field, text);
+            let report = report(&state);
+            let rows = check_rows(state.answers(), &report);
+            let flagged: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].problem).collect();
+            assert_eq!(flagged, [index], "{field:?} {text:?}");
+        }
     }
 
     #[test]

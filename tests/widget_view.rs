@@ -960,3 +960,17 @@ fn the_pause_summary_says_the_configuration_the_version_decides() {
         assert_eq!(got.replace(" 1 warning to check.", ""), *said, "{version}");
     }
 }
+
+#[test]
+fn once_the_request_went_out_the_examples_undo_is_gone() {
+    let typed = first_row(State::default(), "https://acme.example.com");
+    let example = typed.reduce(Action::LoadExample);
+    assert!(example.progress().before_example.is_some());
+    let delivered = example.clone().reduce(Action::MarkDelivered);
+    assert!(delivered.progress().before_example.is_none());
+    let sent = example.reduce(Action::SetSent {
+        sent: true,
+        at: Timestamp::from_millis(0),
+    });
+    assert!(sent.progress().before_example.is_none());
+}

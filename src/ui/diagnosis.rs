@@ -165,7 +165,7 @@ fn verdict_view(verdict: &VerdictView, instance: &Instance) -> Html {
                 <ul>{ for first.evidence.iter().map(|e| html! { <li>{ prose(e) }</li> }) }</ul>
                 <p><strong>{"What to do: "}</strong>{ prose(&first.action) }</p>
                 if !rest.is_empty() {
-                    <@{instance.heading(3)}>{"Also check"}</@>
+                    <@{instance.heading(3)} class="imh-subheading">{"Also check"}</@>
                     <ul>
                         { for rest.iter().map(|cause| html! {
                             <li><strong>{ prose(&cause.title) }{". "}</strong>{ prose(&cause.action) }

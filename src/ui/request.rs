@@ -26,6 +26,7 @@ fn summary_row(instance: &Instance, row: &CheckRow) -> Html {
     let answer = match &row.answer {
         Answer::Text(text) => html! { text.clone() },
         Answer::Missing(words) => html! { <span class="imh-missing">{ *words }</span> },
+        Answer::NotGiven(words) => html! { <span class="imh-not-given">{ *words }</span> },
         Answer::RedirectUris(uris) => html! {
             <ul class="imh-findings">
                 { for uris.iter().enumerate().map(|(index, u)| html! {
@@ -39,7 +40,12 @@ fn summary_row(instance: &Instance, row: &CheckRow) -> Html {
     html! {
         <div class="imh-summary-row">
             <dt>{ row.question }</dt>
-            <dd>{ answer }</dd>
+            <dd>
+                { answer }
+                if row.problem {
+                    <span class="imh-missing imh-problem">{" Has a problem to fix, shown at the field."}</span>
+                }
+            </dd>
             <dd class="imh-summary-change">
                 <a href={format!("#{id}")} onclick={instance.focus_on_click(&id)}>{"Change"}<span class="imh-visually-hidden">{format!(" {}", row.change_what)}</span></a>
             </dd>
@@ -198,7 +204,8 @@ pub fn RequestStep(props: &RequestProps) -> Html {
                 </div>
                 <p class="imh-hint">
                     {"The address and the link contain your firm's details (addresses, Customer ID, contact). Share them only with people who may see them. "}
-                    {"The details sit after the # in the link, so opening it sends them to no server."}
+                    {"The details sit after the # in the link, so opening it sends them to no server. "}
+                    {"The address and the link keep your answers; only Remember my answers on this device also keeps that you sent the request, and when."}
                 </p>
                 <div class="imh-checkbox">
                     <input type="checkbox" id={instance.id(KEEP_DRAFT)} checked={view.keep_draft} onchange={on_keep_draft} />

@@ -2,7 +2,7 @@
 //! request, each with its question, the answer (or why there is none) and the field its
 //! Change link goes to. The shell only renders them.
 
-use crate::core::Report;
+use crate::core::{Finding, Report};
 
 use super::field::FieldKey;
 use super::state::Answers;
@@ -19,8 +19,11 @@ pub struct UriAnswer {
 pub enum Answer {
     Text(String),
     RedirectUris(Vec<UriAnswer>),
-    /// Nothing usable yet: the words say so (and whether the answer is optional).
+    /// Nothing usable yet for an answer the request needs: the words say so.
     Missing(&'static str),
+    /// Not given, and the request goes without it: the words say so, and nothing marks
+    /// it as an error.
+    NotGiven(&'static str),
 }
 
 /// One row of "Check your answers".
@@ -32,11 +35,27 @@ pub struct CheckRow {
     pub change: FieldKey,
     /// What the Change link changes, for assistive technology ("Change environments").
     pub change_what: &'static str,
+    /// The answer has an error to fix (said at its field): the row says so too.
+    pub problem: bool,
 }
 
 impl CheckRow {
     pub fn missing(&self) -> bool {
-        matches!(self.answer, Answer::Missing(_))
+        matches!(self.answer, Answer::Missing(_) | Answer::NotGiven(_))
+    }
+}
+
+fn has_error(findings: &[Finding]) -> bool {
+    findings.iter().any(Finding::is_error)
+}
+
+impl Answer {
+    /// The same answer, where a missing one is not needed for the request.
+    fn optional(self) -> Answer {
+        match self {
+            Answer::Missing(words) => Answer::NotGiven(words),
+            other => other,
+        }
     }
 }
 
@@ -78,6 +97,10 @@ pub fn check_rows(answers: &Answers, report: &Report) -> Vec<CheckRow> {
             ),
             change: FieldKey::CustomerId,
             change_what: FieldKey::CustomerId.label(),
+            problem: report
+                .customer_id
+                .as_ref()
+                .is_some_and(|c| has_error(&c.findings)),
         },
         CheckRow {
             question: "Redirect URIs",
@@ -88,6 +111,8 @@ pub fn check_rows(answers: &Answers, report: &Report) -> Vec<CheckRow> {
             },
             change: FieldKey::RowUrl(answers.first_row_id()),
             change_what: "environments",
+            problem: report.environments.entries.iter().any(|e| e.has_error())
+                || has_error(&report.environments.findings),
         },
         CheckRow {
             question: FieldKey::ImanageUrl.label(),
@@ -100,6 +125,10 @@ pub fn check_rows(answers: &Answers, report: &Report) -> Vec<CheckRow> {
             ),
             change: FieldKey::ImanageUrl,
             change_what: FieldKey::ImanageUrl.label(),
+            problem: report
+                .imanage
+                .as_ref()
+                .is_some_and(|r| has_error(&r.findings)),
         },
         CheckRow {
             question: FieldKey::Version.label(),
@@ -110,18 +139,22 @@ pub fn check_rows(answers: &Answers, report: &Report) -> Vec<CheckRow> {
                     .as_ref()
                     .map(|_| report.version.reason.clone()),
                 "Not entered (recommended)",
-            ),
+            )
+            .optional(),
             change: FieldKey::Version,
             change_what: FieldKey::Version.label(),
+            problem: has_error(&report.version.findings),
         },
         CheckRow {
             question: "Firm and contact",
             answer: or_missing(
                 (!contact.is_empty()).then_some(contact),
                 "Not given (optional)",
-            ),
+            )
+            .optional(),
             change: FieldKey::FirmName,
             change_what: "firm and contact",
+            problem: has_error(&report.contact_findings),
         },
     ]
 }

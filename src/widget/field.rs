@@ -29,6 +29,22 @@ pub enum FieldKey {
 }
 
 impl FieldKey {
+    /// Where a field other than a row's comes in the form (the variants' order).
+    pub fn order(self) -> u8 {
+        match self {
+            FieldKey::RowUrl(_) | FieldKey::RowVersion(_) => 0,
+            FieldKey::ImanageUrl => 1,
+            FieldKey::CustomerId => 2,
+            FieldKey::Version => 3,
+            FieldKey::FirmName => 4,
+            FieldKey::ContactName => 5,
+            FieldKey::ContactEmail => 6,
+            FieldKey::Registered => 7,
+            FieldKey::Failing => 8,
+            FieldKey::SubmittedAt => 9,
+        }
+    }
+
     /// The field's name within one widget instance; the UI prefixes it to make the DOM
     /// id unique on the page, and uses it as the test hook.
     pub fn name(self) -> String {

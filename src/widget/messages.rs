@@ -84,5 +84,24 @@ pub fn error_summary(state: &State, report: &Report) -> Vec<(FieldKey, String)> 
             missing.message.clone(),
         ));
     }
-    items
+    // In the order of the page (GOV.UK): the rows as they stand, then the other fields
+    // as the form asks for them; a field's own items keep their order. A short list,
+    // put in order by insertion (a general sort would cost the download more).
+    let place = |field: &FieldKey| match field {
+        FieldKey::RowUrl(id) | FieldKey::RowVersion(id) => (
+            0,
+            answers.rows.iter().position(|r| r.id == *id).unwrap_or(0),
+            u8::from(matches!(field, FieldKey::RowVersion(_))),
+        ),
+        other => (1, 0, other.order()),
+    };
+    let mut ordered: Vec<(FieldKey, String)> = Vec::with_capacity(items.len());
+    for item in items {
+        let at = ordered
+            .iter()
+            .position(|(field, _)| place(field) > place(&item.0))
+            .unwrap_or(ordered.len());
+        ordered.insert(at, item);
+    }
+    ordered
 }

@@ -906,6 +906,9 @@ impl State {
             }
             Action::MarkDelivered => {
                 self.progress.request_delivered = true;
+                // Delivered, the example's answers are the reader's: no Undo takes them
+                // back from under a request that went out.
+                self.progress.before_example = None;
                 false
             }
             Action::OpenPhase(phase) => {
@@ -913,6 +916,7 @@ impl State {
                 false
             }
             Action::SetSent { sent, at } => {
+                self.progress.before_example = None;
                 // Ticking again keeps the first time and what was sent; withdrawing
                 // forgets both.
                 if !sent {

@@ -17,9 +17,13 @@ import { DIST } from './support.mjs';
 // counted and kept in view, and characters named in words: 295,740; plus headroom; then
 // link-protection wrappers taken off environment addresses, other services' addresses
 // refused, sentences with several addresses and a signature's addresses in a paste:
-// 300,388, of which +4,059 over the 296,329 measured before them).
+// 300,388, of which +4,059 over the 296,329 measured before them; then every section
+// rendering its own view-model slice, the notices as a component, addresses in sentences
+// set to break only after / . or -, what was sent kept to flag a later addition, the
+// example's Undo with the reader's progress, and more said in the status region:
+// 305,039).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 300_388);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 305_100);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {
