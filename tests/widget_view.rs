@@ -974,3 +974,29 @@ fn once_the_request_went_out_the_examples_undo_is_gone() {
     });
     assert!(sent.progress().before_example.is_none());
 }
+
+#[test]
+fn forgetting_from_the_restored_notice_keeps_focus_near_the_top() {
+    use imanage_connect::widget::state::FocusTarget;
+    use imanage_connect::widget::status::said_after;
+    let kept =
+        first_row(State::default(), "https://acme.example.com").reduce(Action::SetKeepDraft(true));
+    let first = FieldKey::RowUrl(kept.answers().first_row_id());
+    let forgotten = kept.clone().reduce(Action::ForgetRestored);
+    assert!(!forgotten.progress().keep_draft);
+    assert_eq!(
+        forgotten.progress().focus.map(|f| f.target),
+        Some(FocusTarget::Field(first))
+    );
+    assert_eq!(
+        said_after(&Action::ForgetRestored, &forgotten).as_deref(),
+        Some("Your answers are no longer kept on this device.")
+    );
+    // The same as the checkbox apart from focus.
+    let unticked = kept.reduce(Action::SetKeepDraft(false));
+    assert_eq!(unticked.answers(), forgotten.answers());
+    assert_eq!(
+        unticked.progress().focus.map(|f| f.target),
+        Some(FocusTarget::KeepDraft)
+    );
+}

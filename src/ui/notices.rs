@@ -56,7 +56,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 { notice("saved-draft-notice", status::SAVED_DRAFT_KEPT.into(), on(Action::UseSavedDraft), label.clone().into(), "") }
             }
             if let Some(restored) = &view.restored {
-                { notice("restored-notice", restored.clone().into(), on(Action::SetKeepDraft(false)), "Forget".into(), " my answers on this device") }
+                { notice("restored-notice", restored.clone().into(), on(Action::ForgetRestored), "Forget".into(), " my answers on this device") }
             }
             if let Some(cleared) = view.reset {
                 { notice("reset-notice", cleared.into(), on(Action::UndoReset), "Undo".into(), ": bring back my answers") }

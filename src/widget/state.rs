@@ -151,6 +151,9 @@ pub enum Action {
     SetConnection(Option<ConnectionChoice>),
     /// Keep (or stop keeping) a draft of the answers.
     SetKeepDraft(bool),
+    /// Stop keeping the draft, from the notice that said it was restored: as
+    /// `SetKeepDraft(false)`, with focus staying near the top of the form.
+    ForgetRestored,
     /// A one-click fix offered by a finding about `target`.
     ApplyFix {
         target: FieldKey,
@@ -263,6 +266,7 @@ impl State {
             Action::SetKeepDraft(false) if self.progress.keep_draft => {
                 Some(Some(FocusTarget::KeepDraft))
             }
+            Action::ForgetRestored if self.progress.keep_draft => Some(None),
             _ => None,
         };
         let seq = self.progress.focus.map_or(0, |f| f.seq.wrapping_add(1));
@@ -278,6 +282,9 @@ impl State {
     }
 
     fn apply(mut self, action: Action) -> Self {
+        if action == Action::ForgetRestored {
+            return self.apply(Action::SetKeepDraft(false));
+        }
         let focus = match &action {
             Action::AddRow if self.answers.rows.len() < MAX_ROWS => {
                 Some(FocusTarget::Field(FieldKey::RowUrl(self.answers.next_id)))
@@ -390,6 +397,8 @@ impl State {
                 self.setup.support_email = address;
                 false
             }
+            // Handled above, as `SetKeepDraft(false)`.
+            Action::ForgetRestored => false,
             Action::SetKeepDraft(keep) => {
                 // Either choice settles a set-aside draft: keeping remembers the answers
                 // shown instead, forgetting removes it too.

@@ -215,6 +215,7 @@ pub fn said_after(action: &super::state::Action, after: &State) -> Option<String
         Action::UndoReset => Some(reset_undone(after).into()),
         Action::UseSavedDraft => restored(after),
         Action::SetKeepDraft(keep) => Some(keep_draft(*keep).into()),
+        Action::ForgetRestored => Some(keep_draft(false).into()),
         _ => None,
     }
 }
