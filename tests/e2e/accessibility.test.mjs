@@ -47,6 +47,14 @@ async function states(page) {
   found.summary = await axe(page);
   await page.getByRole('button', { name: 'Try an example' }).click();
   found.example = await axe(page);
+  // Sent, then an environment added afterwards: the "sent" box and the warning (and, if
+  // the browser refuses the clipboard here, the copy fallback).
+  await page.getByRole('button', { name: 'Copy the request' }).click();
+  await page.getByLabel('I have sent the request to Clio Operate Support').check();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Address of environment 4').fill('https://acme-dr.clio-operate.example');
+  await page.getByTestId('added-since-sent').waitFor();
+  found.sent = await axe(page);
   await openPhase(page, 'configure');
   found.configure = await axe(page);
   await openPhase(page, 'troubleshoot');
