@@ -1000,3 +1000,52 @@ fn forgetting_from_the_restored_notice_keeps_focus_near_the_top() {
         Some(FocusTarget::KeepDraft)
     );
 }
+
+#[test]
+fn nothing_explains_it_is_what_to_do_if_no_cause_is_it_once_a_cause_was_found() {
+    let state = set(
+        paste(State::default(), "https://acme.example.com"),
+        FieldKey::SubmittedAt,
+        "2026-12-05T10:00",
+    );
+    let report = report_at(&state, "2026-11-30T10:00:00Z");
+    let kinds: Vec<_> = report
+        .diagnosis
+        .as_ref()
+        .unwrap()
+        .causes
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    let view = DiagnosisView::new(&state, &report);
+    let Outcome::Verdict(verdict) = &view.outcome else {
+        panic!("{:?}", view.outcome);
+    };
+    use imanage_connect::core::diagnosis::CauseKind;
+    if kinds.len() > 1 && kinds.last() == Some(&CauseKind::NoCauseFound) {
+        assert!(verdict
+            .causes
+            .iter()
+            .all(|c| c.kind != CauseKind::NoCauseFound));
+        assert!(verdict
+            .if_none
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Contact Clio Operate Support")));
+    } else {
+        panic!("the case should find a cause and then nothing else: {kinds:?}");
+    }
+    // Nothing found at all: it is the verdict itself.
+    let nothing =
+        paste(State::default(), "https://acme.example.com").reduce(Action::SetConnection(Some(
+            imanage_connect::core::diagnosis::ConnectionChoice::SharedoProduction,
+        )));
+    let nothing = set(nothing, FieldKey::SubmittedAt, "2026-11-20T10:00");
+    let report = report_at(&nothing, "2026-11-30T10:00:00Z");
+    let view = DiagnosisView::new(&nothing, &report);
+    if let Outcome::Verdict(verdict) = &view.outcome {
+        assert_eq!(
+            verdict.if_none.is_some(),
+            verdict.causes[0].kind != CauseKind::NoCauseFound
+        );
+    }
+}

@@ -174,6 +174,9 @@ fn verdict_view(verdict: &VerdictView, instance: &Instance) -> Html {
                         }) }
                     </ul>
                 }
+                if let Some(action) = &verdict.if_none {
+                    <p><strong>{"If none of these is it: "}</strong>{ prose(action) }</p>
+                }
             </div>
             if !verdict.checks.is_empty() {
                 <@{instance.heading(2)} class="imh-step-title">{"Each environment"}</@>

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::core::diagnosis::{
-    Cause, ConnectionChoice, DiagnosisReport, Match, UnknownEnvironment, WINDOW_CAVEAT,
+    Cause, CauseKind, ConnectionChoice, DiagnosisReport, Match, UnknownEnvironment, WINDOW_CAVEAT,
 };
 use crate::core::{Field, Finding, Report};
 
@@ -62,6 +62,9 @@ pub struct CheckView {
 pub struct VerdictView {
     /// The most likely cause first; never empty.
     pub causes: Vec<Cause>,
+    /// What to do if none of the causes is it, when a cause was found (the rule book's
+    /// "nothing explains it" would otherwise read as contradicting the first cause).
+    pub if_none: Option<String>,
     pub checks: Vec<CheckView>,
     pub unknown: Vec<UnknownEnvironment>,
     /// Where the 48 hours stand, with the caveat about when they start.
@@ -195,8 +198,25 @@ impl VerdictView {
             };
             format!("{when} {WINDOW_CAVEAT}")
         });
+        // "Nothing explains it" after a found cause is what to do if none of them is it.
+        let (causes, if_none) = match report.causes.split_first() {
+            Some((first, rest)) if first.kind != CauseKind::NoCauseFound => {
+                let mut causes = vec![first.clone()];
+                let mut if_none = None;
+                for cause in rest {
+                    if cause.kind == CauseKind::NoCauseFound {
+                        if_none = Some(cause.action.clone());
+                    } else {
+                        causes.push(cause.clone());
+                    }
+                }
+                (causes, if_none)
+            }
+            _ => (report.causes.clone(), None),
+        };
         VerdictView {
-            causes: report.causes.clone(),
+            causes,
+            if_none,
             checks,
             unknown: report.unknown_environments.clone(),
             window,
