@@ -366,6 +366,24 @@ mod path {
     }
 
     #[test]
+    fn what_follows_the_configuration_shows_with_it() {
+        let state = set(
+            first_row(State::default(), "https://acme.example.com"),
+            FieldKey::Version,
+            "7.11.2",
+        );
+        let view = PathView::new(&state, &report(&state), PathParts::Configuration);
+        assert_eq!(view.then.len(), 2);
+        assert!(view.then[0].starts_with("Link a fall-back iManage account"));
+        assert!(view.then[1].starts_with("Test in Document Administration > Template Explorer"));
+        let version = PathView::new(&state, &report(&state), PathParts::Version);
+        assert!(
+            version.then.is_empty(),
+            "while preparing, it is under What happens next"
+        );
+    }
+
+    #[test]
     fn the_intro_never_repeats_the_first_step() {
         for version in ["7.10", "7.11.0"] {
             let state = set(
@@ -750,9 +768,10 @@ fn while_troubleshooting_the_pause_summary_says_the_most_likely_cause() {
     assert!(!preparing.contains("Most likely cause"), "{preparing}");
     let troubleshooting = state.reduce(Action::OpenPhase(Phase::Troubleshoot));
     let said = summary_to_announce(&troubleshooting, &report).unwrap();
-    assert!(
-        said.ends_with(&format!(" Most likely cause: {title}.")),
-        "{said}"
+    assert_eq!(
+        said,
+        format!("Most likely cause: {title}."),
+        "the verdict, not the counts"
     );
 }
 
@@ -855,6 +874,12 @@ fn a_redirect_uri_added_after_sending_is_flagged_until_it_is_sent_too() {
     assert!(view.added_since_sent_text().starts_with(
         "Since you marked the request sent, you added 1 redirect URI that was not in it."
     ));
+    let said =
+        imanage_connect::widget::status::summary_to_announce(&added, &report(&added)).unwrap();
+    assert!(
+        said.ends_with(" 1 redirect URI added since the request was sent: send it to Support too."),
+        "{said}"
+    );
 
     // Withdrawn and sent again: what is sent now includes it.
     let again = sent(

@@ -70,6 +70,19 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         use_effect_with((), move |()| move || drop(timer.borrow_mut().take()));
     }
 
+    // "Copied" stands for the text as it was: once the text changes, it goes.
+    {
+        let confirmed = confirmed.clone();
+        let timer = confirmation_timer.clone();
+        let shown = *confirmed;
+        use_effect_with(props.text.clone(), move |_| {
+            if shown {
+                timer.borrow_mut().take();
+                confirmed.set(false);
+            }
+        });
+    }
+
     // In the fallback, select the text so Ctrl+C / Cmd+C copies it at once.
     {
         let fallback_ref = fallback_ref.clone();

@@ -19,11 +19,16 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let view = &props.view;
     let shown = !view.items.is_empty();
 
-    // Each request for the support request moves focus here again.
+    // Each new request for the support request moves focus here, and only that: not the
+    // summary coming back while the reader edits a field (focus would leave the field
+    // mid-word), nor the summary shown again when its phase is opened.
+    let asks_seen = use_mut_ref(|| view.attempts);
     {
         let summary_ref = summary_ref.clone();
-        use_effect_with((view.attempts, shown), move |(_, shown)| {
-            if *shown {
+        use_effect_with(view.attempts, move |attempts| {
+            let new_ask = *asks_seen.borrow() != *attempts;
+            *asks_seen.borrow_mut() = *attempts;
+            if new_ask && shown {
                 if let Some(element) = summary_ref.cast::<web_sys::HtmlElement>() {
                     element.scroll_into_view();
                     let _ = element.focus();

@@ -65,6 +65,12 @@ pub fn PathStep(props: &PathProps) -> Html {
                     }
                 </div>
             }
+            if !view.then.is_empty() {
+                <@{instance.heading(2)} class="imh-subheading">{"Then, once it is saved"}</@>
+                <ol class="imh-steps" data-testid="path-then">
+                    { for view.then.iter().map(|step| html! { <li>{ prose(step) }</li> }) }
+                </ol>
+            }
         </section>
     }
 }

@@ -57,16 +57,26 @@ pub const EXAMPLE_UNDONE: &str = "Your answers are back.";
 
 /// The summary to announce after a pause, if any: only once the reader has changed an
 /// answer (whatever the page, a link or the browser's time zone set up).
-/// While troubleshooting, the verdict's most likely cause follows the counts.
+/// While troubleshooting, the verdict's most likely cause instead of the counts; while
+/// preparing, redirect URIs added since the request was sent after them.
 pub fn summary_to_announce(state: &State, report: &Report) -> Option<String> {
     if !state.progress().edited {
         return None;
     }
-    let mut said = summary(report);
+    // While troubleshooting, what matters is the verdict, not the counts.
     if state.progress().open_phase == super::phases::Phase::Troubleshoot {
         if let Some(cause) = report.diagnosis.as_ref().and_then(|d| d.causes.first()) {
-            said.push_str(&format!(" Most likely cause: {}.", cause.title));
+            return Some(format!("Most likely cause: {}.", cause.title));
         }
+    }
+    let mut said = summary(report);
+    let added = super::view::request::added_since_sent(state, report).len();
+    if added > 0 {
+        said.push_str(&format!(
+            " {} since the request was sent: send {} to Support too.",
+            count(added, "redirect URI added", "redirect URIs added"),
+            if added == 1 { "it" } else { "them" }
+        ));
     }
     Some(said)
 }

@@ -236,3 +236,37 @@ test('at 375 px the first input is on the first screen, and only its phase lies 
   console.log(`375 px: "Copy the request" ${await below(page, copy)} px below the widget's top`);
   assert.deepEqual(page.errors, []);
 });
+
+test('after the request was asked for, correcting a field keeps focus in it, and "copied" goes once the request changes', async () => {
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${env.server.url}/`);
+  await widgetReady(page);
+  await page.getByLabel('Address of environment 1').fill('https://acme.clioweb.com');
+  const customer = page.getByLabel('iManage Customer ID', { exact: true });
+  await customer.fill('1746');
+  await page.getByLabel('Clio Operate version', { exact: true }).fill('7.11');
+  await page.getByRole('button', { name: 'Copy the request' }).click();
+  await page.getByTestId('copy-confirmation').waitFor();
+
+  // Emptying the field brings the error summary back; typing goes on in the field.
+  await customer.click();
+  await customer.press('End');
+  for (let i = 0; i < 4; i += 1) await customer.press('Backspace');
+  await page.getByTestId('error-summary').waitFor();
+  await customer.pressSequentially('1764', { delay: 60 });
+  assert.equal(await customer.inputValue(), '1764');
+  assert.ok(await isFocused(customer), 'focus stays in the field being corrected');
+  assert.equal(await page.getByTestId('copy-confirmation').count(), 0, 'the copied text is no longer the request');
+
+  // Adding a forgotten environment after that is typed in full too.
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  const second = page.getByLabel('Address of environment 2');
+  await second.pressSequentially('https://acme-training.clioweb.com', { delay: 20 });
+  assert.equal(await second.inputValue(), 'https://acme-training.clioweb.com');
+  assert.ok(await isFocused(second));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -7,6 +7,7 @@ use crate::core::{ConfigPath, EnvironmentConfiguration, Report};
 use super::FieldView;
 use crate::widget::field::FieldKey;
 use crate::widget::phases::Phase;
+use crate::widget::process::PROCESS;
 use crate::widget::state::State;
 
 /// Which parts of the section show.
@@ -41,6 +42,9 @@ pub struct PathView {
     pub pointer: Option<PathPointer>,
     /// The card with what to do, when there is something to show.
     pub card: Option<CardView>,
+    /// What follows the configuration (the article's last steps: link the fall-back
+    /// account, then test), shown with the card.
+    pub then: Vec<&'static str>,
 }
 
 /// What to do on the decided path, and each environment's values.
@@ -121,6 +125,14 @@ impl PathView {
             decision: report.version.reason.clone(),
             decided,
             pointer,
+            then: if card.as_ref().is_some_and(|c| c.path.is_some()) {
+                PROCESS[PROCESS.len() - 2..]
+                    .iter()
+                    .map(|(step, _)| *step)
+                    .collect()
+            } else {
+                Vec::new()
+            },
             card,
         }
     }

@@ -77,18 +77,24 @@ impl RequestView {
                 SupportRecipient::Refused(given) => Recipient::Refused(given.to_owned()),
             },
             keep_draft: progress.keep_draft,
-            added_since_sent: if progress.request_sent && !progress.sent_uris.is_empty() {
-                report
-                    .environments
-                    .registrations
-                    .iter()
-                    .map(|r| r.redirect_uri.as_str())
-                    .filter(|uri| !progress.sent_uris.iter().any(|sent| sent == uri))
-                    .map(str::to_owned)
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            added_since_sent: added_since_sent(state, report),
         }
     }
+}
+
+/// The redirect URIs added since the reader marked the request sent (none while it is
+/// not marked sent, or when what was sent is not known).
+pub fn added_since_sent(state: &State, report: &Report) -> Vec<String> {
+    let progress = state.progress();
+    if !progress.request_sent || progress.sent_uris.is_empty() {
+        return Vec::new();
+    }
+    report
+        .environments
+        .registrations
+        .iter()
+        .map(|r| r.redirect_uri.as_str())
+        .filter(|uri| !progress.sent_uris.iter().any(|sent| sent == uri))
+        .map(str::to_owned)
+        .collect()
 }
