@@ -1388,3 +1388,24 @@ fn a_space_splits_entries_only_between_whole_addresses() {
         ["https://acme.example.com", "https://acme-uat.example.com"]
     );
 }
+
+#[test]
+fn an_e_mail_address_where_a_labelled_environment_belongs_is_a_row_with_its_error() {
+    let text = "Production: https://acme.clioweb.com\nUAT: jo@acme-uat.clioweb.com\nTraining: https://acme-training.clioweb.com\nThanks,\nJo";
+    let state = paste(text);
+    let report = analyze(&state.to_request(None));
+    let entries = &report.environments.entries;
+    assert_eq!(entries.len(), 3, "{entries:#?}");
+    let uat = &entries[1];
+    assert!(uat.input.contains("jo@acme-uat.clioweb.com"));
+    assert!(uat.has_error(), "{uat:#?}");
+    assert!(
+        uat.findings.iter().any(|f| f.message.contains("e-mail")),
+        "{:?}",
+        uat.findings
+    );
+    // A name and an address in a signature are still prose.
+    let signed = paste("https://acme.clioweb.com\nJo Bloggs jo@acme-law.com");
+    let report = analyze(&signed.to_request(None));
+    assert_eq!(report.environments.entries.len(), 1);
+}

@@ -218,8 +218,24 @@ pub fn has_address(entry: &str) -> bool {
             false
         }
         [(s, e)] => is_address_attempt(&text[*s..*e]),
-        _ => !split(entry).label.is_empty(),
+        _ => !split(entry).label.is_empty() || is_labelled_email(text, &words),
     }
+}
+
+/// `UAT: jo@acme-uat.example.com`: a role's label, then an e-mail address where the
+/// environment's address belongs. It becomes a row, whose finding says an e-mail address
+/// is not an environment's; left out as prose, the environment would be lost unseen.
+fn is_labelled_email(text: &str, words: &[(usize, usize)]) -> bool {
+    let Some((&(s, e), rest)) = words.split_first() else {
+        return false;
+    };
+    // A named role (production, UAT, training, test): a name (`Jo: jo@…`) is no label.
+    matches!(role_from_label(&text[s..e]), Some(role) if !matches!(role, Role::Other(_)))
+        && rest.iter().any(|&(s, e)| {
+            let word = text[s..e].trim_matches(is_wrapping);
+            word.split_once('@')
+                .is_some_and(|(user, domain)| !user.is_empty() && is_dotted_host(domain))
+        })
 }
 
 /// Whether a word reads as a whole address on its own: a host name with a dot, after a
@@ -354,11 +370,13 @@ pub fn split(entry: &str) -> Parts<'_> {
         None => {
             let i = words.len() - 1;
             let (s, e) = words[i];
-            // An e-mail address after other words is a signature's or a header's.
+            // An e-mail address after other words is a signature's or a header's, unless
+            // a role's label stands before it (`UAT: jo@…`): then it is where the
+            // environment's address belongs, and says why it is none.
             let word = &text[s..e];
+            let labelled_email = word.contains('@') && is_labelled_email(text, &words);
             if i == 0
-                || word.contains('@')
-                || !is_address_attempt(word)
+                || (!labelled_email && (word.contains('@') || !is_address_attempt(word)))
                 || !ends_as_label(&text[..s])
             {
                 return whole;
