@@ -1409,3 +1409,60 @@ fn an_e_mail_address_where_a_labelled_environment_belongs_is_a_row_with_its_erro
     let report = analyze(&signed.to_request(None));
     assert_eq!(report.environments.entries.len(), 1);
 }
+
+#[test]
+fn a_comma_typed_for_a_dot_in_a_host_is_kept_and_named_not_split_off() {
+    // (pasted, entries, the first entry's redirect URI)
+    let cases: &[(&str, usize, Option<&str>)] = &[
+        ("Training: https://acme-training.clioweb,com", 1, None),
+        ("https://acme-training.clioweb,com/", 1, None),
+        ("acme.clioweb,co", 1, None),
+        // Lists and CSV cells still split.
+        (
+            "https://a.example.com,https://b.example.com",
+            2,
+            Some("https://a.example.com/externalServices/replyFrom"),
+        ),
+        (
+            "a.example.com,b.example.com",
+            2,
+            Some("https://a.example.com/externalServices/replyFrom"),
+        ),
+    ];
+    for (text, n, uri) in cases {
+        let state = paste(text);
+        let report = analyze(&state.to_request(None));
+        let entries = &report.environments.entries;
+        let typed = analyze(&set_first_row(text).to_request(None));
+        assert_eq!(entries.len(), *n, "{text}: {entries:#?}");
+        assert_eq!(
+            entries[0].redirect_uri.as_ref().map(|u| u.as_str()),
+            *uri,
+            "{text}"
+        );
+        if uri.is_none() {
+            assert!(
+                entries[0]
+                    .findings
+                    .iter()
+                    .any(|f| f.message.contains("a comma (,) in the host name")),
+                "{text}: {:?}",
+                entries[0].findings
+            );
+        }
+        assert_eq!(
+            typed.environments.entries.len(),
+            *n,
+            "{text}: typed as pasted"
+        );
+    }
+}
+
+fn set_first_row(text: &str) -> State {
+    let state = State::default();
+    let id = state.answers().first_row_id();
+    state.reduce(Action::SetText {
+        field: imanage_connect::widget::field::FieldKey::RowUrl(id),
+        text: text.into(),
+    })
+}

@@ -66,7 +66,7 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
     let mut cells = Vec::new();
     let mut start = 0;
     for (i, c) in line.char_indices() {
-        if is_cell_separator(c) && !inside_query(line, i) {
+        if is_cell_separator(c) && !inside_query(line, i) && !typed_for_a_dot(line, i) {
             cells.push((start, &line[start..i]));
             start = i + 1;
         }
@@ -89,6 +89,30 @@ fn inside_query(line: &str, at: usize) -> bool {
         .is_some_and(|(_, rest)| rest.contains('?') || rest.contains("/__"))
         && !after.is_empty()
         && !label::is_host_like(after)
+}
+
+/// Whether the comma at `at` was typed for a dot: it sits inside a host name, between a
+/// letter or digit and an ending such as `com` or `uk` that runs to the end of the word
+/// (`acme.clioweb,com`). Split there, the address would lose its ending unseen; kept,
+/// the host says it holds a comma.
+fn typed_for_a_dot(line: &str, at: usize) -> bool {
+    if line.as_bytes()[at] != b',' {
+        return false;
+    }
+    let before = line[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = line[at + 1..]
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("");
+    before.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && before.contains('.')
+        && (2..=6).contains(&after.len())
+        && after.bytes().all(|b| b.is_ascii_lowercase())
+        // `https://acme.example.com,uat`: a CSV's role column, not an ending.
+        && !matches!(
+            super::role::role_from_label(after),
+            Some(role) if !matches!(role, super::role::Role::Other(_))
+        )
 }
 
 /// The end of the cell starting at `start`.
