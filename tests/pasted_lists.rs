@@ -1466,3 +1466,43 @@ fn set_first_row(text: &str) -> State {
         text: text.into(),
     })
 }
+
+#[test]
+fn a_sentences_full_stop_and_asides_are_not_read_into_the_address_or_the_role() {
+    use imanage_connect::core::{FindingCode, Role};
+    let text = "hey, prod is https://acme.clioweb.com and training https://acme-train.clioweb.com. Test one is https://acme-test.clioweb.com\n(the old one https://acme-old.clioweb.com is gone, ignore it)";
+    let state = paste(text);
+    let report = analyze(&state.to_request(None));
+    let entries = &report.environments.entries;
+    let training = entries
+        .iter()
+        .find(|e| e.input.contains("acme-train"))
+        .expect("training is read");
+    assert_eq!(
+        training.redirect_uri.as_ref().map(|u| u.as_str()),
+        Some("https://acme-train.clioweb.com/externalServices/replyFrom")
+    );
+    assert!(
+        training
+            .findings
+            .iter()
+            .all(|f| f.code != FindingCode::TrailingDotRemoved),
+        "{:?}",
+        training.findings
+    );
+    let old = entries
+        .iter()
+        .find(|e| e.input.contains("acme-old"))
+        .expect("the aside's address is not dropped unseen");
+    assert!(
+        !matches!(&old.role, Some(Role::Other(name)) if name.contains("old one")),
+        "{:?}",
+        old.role
+    );
+    // A bare address keeps its host name's final dot, and says so.
+    let bare = analyze(&paste("acme.example.com.\nacme-uat.example.com").to_request(None));
+    assert!(bare.environments.entries[0]
+        .findings
+        .iter()
+        .any(|f| f.code == FindingCode::TrailingDotRemoved));
+}

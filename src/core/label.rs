@@ -397,9 +397,15 @@ pub fn split(entry: &str) -> Parts<'_> {
     let (address_end, note) = if has_path || rest.iter().any(|&(s, e)| is_host_like(&text[s..e])) {
         (last_end, "")
     } else {
-        // Emoji and a sentence's punctuation after the address are not part of it.
-        let end = start + word.trim_end_matches(is_trailing_mark).len();
-        let note = text[end..].trim_matches(is_gap);
+        // Emoji and a sentence's punctuation after the address are not part of it; nor
+        // is a full stop when words stand around the address (a sentence's, not a host
+        // name's final dot, which only a bare address keeps).
+        let mut end = start + word.trim_end_matches(is_trailing_mark).len();
+        let in_sentence = start > 0 || end < last_end;
+        if in_sentence && text[start..end].ends_with('.') && !text[start..end].ends_with("..") {
+            end -= 1;
+        }
+        let note = text[end..].trim_matches(|c: char| is_gap(c) || c == '.');
         (end, note)
     };
     let address_end = if note.is_empty() {

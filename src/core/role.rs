@@ -150,9 +150,11 @@ const GENERIC_WORDS: &[&str] = &[
     "website",
 ];
 
-/// Words of a greeting or a request (`Hi Sam,`, `Please use`): a label with one is prose.
+/// Words of a greeting, a request or a sentence (`Hi Sam,`, `Please use`, `the old one`):
+/// a label with one is prose, not a name.
 const PROSE_WORDS: &[&str] = &[
-    "dear", "hello", "hey", "hi", "please", "regards", "see", "thank", "thanks", "use",
+    "a", "an", "are", "dear", "hello", "hey", "hi", "is", "it", "my", "our", "please", "regards",
+    "see", "thank", "thanks", "that", "the", "this", "use", "was", "we",
 ];
 
 /// The longest label kept as an "Other" role's name; a longer one is only noted.
