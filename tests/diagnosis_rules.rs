@@ -595,3 +595,46 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_cause_about_the_environment_that_failed_comes_first() {
+    let mut request = request(
+        DiagnosisInput {
+            registered: Some(
+                "https://acme.clioweb.com/externalServices/replyFrom\nhttps://acme-uat.clioweb.com/externalServices/replyFrom/".into(),
+            ),
+            failing: Some(
+                "https://cloudimanage.com/auth/oauth2/authorize?client_id=x&redirect_uri=https%253A%252F%252Facme-training.clioweb.com%252FexternalServices%252FreplyFrom".into(),
+            ),
+            submitted_at: Some("2026-11-26T09:00".into()),
+            ..DiagnosisInput::default()
+        },
+        "2026-11-30T10:00:00Z",
+    );
+    request.environments.push(EnvironmentInput {
+        role: Some(Role::Training),
+        url: "acme-training.clioweb.com".into(),
+        version: None,
+    });
+    let report = analyze(&request).diagnosis.unwrap();
+    let first = &report.causes[0];
+    assert_eq!(first.kind, CauseKind::NotRegistered, "{:#?}", report.causes);
+    assert!(first
+        .evidence
+        .iter()
+        .any(|l| l.contains("https://acme-training.clioweb.com/externalServices/replyFrom")));
+    // UAT's trailing slash is still said, after it.
+    assert!(report.causes[1..]
+        .iter()
+        .any(|c| c.kind == CauseKind::RegisteredUriDiffers));
+
+    // Without a failing sign-in, the order is the rule book's as before.
+    let mut without = request.clone();
+    without.diagnosis.as_mut().unwrap().failing = None;
+    let kinds = kinds(&without);
+    let differs = kinds
+        .iter()
+        .position(|k| *k == CauseKind::RegisteredUriDiffers);
+    let missing = kinds.iter().position(|k| *k == CauseKind::NotRegistered);
+    assert!(differs < missing, "{kinds:?}");
+}

@@ -532,7 +532,48 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
             action: "Contact Clio Operate Support with the error, the time it happened and what you entered here.".into(),
         });
     }
+    first_for_the_failing_sign_in(&mut causes, environments);
     causes
+}
+
+/// The failing sign-in names the environment that failed: among the causes about
+/// registrations, the one about that environment's redirect URI comes first (a trailing
+/// slash on another environment's registration does not explain this failure).
+fn first_for_the_failing_sign_in(causes: &mut Vec<Cause>, environments: &[EnvironmentCheck]) {
+    let failed: Vec<&str> = environments
+        .iter()
+        .filter(|e| e.sent == Some(Match::Exact))
+        .map(|e| e.redirect_uri.as_str())
+        .collect();
+    if failed.is_empty() {
+        return;
+    }
+    let about_registration = |cause: &Cause| {
+        matches!(
+            cause.kind,
+            CauseKind::RegisteredUriDiffers
+                | CauseKind::NotRegistered
+                | CauseKind::NotRegisteredYet
+        )
+    };
+    let Some(first) = causes.iter().position(about_registration) else {
+        return;
+    };
+    let names_failed = |cause: &Cause| {
+        cause
+            .evidence
+            .iter()
+            .any(|line| failed.iter().any(|uri| line.contains(uri)))
+    };
+    if let Some(at) = causes
+        .iter()
+        .position(|cause| about_registration(cause) && names_failed(cause))
+    {
+        if at > first {
+            let cause = causes.remove(at);
+            causes.insert(first, cause);
+        }
+    }
 }
 
 const NOT_SURE: &str = "You are not sure which connection setting is selected; checking it takes a minute and needs no one else.";
