@@ -21,9 +21,11 @@ import { DIST } from './support.mjs';
 // rendering its own view-model slice, the notices as a component, addresses in sentences
 // set to break only after / . or -, what was sent kept to flag a later addition, the
 // example's Undo with the reader's progress, and more said in the status region:
-// 305,039).
+// 305,039; then the fall-back and test steps in the Configure phase, the failing
+// sign-in's cause first, labelled e-mail addresses, commas typed for dots and a
+// sentence's full stop in pastes: 308,040).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 305_100);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 308_100);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {
