@@ -1052,10 +1052,15 @@ fn nothing_explains_it_is_what_to_do_if_no_cause_is_it_once_a_cause_was_found() 
             .causes
             .iter()
             .all(|c| c.kind != CauseKind::NoCauseFound));
-        assert!(verdict
-            .if_none
-            .as_deref()
-            .is_some_and(|a| a.starts_with("Contact Clio Operate Support")));
+        let if_none = verdict.if_none.as_ref().unwrap();
+        assert!(if_none.action.starts_with("Contact Clio Operate Support"));
+        assert!(
+            !if_none
+                .evidence
+                .iter()
+                .any(|l| l.starts_with("Nothing entered here")),
+            "{if_none:?}"
+        );
     } else {
         panic!("the case should find a cause and then nothing else: {kinds:?}");
     }

@@ -95,6 +95,9 @@ impl WaitWindow {
     }
 }
 
+/// What the verdict says when nothing entered points to any cause.
+pub const NO_CAUSE_YET: &str = "Nothing entered here points to a cause yet.";
+
 /// The 48 hours count from when Support submitted the request to iManage; a reader may
 /// only know when they wrote to Support, which is earlier.
 pub const WINDOW_CAVEAT: &str = "The 48 hours count from when Clio Operate Support submitted the request to iManage; if the date entered is when you wrote to Support, the wait may run longer.";

@@ -174,8 +174,11 @@ fn verdict_view(verdict: &VerdictView, instance: &Instance) -> Html {
                         }) }
                     </ul>
                 }
-                if let Some(action) = &verdict.if_none {
-                    <p><strong>{"If none of these is it: "}</strong>{ prose(action) }</p>
+                if let Some(cause) = &verdict.if_none {
+                    <p><strong>{"If none of these is it: "}</strong>{ prose(&cause.action) }</p>
+                    if !cause.evidence.is_empty() {
+                        <ul>{ for cause.evidence.iter().map(|e| html! { <li>{ prose(e) }</li> }) }</ul>
+                    }
                 }
             </div>
             if !verdict.checks.is_empty() {

@@ -519,7 +519,7 @@ pub(super) fn causes(evidence: &Evidence<'_>) -> Vec<Cause> {
             ));
         }
         if gathered.is_empty() {
-            gathered.push("Nothing entered here points to a cause yet.".into());
+            gathered.push(super::NO_CAUSE_YET.into());
         }
         causes.push(Cause {
             kind: CauseKind::NoCauseFound,

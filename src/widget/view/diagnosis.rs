@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use crate::core::diagnosis::{
-    Cause, CauseKind, ConnectionChoice, DiagnosisReport, Match, UnknownEnvironment, WINDOW_CAVEAT,
+    Cause, CauseKind, ConnectionChoice, DiagnosisReport, Match, UnknownEnvironment, NO_CAUSE_YET,
+    WINDOW_CAVEAT,
 };
 use crate::core::{Field, Finding, Report};
 
@@ -63,8 +64,9 @@ pub struct VerdictView {
     /// The most likely cause first; never empty.
     pub causes: Vec<Cause>,
     /// What to do if none of the causes is it, when a cause was found (the rule book's
-    /// "nothing explains it" would otherwise read as contradicting the first cause).
-    pub if_none: Option<String>,
+    /// "nothing explains it" would otherwise read as contradicting the first cause), with
+    /// what was found that rules causes out.
+    pub if_none: Option<Cause>,
     pub checks: Vec<CheckView>,
     pub unknown: Vec<UnknownEnvironment>,
     /// Where the 48 hours stand, with the caveat about when they start.
@@ -205,7 +207,9 @@ impl VerdictView {
                 let mut if_none = None;
                 for cause in rest {
                     if cause.kind == CauseKind::NoCauseFound {
-                        if_none = Some(cause.action.clone());
+                        let mut cause = cause.clone();
+                        cause.evidence.retain(|line| line != NO_CAUSE_YET);
+                        if_none = Some(cause);
                     } else {
                         causes.push(cause.clone());
                     }
