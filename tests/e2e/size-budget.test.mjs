@@ -23,9 +23,10 @@ import { DIST } from './support.mjs';
 // example's Undo with the reader's progress, and more said in the status region:
 // 305,039; then the fall-back and test steps in the Configure phase, the failing
 // sign-in's cause first, labelled e-mail addresses, commas typed for dots and a
-// sentence's full stop in pastes: 308,040).
+// sentence's full stop in pastes, and what rules causes out kept in the verdict:
+// 308,338).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 308_100);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 308_400);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {
