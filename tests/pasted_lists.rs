@@ -1506,3 +1506,31 @@ fn a_sentences_full_stop_and_asides_are_not_read_into_the_address_or_the_role() 
         .iter()
         .any(|f| f.code == FindingCode::TrailingDotRemoved));
 }
+
+#[test]
+fn outlooks_plain_text_form_of_a_link_reads_the_address_shown() {
+    let text = "Production: https://acme.clioweb.com<https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Facme.clioweb.com%2F&data=05%7C02%7C&reserved=0>\nUAT: https://acme-uat.clioweb.com<https://acme-uat.clioweb.com/>";
+    for state in [paste(text), set_first_row(text.lines().next().unwrap())] {
+        let report = analyze(&state.to_request(None));
+        let first = &report.environments.entries[0];
+        assert_eq!(
+            first.redirect_uri.as_ref().map(|u| u.as_str()),
+            Some("https://acme.clioweb.com/externalServices/replyFrom"),
+            "{first:#?}"
+        );
+        assert!(!first.has_error());
+        assert!(first
+            .findings
+            .iter()
+            .any(|f| f.message.contains("the link an e-mail program added")));
+    }
+    let report = analyze(&paste(text).to_request(None));
+    assert_eq!(report.environments.entries.len(), 2);
+    assert_eq!(
+        report.environments.entries[1]
+            .redirect_uri
+            .as_ref()
+            .map(|u| u.as_str()),
+        Some("https://acme-uat.clioweb.com/externalServices/replyFrom")
+    );
+}

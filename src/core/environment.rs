@@ -231,6 +231,31 @@ const MAX_WRAPPERS: usize = 3;
 /// firm's own.
 fn read_link(typed: &str) -> Link {
     let mut text = super::text::clean(typed).text;
+    // Outlook's plain text shows a link as `address<target>`: the address as the reader
+    // saw it, then the (often rewritten) link. The address shown is the one to read.
+    if let Some((shown, target)) = text.strip_suffix('>').and_then(|t| t.split_once('<')) {
+        let shown = shown.trim();
+        if !shown.is_empty() && label::is_host_like(shown) && target.contains("://") {
+            let finding = Finding::info(
+                FindingCode::LinkUnwrapped,
+                Field::Environment,
+                format!(
+                    "The address was followed by the link an e-mail program added (<{}>), which was left out.",
+                    excerpt(target, QUOTE_LENGTH)
+                ),
+                "Nothing to do: the address shown before it was read.",
+            )
+            .with_action(FixAction::ReplaceText {
+                label: "Use the address alone".into(),
+                text: shown.to_owned(),
+            });
+            return Link {
+                text: shown.to_owned(),
+                finding: Some(finding),
+                hidden: false,
+            };
+        }
+    }
     let mut services = Vec::new();
     for _ in 0..MAX_WRAPPERS {
         let on_service =
