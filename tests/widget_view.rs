@@ -1079,3 +1079,56 @@ fn nothing_explains_it_is_what_to_do_if_no_cause_is_it_once_a_cause_was_found() 
         );
     }
 }
+
+#[test]
+fn a_sign_in_from_an_environment_added_after_sending_is_the_first_cause() {
+    use imanage_connect::core::diagnosis::CauseKind;
+    let sent = paste(
+        State::default(),
+        "Production: https://acme.clioweb.com\nUAT: https://acme-uat.clioweb.com",
+    )
+    .reduce(Action::MarkDelivered)
+    .reduce(Action::SetSent {
+        sent: true,
+        at: Timestamp::parse_iso("2026-11-27T10:00:00Z").unwrap(),
+    });
+    let added = sent.reduce(Action::AddRow);
+    let id = added.answers().rows.last().unwrap().id;
+    let added = set(
+        added,
+        FieldKey::RowUrl(id),
+        "https://acme-training.clioweb.com",
+    );
+    let failing = set(
+        added.clone(),
+        FieldKey::Failing,
+        "https://cloudimanage.com/auth/oauth2/authorize?client_id=x&redirect_uri=https%3A%2F%2Facme-training.clioweb.com%2FexternalServices%2FreplyFrom",
+    )
+    .reduce(Action::UseSentTime);
+    let report = report_at(&failing, "2026-11-30T10:00:00Z");
+    let view = DiagnosisView::new(&failing, &report);
+    let Outcome::Verdict(verdict) = &view.outcome else {
+        panic!("{:?}", view.outcome);
+    };
+    assert_eq!(verdict.causes[0].kind, CauseKind::UnknownEnvironment);
+    assert!(verdict.causes[0].evidence[0]
+        .contains("https://acme-training.clioweb.com/externalServices/replyFrom was added after"));
+    let said = imanage_connect::widget::status::summary_to_announce(
+        &failing.reduce(Action::OpenPhase(Phase::Troubleshoot)),
+        &report,
+    )
+    .unwrap();
+    assert!(said.starts_with("Most likely cause: The sign-in came from an environment that was not in the request you sent"), "{said}");
+
+    // From an environment that was in the request: the rule book's causes, unchanged.
+    let from_sent = set(
+        added,
+        FieldKey::Failing,
+        "https://cloudimanage.com/auth/oauth2/authorize?client_id=x&redirect_uri=https%3A%2F%2Facme-uat.clioweb.com%2FexternalServices%2FreplyFrom",
+    );
+    let report = report_at(&from_sent, "2026-11-30T10:00:00Z");
+    let view = DiagnosisView::new(&from_sent, &report);
+    if let Outcome::Verdict(verdict) = &view.outcome {
+        assert_ne!(verdict.causes[0].kind, CauseKind::UnknownEnvironment);
+    }
+}

@@ -65,7 +65,7 @@ pub fn summary_to_announce(state: &State, report: &Report) -> Option<String> {
     }
     // While troubleshooting, what matters is the verdict, not the counts.
     if state.progress().open_phase == super::phases::Phase::Troubleshoot {
-        if let Some(cause) = report.diagnosis.as_ref().and_then(|d| d.causes.first()) {
+        if let Some(cause) = super::view::diagnosis::causes(state, report).first() {
             return Some(format!("Most likely cause: {}.", cause.title));
         }
     }

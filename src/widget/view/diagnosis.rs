@@ -14,6 +14,7 @@ use crate::widget::delivery::OutgoingMessage;
 use crate::widget::field::FieldKey;
 use crate::widget::state::{datetime_local, State};
 use crate::widget::status::sent_time_offer;
+use crate::widget::view::request::added_since_sent;
 
 /// The connection setting's choices: the choice, its label and its name in ids.
 pub const CONNECTION_CHOICES: [(ConnectionChoice, &str, &str); 3] = [
@@ -138,7 +139,9 @@ impl DiagnosisView {
                 .unwrap_or_default(),
         };
         let outcome = match diagnosis {
-            Some(diagnosis) => Outcome::Verdict(Box::new(VerdictView::new(diagnosis))),
+            Some(diagnosis) => {
+                Outcome::Verdict(Box::new(VerdictView::new(diagnosis, causes(state, report))))
+            }
             None if report.environments.registrations.is_empty() => Outcome::NeedsEnvironments,
             None => Outcome::Nothing,
         };
@@ -159,7 +162,7 @@ impl DiagnosisView {
 }
 
 impl VerdictView {
-    fn new(report: &DiagnosisReport) -> Self {
+    fn new(report: &DiagnosisReport, all_causes: Vec<Cause>) -> Self {
         let checks = report
             .environments
             .iter()
@@ -201,7 +204,7 @@ impl VerdictView {
             format!("{when} {WINDOW_CAVEAT}")
         });
         // "Nothing explains it" after a found cause is what to do if none of them is it.
-        let (causes, if_none) = match report.causes.split_first() {
+        let (causes, if_none) = match all_causes.split_first() {
             Some((first, rest)) if first.kind != CauseKind::NoCauseFound => {
                 let mut causes = vec![first.clone()];
                 let mut if_none = None;
@@ -216,7 +219,7 @@ impl VerdictView {
                 }
                 (causes, if_none)
             }
-            _ => (report.causes.clone(), None),
+            _ => (all_causes.clone(), None),
         };
         VerdictView {
             causes,
@@ -230,4 +233,40 @@ impl VerdictView {
                 .map(|f| Rc::new(OutgoingMessage::correction(f))),
         }
     }
+}
+
+/// The verdict's causes: the rule book's, after one the widget alone can tell. The
+/// failing sign-in came from an environment added after the reader marked the request
+/// sent: it was never in the request, so no wait or check by iManage will help (the
+/// article's "missing environments will fail").
+pub fn causes(state: &State, report: &Report) -> Vec<Cause> {
+    let Some(diagnosis) = report.diagnosis.as_ref() else {
+        return Vec::new();
+    };
+    let added = added_since_sent(state, report);
+    let unsent: Vec<String> = diagnosis
+        .environments
+        .iter()
+        .filter(|check| check.sent == Some(Match::Exact))
+        .filter(|check| added.iter().any(|uri| uri == check.redirect_uri.as_str()))
+        .map(|check| {
+            format!(
+                "{}: {} was added after you marked the request sent, so it was not in it.",
+                check.role.as_ref().map_or("Environment", |r| r.label()),
+                check.redirect_uri.as_str()
+            )
+        })
+        .collect();
+    let mut causes = Vec::with_capacity(diagnosis.causes.len() + 1);
+    if !unsent.is_empty() {
+        causes.push(Cause {
+            kind: CauseKind::UnknownEnvironment,
+            title: "The sign-in came from an environment that was not in the request you sent"
+                .into(),
+            evidence: unsent,
+            action: "Ask Clio Operate Support to register it: copy the request again (it lists every redirect URI) and say what was added. Waiting will not help.".into(),
+        });
+    }
+    causes.extend(diagnosis.causes.iter().cloned());
+    causes
 }
