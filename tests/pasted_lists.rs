@@ -1534,3 +1534,27 @@ fn outlooks_plain_text_form_of_a_link_reads_the_address_shown() {
         Some("https://acme-uat.clioweb.com/externalServices/replyFrom")
     );
 }
+
+#[test]
+fn a_firms_name_before_its_website_in_a_signature_does_not_make_it_an_environment() {
+    let text = "Production: https://acme.clioweb.com\n--\nJo Bloggs\nAcme Law LLP | https://acme-law.com | https://www.linkedin.com/company/acme-law | https://x.com/acmelaw\nThis e-mail is confidential and may be privileged; if you are not the intended recipient, please tell the sender. https://acme-law.com/privacy";
+    let state = paste(text);
+    let report = analyze(&state.to_request(None));
+    let uris: Vec<&str> = report
+        .environments
+        .registrations
+        .iter()
+        .map(|r| r.redirect_uri.as_str())
+        .collect();
+    assert_eq!(
+        uris,
+        ["https://acme.clioweb.com/externalServices/replyFrom"],
+        "{:#?}",
+        report.environments.entries
+    );
+    let said = state.progress().announcement.as_ref().unwrap().text();
+    assert!(
+        said.contains("acme-law.com"),
+        "the signature's address is named: {said}"
+    );
+}
