@@ -1558,3 +1558,37 @@ fn a_firms_name_before_its_website_in_a_signature_does_not_make_it_an_environmen
         "the signature's address is named: {said}"
     );
 }
+
+#[test]
+fn a_markdown_link_and_a_quoted_cell_with_a_space_inside_read_their_address() {
+    // (typed or pasted, the redirect URI)
+    let cases: &[(&str, &str)] = &[
+        (
+            "> UAT URL: [https://acme-uat.clioweb.com](https://acme-uat.clioweb.com)",
+            "https://acme-uat.clioweb.com/externalServices/replyFrom",
+        ),
+        (
+            "[Production](https://acme.clioweb.com)",
+            "https://acme.clioweb.com/externalServices/replyFrom",
+        ),
+        (
+            "Training\t\"https://acme-training.clioweb.com \"\tSam",
+            "https://acme-training.clioweb.com/externalServices/replyFrom",
+        ),
+    ];
+    for (text, uri) in cases {
+        for state in [
+            set_first_row(text),
+            paste(&format!("{text}\nhttps://other.clioweb.com")),
+        ] {
+            let report = analyze(&state.to_request(None));
+            let first = &report.environments.entries[0];
+            assert_eq!(
+                first.redirect_uri.as_ref().map(|u| u.as_str()),
+                Some(*uri),
+                "{text}: {first:#?}"
+            );
+            assert!(!first.has_error(), "{text}: {:?}", first.findings);
+        }
+    }
+}

@@ -231,6 +231,19 @@ const MAX_WRAPPERS: usize = 3;
 /// firm's own.
 fn read_link(typed: &str) -> Link {
     let mut text = super::text::clean(typed).text;
+    // `"https://… "` in a spreadsheet cell: the space inside the quotes leaves the closing
+    // quote after the address, and the opening one before it; neither is part of it.
+    let mut as_typed = typed.trim().to_owned();
+    if let Some(open) = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}'))
+    {
+        if !text[open.len_utf8()..].contains(['"', '\'', '\u{201D}', '\u{2019}']) {
+            text = text[open.len_utf8()..].trim_start().to_owned();
+            as_typed.clone_from(&text);
+        }
+    }
     // Outlook's plain text shows a link as `address<target>`: the address as the reader
     // saw it, then the (often rewritten) link. The address shown is the one to read.
     if let Some((shown, target)) = text.strip_suffix('>').and_then(|t| t.split_once('<')) {
@@ -255,6 +268,32 @@ fn read_link(typed: &str) -> Link {
                 hidden: false,
             };
         }
+    }
+    // A Markdown link (`[text](address)`, from tickets and chat exports): the address it
+    // points to is read.
+    if let Some(target) = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(')'))
+        .and_then(|t| t.split_once("]("))
+        .map(|(_, target)| target.trim())
+        .filter(|target| label::is_host_like(target))
+    {
+        let target = target.to_owned();
+        let finding = Finding::info(
+            FindingCode::LinkUnwrapped,
+            Field::Environment,
+            "The address was a Markdown link; the address it points to was read.",
+            "Nothing to do.",
+        )
+        .with_action(FixAction::ReplaceText {
+            label: "Use the address alone".into(),
+            text: target.clone(),
+        });
+        return Link {
+            text: target,
+            finding: Some(finding),
+            hidden: false,
+        };
     }
     let mut services = Vec::new();
     for _ in 0..MAX_WRAPPERS {
@@ -301,7 +340,7 @@ fn read_link(typed: &str) -> Link {
     if services.is_empty() {
         // Nothing taken off: the address is read as typed, with its own findings
         // about quotes and invisible characters.
-        text = typed.to_owned();
+        text = as_typed;
     }
     Link {
         text,
