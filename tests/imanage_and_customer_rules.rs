@@ -363,3 +363,37 @@ fn the_http_fix_names_the_field_it_belongs_to() {
         .fix;
     assert!(fix.contains("invalid_redirect_uri"), "{fix}");
 }
+
+#[test]
+fn a_customer_id_pasted_with_its_label_or_punctuation_offers_the_number() {
+    use imanage_connect::core::customer_id::analyze_customer_id;
+    use imanage_connect::core::FixAction;
+    // (typed, the number offered)
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Customer ID: 1764", Some("1764")),
+        ("iManage Customer ID 1764", Some("1764")),
+        ("#1764", Some("1764")),
+        ("1,764", Some("1764")),
+        ("17 64", Some("1764")),
+        ("ID: 1764", Some("1764")),
+        ("1764", None),
+        ("acme", None),
+        ("1764-A", None),
+        ("Customer ID: TBC", None),
+    ];
+    for (typed, offered) in cases {
+        let report = analyze_customer_id(typed).unwrap();
+        let action = report.findings.iter().find_map(|f| f.action.clone());
+        match offered {
+            Some(number) => assert_eq!(
+                action,
+                Some(FixAction::ReplaceText {
+                    label: format!("Use {number}"),
+                    text: (*number).to_owned(),
+                }),
+                "{typed}"
+            ),
+            None => assert_eq!(action, None, "{typed}"),
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::finding::{Field, Finding, FindingCode};
+use super::finding::{Field, Finding, FindingCode, FixAction};
 use super::text;
 
 /// What the core made of the Customer ID.
@@ -78,7 +78,7 @@ fn customer_id_findings(value: &str) -> Option<Finding> {
             "Enter only the ID, such as 1764.",
         ));
     }
-    Some(Finding::warning(
+    let finding = Finding::warning(
         FindingCode::CustomerIdNotDigits,
         field,
         format!(
@@ -87,7 +87,43 @@ fn customer_id_findings(value: &str) -> Option<Finding> {
             not_only_digits(value)
         ),
         "Check the ID with your iManage administrator, or send it as it is if you are sure.",
-    ))
+    );
+    Some(match the_number(value) {
+        Some(number) => finding.with_action(FixAction::ReplaceText {
+            label: format!("Use {number}"),
+            text: number,
+        }),
+        None => finding,
+    })
+}
+
+/// The number a Customer ID pasted with its label or punctuation stands for:
+/// `Customer ID: 1764`, `#1764`, `1,764`, `17 64`. `None` when something else is in it.
+fn the_number(value: &str) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    for label in [
+        "imanage customer id",
+        "customer id",
+        "customer no",
+        "customer",
+        "cid",
+        "id",
+    ] {
+        if let Some(after) = rest.strip_prefix(label) {
+            rest = after;
+            break;
+        }
+    }
+    let rest = rest.trim_start_matches(|c: char| {
+        matches!(c, ':' | '#' | '-' | '=' | '.') || c.is_whitespace()
+    });
+    let number: String = rest
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{A0}'))
+        .collect();
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && number != value)
+        .then_some(number)
 }
 
 /// "is not only digits", or, when a character that is not a plain letter or digit is in
