@@ -24,9 +24,11 @@ import { DIST } from './support.mjs';
 // 305,039; then the fall-back and test steps in the Configure phase, the failing
 // sign-in's cause first, labelled e-mail addresses, commas typed for dots and a
 // sentence's full stop in pastes, and what rules causes out kept in the verdict:
-// 308,338).
+// 308,338; then Outlook's address<link> form, Markdown links, quoted cells, a signature's
+// firm name, the Customer ID's number and the cause of an environment added after
+// sending: 309,434).
 // SIZE_BUDGET_BYTES overrides it, e.g. to show that the test fails when exceeded.
-const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 308_400);
+const BUDGET = Number(process.env.SIZE_BUDGET_BYTES ?? 309_500);
 const FILES = ['imanage-connect_bg.wasm', 'imanage-connect.js', 'imanage-helper.js', 'widget.css'];
 
 test(`the gzipped transfer stays within ${BUDGET.toLocaleString('en-GB')} bytes`, () => {
