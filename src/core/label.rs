@@ -230,7 +230,7 @@ fn is_labelled_email(text: &str, words: &[(usize, usize)]) -> bool {
         return false;
     };
     // A named role (production, UAT, training, test): a name (`Jo: jo@…`) is no label.
-    matches!(role_from_label(&text[s..e]), Some(role) if !matches!(role, Role::Other(_)))
+    role_from_label(&text[s..e]).is_some_and(|role| role.is_named())
         && rest.iter().any(|&(s, e)| {
             let word = text[s..e].trim_matches(is_wrapping);
             word.split_once('@')

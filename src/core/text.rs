@@ -109,10 +109,7 @@ fn typed_for_a_dot(line: &str, at: usize) -> bool {
         && (2..=6).contains(&after.len())
         && after.bytes().all(|b| b.is_ascii_lowercase())
         // `https://acme.example.com,uat`: a CSV's role column, not an ending.
-        && !matches!(
-            super::role::role_from_label(after),
-            Some(role) if !matches!(role, super::role::Role::Other(_))
-        )
+        && !super::role::role_from_label(after).is_some_and(|role| role.is_named())
 }
 
 /// The end of the cell starting at `start`.

@@ -120,10 +120,7 @@ pub fn sort_pasted(text: &str) -> Vec<(&str, Kind)> {
                     && role_from_host(h).is_none()
                     // A firm's name before its website (`Acme Law LLP | https://…`) names
                     // no environment; only a named role (production, UAT…) does.
-                    && !matches!(
-                        label::split(entry).role(),
-                        Some(role) if !matches!(role, crate::core::Role::Other(_))
-                    )
+                    && !label::split(entry).role().is_some_and(|role| role.is_named())
                     && (h.starts_with("www.") || !row_domains.iter().any(|d| d == domain(h)))
             }) {
                 // Only an address read whole, with no label or host name saying which
