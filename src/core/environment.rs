@@ -222,6 +222,23 @@ struct Link {
     hidden: bool,
 }
 
+impl Link {
+    /// The address alone, taken out of what was around it (a link an e-mail program
+    /// added, Markdown), with a note saying so and a fix that keeps only the address.
+    fn address_alone(address: &str, message: String, fix: &str) -> Link {
+        let finding = Finding::info(FindingCode::LinkUnwrapped, Field::Environment, message, fix)
+            .with_action(FixAction::ReplaceText {
+                label: "Use the address alone".into(),
+                text: address.to_owned(),
+            });
+        Link {
+            text: address.to_owned(),
+            finding: Some(finding),
+            hidden: false,
+        }
+    }
+}
+
 /// How deep wrappers nest (Safe Links around Proofpoint) before the rest is read as is.
 const MAX_WRAPPERS: usize = 3;
 
@@ -249,24 +266,14 @@ fn read_link(typed: &str) -> Link {
     if let Some((shown, target)) = text.strip_suffix('>').and_then(|t| t.split_once('<')) {
         let shown = shown.trim();
         if !shown.is_empty() && label::is_host_like(shown) && target.contains("://") {
-            let finding = Finding::info(
-                FindingCode::LinkUnwrapped,
-                Field::Environment,
+            return Link::address_alone(
+                shown,
                 format!(
                     "The address was followed by the link an e-mail program added (<{}>), which was left out.",
                     excerpt(target, QUOTE_LENGTH)
                 ),
                 "Nothing to do: the address shown before it was read.",
-            )
-            .with_action(FixAction::ReplaceText {
-                label: "Use the address alone".into(),
-                text: shown.to_owned(),
-            });
-            return Link {
-                text: shown.to_owned(),
-                finding: Some(finding),
-                hidden: false,
-            };
+            );
         }
     }
     // A Markdown link (`[text](address)`, from tickets and chat exports): the address it
@@ -278,22 +285,11 @@ fn read_link(typed: &str) -> Link {
         .map(|(_, target)| target.trim())
         .filter(|target| label::is_host_like(target))
     {
-        let target = target.to_owned();
-        let finding = Finding::info(
-            FindingCode::LinkUnwrapped,
-            Field::Environment,
-            "The address was a Markdown link; the address it points to was read.",
+        return Link::address_alone(
+            target,
+            "The address was a Markdown link; the address it points to was read.".into(),
             "Nothing to do.",
-        )
-        .with_action(FixAction::ReplaceText {
-            label: "Use the address alone".into(),
-            text: target.clone(),
-        });
-        return Link {
-            text: target,
-            finding: Some(finding),
-            hidden: false,
-        };
+        );
     }
     let mut services = Vec::new();
     for _ in 0..MAX_WRAPPERS {
